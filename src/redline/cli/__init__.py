@@ -1,0 +1,1 @@
+"""The ``redline`` command line: Typer commands over the same core as the API."""

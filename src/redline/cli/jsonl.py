@@ -1,0 +1,124 @@
+"""Reading JSONL content records, one line at a time, refusing bad lines without stopping.
+
+A batch of a million posts must not fail because line 17 is broken, and must not let a 2 GB line
+exhaust memory: each line is read with a size cap, decoded strictly, parsed, and checked; a bad
+line becomes a ``RecordRefused`` value naming its line number and reason, and reading goes on.
+Reasons never quote the line itself, which may hold the very data we protect.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from redline.content import Content
+from redline.errors import RecordRefused
+
+_DRAIN_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One accepted JSON object and where it came from."""
+
+    number: int
+    record: dict[str, Any]
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class BadLine:
+    """One refused line: its number, why, and how many bytes it took."""
+
+    number: int
+    error: RecordRefused
+    size: int
+
+
+def read_records(stream: BinaryIO, max_bytes: int) -> Iterator[Line | BadLine]:
+    """Yield each non-blank line as a parsed object or a refusal; never raises for bad input."""
+    number = 0
+    while True:
+        raw = stream.readline(max_bytes + 1)
+        if not raw:
+            return
+        number += 1
+        size = len(raw)
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            size += _drain_line(stream)
+            yield BadLine(number, RecordRefused(
+                f"line {number}: over the size limit of {max_bytes} bytes", field="line"
+            ), size)
+            continue
+        body = raw.rstrip(b"\r\n")
+        if not body.strip():
+            continue
+        try:
+            yield Line(number, _parse(body), size)
+        except RecordRefused as refused:
+            yield BadLine(number, RecordRefused(f"line {number}: {refused}", field=refused.field),
+                          size)
+
+
+def _drain_line(stream: BinaryIO) -> int:
+    """Skip the rest of an oversize line; return how many bytes were skipped."""
+    skipped = 0
+    while chunk := stream.readline(_DRAIN_CHUNK):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped
+
+
+def _parse(body: bytes) -> dict[str, Any]:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        raise RecordRefused(f"invalid UTF-8 at byte {bad.start}", field="line") from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as bad:
+        raise RecordRefused(
+            f"not JSON ({bad.msg} at column {bad.colno})", field="line"
+        ) from None
+    if not isinstance(value, dict):
+        raise RecordRefused(
+            f"not a JSON object (got {type(value).__name__})", field="line"
+        )
+    return value
+
+
+def to_content(record: dict[str, Any]) -> Content:
+    """Check a record's fields and build ``Content``; the error names the offending field."""
+    record_id = record.get("id")
+    if record_id is None:
+        raise RecordRefused("missing 'id'", field="id")
+    if isinstance(record_id, bool) or not isinstance(record_id, str | int):
+        raise RecordRefused("'id' must be a string or an integer", field="id")
+    if "text" not in record:
+        raise RecordRefused("missing 'text'", field="text")
+    text = record["text"]
+    if not isinstance(text, str):
+        raise RecordRefused(f"'text' must be a string, not {_json_type(text)}", field="text")
+    urls = record.get("urls", [])
+    if urls is None:
+        urls = []
+    if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
+        raise RecordRefused("'urls' must be a list of strings", field="urls")
+    author = record.get("author_id")
+    if author is not None and (isinstance(author, bool) or not isinstance(author, str | int)):
+        raise RecordRefused("'author_id' must be a string or an integer", field="author_id")
+    return Content(
+        id=str(record_id),
+        text=text,
+        author_id=None if author is None else str(author),
+        urls=tuple(urls),
+    )
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "an array", int: "a number", float: "a number",
+             bool: "a boolean", type(None): "null"}
+    return names.get(type(value), type(value).__name__)

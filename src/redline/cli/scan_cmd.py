@@ -1,0 +1,99 @@
+"""``redline scan``: find private information in a JSONL file of content records.
+
+Scanning is read-only: it touches no store, so it is safe to run on any file anywhere. Bad lines
+are reported on stderr by line number and skipped; the exit code says whether any were refused.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from redline.cli.io import open_input, open_output
+from redline.cli.jsonl import BadLine, read_records, to_content
+from redline.cli.progress import byte_progress
+from redline.cli.returncode import ReturnCode
+from redline.detect.finding import Signal
+from redline.detect.pii import ENTITIES, PiiOptions, default_scanner
+from redline.errors import InputError, RecordRefused
+from redline.settings import Settings
+
+
+def finding_json(signal: Signal) -> dict[str, Any]:
+    """The public JSON shape of one PII finding (masked, never raw)."""
+    return {
+        "entity": signal.type,
+        "start": signal.start,
+        "end": signal.end,
+        "score": signal.score,
+        "detector": signal.detector,
+        "masked": signal.masked,
+    }
+
+
+def parse_entities(value: str | None) -> frozenset[str] | None:
+    """Turn ``--entities US_SSN,PHONE_NUMBER`` into a set, refusing unknown names."""
+    if not value:
+        return None
+    names = frozenset(v.strip().upper() for v in value.split(",") if v.strip())
+    unknown = sorted(names - set(ENTITIES))
+    if unknown:
+        raise InputError(
+            f"unknown entities {unknown}; known: {', '.join(ENTITIES)}", field="--entities"
+        )
+    return names
+
+
+def scan(
+    input_path: Annotated[str, typer.Argument(metavar="INPUT", help="JSONL file, or - for stdin.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write results here (default stdout).")
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Lowest score reported [default: REDLINE_PII_THRESHOLD or 0.5]."),
+    ] = None,
+    entities: Annotated[
+        str | None, typer.Option(help="Comma-separated entity types to report (default all).")
+    ] = None,
+) -> None:
+    """Find private information in content records, one JSON result line per record."""
+    settings = Settings()
+    options = PiiOptions(
+        threshold=settings.pii_threshold if threshold is None else threshold,
+        entities=parse_entities(entities),
+    )
+    scanner = default_scanner()
+    scanned = refused = found = 0
+    with (
+        open_input(input_path) as (stream, size),
+        open_output(output) as out,
+        byte_progress("scanning", size) as advance,
+    ):
+        for item in read_records(stream, settings.max_record_bytes):
+            advance(item.size)
+            try:
+                if isinstance(item, BadLine):
+                    raise item.error
+                content = to_content(item.record)
+            except RecordRefused as error:
+                refused += 1
+                where = "" if str(error).startswith("line ") else f"line {item.number}: "
+                typer.echo(f"{where}{error}", err=True)
+                continue
+            signals = scanner.scan(content.text, options).signals
+            found += len(signals)
+            scanned += 1
+            result = {
+                "id": item.record["id"],
+                "findings": [finding_json(s) for s in signals],
+            }
+            out.write(json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n")
+    typer.echo(
+        f"scanned {scanned} records, {found} findings, {refused} refused", err=True
+    )
+    if refused:
+        raise typer.Exit(ReturnCode.INPUT_REFUSED)

@@ -1,0 +1,32 @@
+"""Candidate: a recognizer's raw hit, before thresholds, overlaps and masking.
+
+Candidates never leave the scanner: they carry the normalised raw value only so the scanner can
+compute the keyed hash, then they are turned into ``Signal``s that hold no raw value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span a recognizer believes holds one private datum."""
+
+    entity: str
+    start: int
+    end: int
+    score: float
+    evidence: str
+    value: str
+    masked: str | None = None  # a recognizer that knows the value's structure may mask it itself
+
+    @property
+    def length(self) -> int:
+        """Span length in characters."""
+        return self.end - self.start
+
+
+def clamp(score: float) -> float:
+    """Keep a score within [0, 1], rounded so outputs are stable across platforms."""
+    return round(min(1.0, max(0.0, score)), 3)

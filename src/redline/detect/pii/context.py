@@ -1,0 +1,48 @@
+"""Context cues: words near a match that raise or lower confidence.
+
+A bare nine-digit number is nothing; after "SSN:" it is a Social Security number; after
+"Order #" it is an order number. Cues are plain phrases compiled into one case-insensitive
+alternation, searched only inside a short window around a candidate, so the cost per candidate is
+bounded and independent of the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def phrase_pattern(phrases: Iterable[str]) -> str:
+    """One regex alternation for the phrases, longest first, spaces matching any whitespace."""
+    parts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    escaped = (re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    return "(?:" + "|".join(escaped) + ")"
+
+
+class Cue:
+    """A set of context phrases looked for within a window before and after a span."""
+
+    __slots__ = ("_pattern", "after", "before")
+
+    def __init__(self, phrases: Iterable[str], *, before: int = 48, after: int = 24) -> None:
+        self._pattern = re.compile(
+            r"(?<![^\W_])" + phrase_pattern(phrases) + r"(?![^\W_])", re.IGNORECASE
+        )
+        self.before = before
+        self.after = after
+
+    def before_span(self, text: str, start: int) -> re.Match[str] | None:
+        """The cue nearest to ``start`` within the window before it, if any."""
+        last = None
+        for match in self._pattern.finditer(text, max(0, start - self.before), start):
+            last = match
+        return last
+
+    def after_span(self, text: str, end: int) -> re.Match[str] | None:
+        """The first cue within the window after ``end``, if any."""
+        return self._pattern.search(text, end, min(len(text), end + self.after))
+
+    def near(self, text: str, start: int, end: int) -> str | None:
+        """The cue phrase found around the span (nearest before, else first after), lower-cased."""
+        found = self.before_span(text, start) or self.after_span(text, end)
+        return found.group(0).lower() if found else None

@@ -1,0 +1,107 @@
+"""Masked forms and keyed hashes: how a finding is shown and linked without its raw value.
+
+The masked form is what moderators, notices, logs and stored evidence show. It keeps just enough
+to recognise the datum (the last four digits of an SSN, as the SSA's own letters do; the first
+letter of an email's local part and its top-level domain) and no more. The keyed hash (HMAC-SHA256
+under the deployment's secret) lets the store tell that two posts expose the same value without
+keeping it; without the key the hash cannot be brute-forced over the small space of SSNs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import unicodedata
+
+
+def digits_of(raw: str) -> str:
+    """ASCII digits of ``raw`` (full-width and other Unicode digits folded)."""
+    return "".join(str(unicodedata.digit(ch)) for ch in raw if ch.isdigit())
+
+
+def keep_tail(raw: str, keep: int, star: str = "*") -> str:
+    """Star every letter and digit except the last ``keep`` ones, keeping separators."""
+    alnum_positions = [i for i, ch in enumerate(raw) if ch.isalnum()]
+    visible = set(alnum_positions[-keep:]) if keep > 0 else set()
+    return "".join(
+        ch if (not ch.isalnum() or i in visible) else star for i, ch in enumerate(raw)
+    )
+
+
+def mask_email(raw: str) -> str:
+    """``j***@*******.com``: first letter of the local part and the top-level domain."""
+    local, _, domain = raw.partition("@")
+    head = local[:1] + "***" if local else "***"
+    labels = domain.split(".")
+    if len(labels) > 1:
+        hidden = ".".join("*" * len(label) for label in labels[:-1])
+        return f"{head}@{hidden}.{labels[-1]}"
+    return f"{head}@***"
+
+
+def mask_ip(raw: str) -> str:
+    """Keep the first octet (IPv4) or group (IPv6): enough to see the network family."""
+    sep = "." if "." in raw and ":" not in raw else ":"
+    head, *rest = raw.split(sep)
+    return sep.join([head, *("*" for _ in rest)])
+
+
+def mask_date(raw: str) -> str:
+    """Star the day and month; keep a four-digit year, which says an age but not a birthday."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        token = "".join(run)
+        out.append(token if (len(token) == 4 and token.isdigit()) else "*" * len(token))
+        run.clear()
+
+    for ch in raw:
+        if ch.isalnum():
+            run.append(ch)
+        else:
+            flush()
+            out.append(ch)
+    flush()
+    return "".join(out)
+
+
+def mask_coordinates(raw: str) -> str:
+    """Keep whole degrees only (about 100 km), starring every decimal digit."""
+    out: list[str] = []
+    after_point = False
+    for ch in raw:
+        if ch == ".":
+            after_point = True
+            out.append(ch)
+        elif ch.isdigit():
+            out.append("*" if after_point else ch)
+        else:
+            after_point = False
+            out.append(ch)
+    return "".join(out)
+
+
+def mask(entity: str, raw: str) -> str:
+    """The masked form of a raw value of the given entity type."""
+    if entity in ("US_SSN", "US_SSN_PARTIAL"):
+        return "***-**-" + digits_of(raw)[-4:]
+    if entity in ("CREDIT_CARD", "BANK_ACCOUNT"):
+        return keep_tail(raw, 4)
+    if entity in ("PHONE_NUMBER", "US_PASSPORT", "US_DRIVER_LICENSE"):
+        return keep_tail(raw, 2)
+    if entity == "EMAIL_ADDRESS":
+        return mask_email(raw)
+    if entity == "IP_ADDRESS":
+        return mask_ip(raw)
+    if entity == "DATE_OF_BIRTH":
+        return mask_date(raw)
+    if entity == "GEO_COORDINATES":
+        return mask_coordinates(raw)
+    return keep_tail(raw, 0)
+
+
+def keyed_digest(key: bytes, entity: str, value: str) -> str:
+    """HMAC-SHA256 of the normalised value under ``key``, scoped by entity, as 32 hex chars."""
+    message = f"{entity}\x1f{value}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]

@@ -1,0 +1,1 @@
+"""Built-in recognizers, one module per family of private data."""

@@ -1,0 +1,196 @@
+"""Street addresses: US, UK and Canadian, whole or as fragments in prose.
+
+Presidio has no street-address recognizer; this is where Redline leads, because a home address is
+the core of doxxing. An address is assembled from parts rather than matched by one monster
+pattern: a street line (house number, name words, a street type), then optionally a direction, a
+unit ("Apt 4B", "Suite 200"), and a tail (city + state + ZIP, city + province + postal code,
+town + postcode). Each part adds confidence, so "1520 Oak Ridge Dr" alone is reported, while
+"3 dogs way" (lower case, no tail, no cue) stays below the threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redline.detect.pii.candidate import Candidate, clamp
+from redline.detect.pii.context import Cue, phrase_pattern
+from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizers.address_terms import (
+    CA_PROVINCE_NAMES,
+    CA_PROVINCES,
+    COMMON_TYPES,
+    NOT_NAME_WORDS,
+    STREET_TYPES,
+    UNIT_WORDS,
+    US_STATE_NAMES,
+    US_STATES,
+)
+
+_H = r"[ \t\u00a0]"  # horizontal space
+_WORD = r"(?:[^\W\d_][\w'’.\-]{0,24}|\d{1,3}(?:st|nd|rd|th))"
+_TYPE = "(?:" + "|".join(sorted(STREET_TYPES, key=len, reverse=True)) + ")"
+_NUMBER = r"(?P<number>\d{1,6}[a-z]?(?:[\-–/]\d{1,5}[a-z]?)?)"
+_PREFIX = rf"(?P<prefix>(?:flat|studio|apartment|apt|unit)\.?{_H}{{1,2}}[a-z0-9]{{1,5}}(?:{_H}*,{_H}*|{_H}*\n{_H}*))"
+_NAME = rf"(?P<name>(?:(?:n|s|e|w|north|south|east|west)\.?{_H}{{1,2}})?(?:{_WORD}{_H}{{1,3}}){{1,4}})"
+_STREET_WITH_NUMBER = re.compile(
+    rf"(?<![\w#/.\-,])(?:{_PREFIX}{_H}*)?{_NUMBER},?{_H}{{1,3}}{_NAME}(?P<type>{_TYPE})\.?(?![\w'’])",
+    re.IGNORECASE,
+)
+_STREET_AFTER_PREFIX = re.compile(
+    rf"(?<![\w#/.\-]){_PREFIX}{_NAME}(?P<type>{_TYPE})\.?(?![\w'’])", re.IGNORECASE
+)
+_NUMBERED_ROUTE = re.compile(
+    rf"(?<![\w#/.\-]){_NUMBER}{_H}{{1,3}}(?P<name>(?:state{_H}|county{_H}|us{_H})?)"
+    rf"(?P<type>route|rte|highway|hwy|road|rd){_H}{{1,2}}\d{{1,4}}(?![\w])",
+    re.IGNORECASE,
+)
+_SEP = rf"(?:{_H}*,{_H}*|{_H}*\n{_H}*|{_H}{{1,3}})"
+_POST_DIRECTION = re.compile(rf"{_H}{{1,2}}(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w])")
+_UNIT = re.compile(
+    rf"(?:{_H}*,{_H}*|{_H}{{1,3}}|{_H}*\n{_H}*)(?:{phrase_pattern(UNIT_WORDS)}\.?{_H}{{0,2}}#?"
+    rf"{_H}{{0,2}}[a-z0-9][a-z0-9\-]{{0,5}})(?![\w])",
+    re.IGNORECASE,
+)
+_CITY = rf"(?P<city>[^\W\d_][\w'’.\-]{{0,24}}(?:{_H}{{1,2}}[^\W\d_][\w'’.\-]{{0,24}}){{0,3}})"
+_US_TAIL = re.compile(
+    rf"{_SEP}{_CITY}(?:{_H}*,{_H}*|{_H}{{1,3}})"
+    rf"(?P<region>{'|'.join(sorted(US_STATES))}|{phrase_pattern(US_STATE_NAMES)})\.?"
+    rf"(?:(?:{_H}*,)?{_H}{{1,3}}(?P<code>\d{{5}}(?:-\d{{4}})?))?(?![\w])",
+    re.IGNORECASE,
+)
+_CA_TAIL = re.compile(
+    rf"{_SEP}{_CITY}(?:{_H}*,{_H}*|{_H}{{1,3}})"
+    rf"(?P<region>{'|'.join(sorted(CA_PROVINCES))}|{phrase_pattern(CA_PROVINCE_NAMES)})\.?"
+    rf"(?:(?:{_H}*,)?{_H}{{1,3}}(?P<code>[a-z]\d[a-z]{_H}?\d[a-z]\d))?(?![\w])",
+    re.IGNORECASE,
+)
+_UK_TAIL = re.compile(
+    rf"(?:{_SEP}{_CITY})?(?:{_SEP}(?P<county>[^\W\d_][\w'’.\-]{{0,24}}(?:{_H}[^\W\d_][\w'’.\-]{{0,24}}){{0,2}}))?"
+    rf"{_SEP}(?P<code>[a-z]{{1,2}}\d[a-z\d]?{_H}?\d[a-z]{{2}})(?![\w])",
+    re.IGNORECASE,
+)
+_ZIP_ONLY = re.compile(rf"(?:{_H}*,{_H}*|{_H}{{1,2}})(?P<code>\d{{5}}(?:-\d{{4}})?)(?![\w\-])")
+
+ADDRESS_CUE = Cue(
+    [
+        "address", "addr", "home address", "lives at", "live at", "living at", "lives on",
+        "resides at", "reside at", "residence", "resident of", "home", "house", "located at",
+        "moved to", "moving to", "mailing", "billing", "shipping", "ship to", "deliver to",
+        "delivered to", "visit", "door", "doorstep", "apartment", "stay at", "staying at",
+        "stays at", "address is", "domicile", "dwelling", "property at", "his place",
+        "her place", "their place", "go to", "show up at", "outside", "is at",
+    ],
+    before=48,
+    after=0,
+)
+_WEAK_CUE = re.compile(r"(?<![\w])(?:at|on|to|from)\s{1,3}$", re.IGNORECASE)
+_UPPER_ENDS = frozenset("NSEW")
+
+
+def _capitalised(words: list[str]) -> bool:
+    return all(w[0].isupper() or w[0].isdigit() for w in words if w)
+
+
+def _name_ok(name: str) -> bool:
+    words = name.split()
+    return bool(words) and not any(w.lower().strip(".") in NOT_NAME_WORDS for w in words)
+
+
+def _mask_address(raw: str) -> str:
+    """Star everything but the street type and a state or province code."""
+    out = []
+    for token in re.split(r"(\W+)", raw):
+        bare = token.strip(".").lower()
+        if bare in STREET_TYPES or token in US_STATES or token in CA_PROVINCES:
+            out.append(token)
+        else:
+            out.append("".join("*" if ch.isalnum() else ch for ch in token))
+    return "".join(out)
+
+
+class StreetAddressRecognizer(Recognizer):
+    """US, UK and Canadian street addresses, full or partial."""
+
+    name = "street_address"
+    version = "1.0"
+    entities = ("STREET_ADDRESS",)
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        """Yield street lines extended by direction, unit and tail, scored by their parts."""
+        for pattern in (_STREET_WITH_NUMBER, _STREET_AFTER_PREFIX, _NUMBERED_ROUTE):
+            for match in pattern.finditer(text):
+                name = match.group("name") or ""
+                if pattern is not _NUMBERED_ROUTE and not _name_ok(name):
+                    continue
+                cand = self._extend(text, match, name)
+                if cand is not None:
+                    yield cand
+
+    def _extend(self, text: str, match: re.Match[str], name: str) -> Candidate | None:
+        street_type = match.group("type").lower().rstrip(".")
+        words = name.split()
+        score = 0.35
+        why = [f"street type {street_type!r}"]
+        score += 0.2 if street_type in COMMON_TYPES or not words else 0.0
+        if _capitalised([*words, match.group("type")]):
+            score += 0.1
+        else:
+            score -= 0.1
+            why.append("lower case")
+        if match.group("prefix"):
+            score += 0.1
+        end = match.end()
+        if direction := _POST_DIRECTION.match(text, end):
+            end = direction.end()
+        if unit := _UNIT.match(text, end):
+            end = unit.end()
+            score += 0.15
+            why.append("unit")
+        tail = self._tail(text, end)
+        if tail is not None:
+            end, tail_kind = tail
+            score += 0.45
+            why.append(tail_kind)
+        elif zip_only := _ZIP_ONLY.match(text, end):
+            end = zip_only.end()
+            score += 0.2
+            why.append("ZIP")
+        cue = ADDRESS_CUE.before_span(text, match.start())
+        if cue is not None:
+            score += 0.3
+            why.append(f"context {cue.group(0).lower()!r}")
+        elif _WEAK_CUE.search(text, max(0, match.start() - 8), match.start()):
+            score += 0.1
+        raw = text[match.start() : end]
+        value = " ".join(re.sub(r"[^\w\s]", " ", raw.lower()).split())
+        return Candidate(
+            "STREET_ADDRESS", match.start(), end, clamp(score), "; ".join(why), value,
+            masked=_mask_address(raw),
+        )
+
+    @staticmethod
+    def _tail(text: str, pos: int) -> tuple[int, str] | None:
+        """End of a city/state/ZIP, city/province/postal or town/postcode tail at ``pos``."""
+        for pattern, kind in ((_CA_TAIL, "Canadian tail"), (_US_TAIL, "US tail"),
+                              (_UK_TAIL, "UK postcode")):
+            found = pattern.match(text, pos)
+            if found is None:
+                continue
+            city = found.groupdict().get("city")
+            if city and city.split()[0].lower() in NOT_NAME_WORDS:
+                continue
+            if kind == "UK postcode":
+                code = found.group("code")
+                if not code[-3:].upper() == code[-3:] and not code.isupper():
+                    continue
+                return found.end(), kind
+            region = found.group("region")
+            if len(region) == 2 and not region.isupper() and not found.group("code"):
+                continue  # "Boston or Chicago" is not Oregon
+            if kind == "Canadian tail" and not found.group("code") and len(region) == 2:
+                # "ON" alone is too common a word; insist on the postal code.
+                if region.upper() in ("ON",):
+                    continue
+            return found.end(), kind
+        return None

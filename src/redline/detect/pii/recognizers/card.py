@@ -1,0 +1,82 @@
+"""Payment card numbers: Luhn-valid and with an issuer prefix that exists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redline.detect.pii.candidate import Candidate, clamp
+from redline.detect.pii.context import Cue
+from redline.detect.pii.masking import digits_of
+from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizers.common import NOT_PERSONAL
+
+_CARD = re.compile(
+    r"(?<![\w\-.])(?:\d{4}([ \-\u00a0]?)\d{4}\1\d{4}\1\d{1,7}|\d{4}([ \-\u00a0]?)\d{6}\2\d{4,5})"
+    r"(?![\w]|[\-.]\d)"
+)
+CARD_CUE = Cue(
+    ["card", "credit", "debit", "visa", "mastercard", "master card", "amex", "american express",
+     "discover", "cc", "cc#", "card no", "card number", "pan", "exp", "cvv", "jcb", "diners"],
+    before=40,
+    after=24,
+)
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn checksum every payment card number carries."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def known_issuer(digits: str) -> bool:
+    """Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro prefixes and lengths."""
+    n = len(digits)
+    two, four, six = int(digits[:2]), int(digits[:4]), int(digits[:6])
+    return (
+        (digits[0] == "4" and n in (13, 16, 19))
+        or ((51 <= two <= 55 or 2221 <= four <= 2720) and n == 16)
+        or (two in (34, 37) and n == 15)
+        or ((digits.startswith("6011") or two == 65 or 644 <= int(digits[:3]) <= 649
+             or 622126 <= six <= 622925) and 16 <= n <= 19)
+        or (3528 <= four <= 3589 and 16 <= n <= 19)
+        or ((two in (36, 38, 39) or 300 <= int(digits[:3]) <= 305) and 14 <= n <= 19)
+        or (two == 62 and 16 <= n <= 19)
+        or (digits[:4] in ("5018", "5020", "5038", "5893", "6304", "6759", "6761", "6762",
+                           "6763") and 12 <= n <= 19)
+    )
+
+
+class CreditCardRecognizer(Recognizer):
+    """Card numbers written whole or in groups of four (Amex 4-6-5)."""
+
+    name = "credit_card"
+    version = "1.0"
+    entities = ("CREDIT_CARD",)
+
+    def applies(self, text: str) -> bool:
+        """Cards have at least thirteen digits."""
+        return sum(ch.isdigit() for ch in text) >= 13
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        """Yield Luhn-valid numbers with a real issuer prefix."""
+        for match in _CARD.finditer(text):
+            digits = digits_of(match.group(0))
+            if not (13 <= len(digits) <= 19 and luhn_ok(digits) and known_issuer(digits)):
+                continue
+            score, why = 0.8, ["Luhn-valid, known issuer"]
+            cue = CARD_CUE.near(text, match.start(), match.end())
+            if cue:
+                score += 0.15
+                why.append(f"context {cue!r}")
+            elif NOT_PERSONAL.before_span(text, match.start()):
+                score -= 0.5
+                why.append("preceded by a reference-number word")
+            yield Candidate(
+                "CREDIT_CARD", match.start(), match.end(), clamp(score), "; ".join(why), digits
+            )

@@ -1,0 +1,113 @@
+"""Numbers that are private only because of their label: bare SSNs, passports, licences, accounts.
+
+"123456789" is nothing on its own. After "SSN:" it is a Social Security number, after "Passport
+No." a passport, after "DL#" a driver's licence, after "acct" a bank account. One pattern finds a
+label followed (through a little filler: "number", "no.", "is", ":") by a number token; the label
+decides the type and the type decides which shapes are plausible. Because the label must sit right
+before the number, "SSN 123-45-6789, passport 987654321" types each number by its own label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redline.detect.pii.candidate import Candidate
+from redline.detect.pii.masking import digits_of
+from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizers.ssn import is_valid_ssn
+
+_LABELS = {
+    "US_SSN": r"ssn|ss\s?#|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?",
+    "US_PASSPORT": r"(?:us\s+|u\.s\.\s+)?passport(?:\s+(?:book|card))?|pp\s?#|ppt",
+    "US_DRIVER_LICENSE": (
+        r"driver'?s?\s+licen[cs]e|drivers?\s+lic\.?|driving\s+licen[cs]e|dl|d\.l\.|dl\s?#"
+        r"|dln|licen[cs]e|lic\.?\s*#"
+    ),
+    "BANK_ACCOUNT": (
+        r"(?:bank\s+|checking\s+|savings\s+|chequing\s+|deposit\s+)?"
+        r"(?:account|acct\.?|acc\.?|a/c)|checking|savings|chequing"
+    ),
+}
+_GROUP = {"US_SSN": "ssn", "US_PASSPORT": "pp", "US_DRIVER_LICENSE": "dl", "BANK_ACCOUNT": "acct"}
+_FILLER = (
+    r"(?:[\s:#=.\-–|()\"']{0,4}"
+    r"(?:(?:number|num|nbr|no|nr|id|is|was|:|#)(?![a-z])[\s:#=.\-–|()\"']{0,4}){0,3})"
+)
+_TOKEN = r"(?P<value>[a-z]{0,2}[\-\s]?\d[\d\-\s]{3,24}\d|[a-z]{1,2}\d{4,14}|\d{4,17})(?![\w\-])"
+_PATTERN = re.compile(
+    r"(?<![a-z0-9])(?:"
+    + "|".join(f"(?P<{_GROUP[entity]}>{label})" for entity, label in _LABELS.items())
+    + r")(?![a-z])"
+    + _FILLER
+    + _TOKEN,
+    re.IGNORECASE,
+)
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_NOT_ACCOUNT_CONTEXT = re.compile(r"routing|aba|sort\s+code|swift|bic|user|login", re.I)
+
+
+def _shape_ok(entity: str, token: str) -> bool:
+    compact = re.sub(r"[\s\-]", "", token)
+    digits = compact.lstrip(_ASCII_LETTERS)
+    letters = len(compact) - len(digits)
+    if not digits.isdigit():
+        return False
+    if entity == "US_SSN":
+        return letters == 0 and is_valid_ssn(digits)
+    if entity == "US_PASSPORT":
+        return (letters == 0 and len(digits) == 9) or (letters == 1 and len(digits) == 8)
+    if entity == "US_DRIVER_LICENSE":
+        return (letters in (1, 2) and 4 <= len(digits) <= 14) or (
+            letters == 0 and 6 <= len(digits) <= 13
+        )
+    if entity == "BANK_ACCOUNT":
+        return letters == 0 and 6 <= len(digits) <= 17
+    return False
+
+
+def _plausible_token(entity: str, token: str) -> str | None:
+    """The token, or its first space-separated chunk, if it has a shape the label allows.
+
+    The token pattern lets digit groups run on across single spaces ("1234 5678 9012"), which
+    can swallow a following unrelated number; falling back to the first chunk undoes that.
+    """
+    if _shape_ok(entity, token):
+        return token
+    first = token.split()[0]
+    return first if first != token and _shape_ok(entity, first) else None
+
+
+class LabelledNumberRecognizer(Recognizer):
+    """Bare SSNs, US passport numbers, driver's licence numbers and bank account numbers."""
+
+    name = "labelled_number"
+    version = "1.0"
+    entities = ("US_SSN", "US_PASSPORT", "US_DRIVER_LICENSE", "BANK_ACCOUNT")
+
+    def applies(self, text: str) -> bool:
+        """Every shape has at least four digits."""
+        return sum(ch.isdigit() for ch in text) >= 4
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        """Yield numbers typed by the label right before them."""
+        for match in _PATTERN.finditer(text):
+            entity = next(e for e, g in _GROUP.items() if match.group(g) is not None)
+            raw = match.group("value")
+            start = match.start("value") + len(raw) - len(raw.lstrip())
+            token = _plausible_token(entity, raw.strip())
+            if token is None:
+                continue
+            end = start + len(token)
+            label_start = match.start(_GROUP[entity])
+            if entity == "BANK_ACCOUNT" and _NOT_ACCOUNT_CONTEXT.search(
+                text, max(0, label_start - 12), label_start
+            ):
+                continue
+            label = re.sub(r"\s+", " ", match.group(_GROUP[entity]).lower())
+            bare_licence = entity == "US_DRIVER_LICENSE" and label in ("licence", "license")
+            score = 0.6 if bare_licence else 0.85
+            value = re.sub(r"[\s\-]", "", token).upper()
+            if entity in ("US_SSN", "BANK_ACCOUNT"):
+                value = digits_of(token)
+            yield Candidate(entity, start, end, score, f"labelled {label!r}", value)

@@ -1,0 +1,104 @@
+"""Phone numbers, validated by Google's libphonenumber (the ``phonenumbers`` package).
+
+A cheap regex proposes candidates (NANP shapes and ``+``-prefixed international numbers) and
+libphonenumber decides whether each is a real, assignable number. Running libphonenumber's own
+matcher over every text would be simpler and ten times slower; the regex keeps it off texts that
+hold nothing phone-shaped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import phonenumbers
+
+from redline.detect.pii.candidate import Candidate, clamp
+from redline.detect.pii.context import Cue
+from redline.detect.pii.masking import digits_of
+from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizers.common import DASH, NOT_PERSONAL
+
+_S = f"[{DASH} .\u00a0]"  # one separator
+_EXT = r"(?:[ \u00a0]{0,2}(?:x|ext\.?|extension|#)[ \u00a0]{0,2}\d{1,6})?"
+_NANP = re.compile(
+    rf"(?<![\w+\-.])(?:\+?1{_S}{{0,2}})?(?:\(\d{{3}}\)[ \u00a0]{{0,2}}|\d{{3}}{_S}{{0,2}})"
+    rf"\d{{3}}{_S}{{0,2}}\d{{4}}{_EXT}(?![\w\-]|\.\d)",
+    re.IGNORECASE,
+)
+_INTERNATIONAL = re.compile(
+    rf"(?<![\w+])(?:\+|00)\d{{1,3}}(?:{_S}{{0,2}}(?:\(0\)|\(\d{{1,5}}\)|\d{{1,6}})){{1,6}}{_EXT}"
+    r"(?![\w\-]|\.\d)",
+    re.IGNORECASE,
+)
+PHONE_CUE = Cue(
+    [
+        "phone", "ph", "tel", "telephone", "cell", "cellphone", "cell phone", "mobile", "mob",
+        "call", "calling", "text", "txt", "sms", "whatsapp", "signal", "number", "contact",
+        "reach", "fax", "landline", "dial", "ring", "hotline", "tel no", "ph#",
+    ],
+    before=40,
+    after=20,
+)
+
+
+@lru_cache(maxsize=4096)
+def _check(raw: str, region: str | None) -> tuple[bool, bool]:
+    """(valid, possible) per libphonenumber; cached because the same numbers recur in floods."""
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return False, False
+    return phonenumbers.is_valid_number(number), phonenumbers.is_possible_number(number)
+
+
+class PhoneRecognizer(Recognizer):
+    """US/NANP numbers in their usual writings and international numbers with a ``+``."""
+
+    name = "phone_number"
+    version = "1.0"
+    entities = ("PHONE_NUMBER",)
+
+    def applies(self, text: str) -> bool:
+        """Every phone number has at least seven digits."""
+        return sum(ch.isdigit() for ch in text) >= 7
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        """Yield candidates libphonenumber accepts, scored by format and context."""
+        seen: set[tuple[int, int]] = set()
+        for pattern, region in ((_INTERNATIONAL, None), (_NANP, "US")):
+            for match in pattern.finditer(text):
+                span = (match.start(), match.end())
+                if any(s <= span[0] < e or s < span[1] <= e for s, e in seen):
+                    continue
+                cand = self._score(text, match, region)
+                if cand is not None:
+                    seen.add(span)
+                    yield cand
+
+    @staticmethod
+    def _score(text: str, match: re.Match[str], region: str | None) -> Candidate | None:
+        raw = match.group(0)
+        main = re.split(r"(?i)\s*(?:x|ext\.?|extension|#)\s*\d+$", raw)[0]
+        lookup = main if not main.startswith("00") else "+" + main[2:]
+        valid, possible = _check(lookup, region)
+        if not possible:
+            return None
+        digits = digits_of(main)
+        separated = any(not ch.isdigit() for ch in main.strip("+"))
+        score = 0.7 if valid else 0.35
+        why = ["libphonenumber: valid" if valid else "libphonenumber: possible only"]
+        if not separated:
+            score -= 0.25  # a bare digit run is as likely an id as a phone number
+            why.append("no separators")
+        cue = PHONE_CUE.near(text, match.start(), match.end())
+        if cue:
+            score += 0.3
+            why.append(f"context {cue!r}")
+        if NOT_PERSONAL.before_span(text, match.start()):
+            score -= 0.6
+            why.append("preceded by a reference-number word")
+        return Candidate(
+            "PHONE_NUMBER", match.start(), match.end(), clamp(score), "; ".join(why), digits
+        )

@@ -1,0 +1,141 @@
+"""US Social Security numbers, full and partial.
+
+Full numbers must pass the SSA's structural rules (no area 000, 666 or 9xx, no group 00, no serial
+0000). A bare nine-digit run is only an SSN when a cue says so; the labelled-number recognizer
+handles that case, so it is not repeated here.
+
+Partial numbers are what leaked dossiers most often hold: "XXX-XX-6789", "***-**-6789", or "the
+last four of his SSN: 6789". Presidio has no recognizer for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redline.detect.pii.candidate import Candidate, clamp
+from redline.detect.pii.context import Cue
+from redline.detect.pii.masking import digits_of
+from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizers.common import NOT_PERSONAL, SEP_OR_DOT
+
+SSN_CUE = Cue(
+    [
+        "ssn", "ssn#", "ss#", "ss #", "ss no", "social security", "social security number",
+        "social", "soc sec", "soc. sec", "ssa", "taxpayer", "tin", "itin", "ssn no",
+    ],
+    before=40,
+    after=16,
+)
+
+_FORMATTED = re.compile(
+    rf"(?<![\w.])(\d{{3}})({SEP_OR_DOT})(\d{{2}})\2(\d{{4}})(?![\w]|[\-.]\d)"
+)
+_MASK_CHARS = r"[xX*#•●✱]"
+_MASKED = re.compile(
+    rf"(?<![\w*#•●✱]){_MASK_CHARS}{{3}}({SEP_OR_DOT}?){_MASK_CHARS}{{2}}\1(\d{{4}})(?![\w])"
+)
+_ANCHOR = (
+    r"(?:ssn|ss\s?#|soc\.?\s*sec\.?|social(?:[\s\-]+security)?"
+    r"(?:[\s\-]+(?:number|num\.?|no\.?|#))?)"
+)
+_PART = (
+    r"(?:(?:last|final|trailing|ending)[\s\-]+(?:four|4)(?:[\s\-]+(?:digits|numbers|nums))?"
+    r"|end(?:s|ing|ed)?\s+(?:in|with)|ending)"
+)
+_GAP = r"[^\d\n]{0,40}?"
+_PHRASES = (
+    re.compile(rf"(?<![a-z]){_PART}{_GAP}(?<![a-z]){_ANCHOR}(?![a-z]){_GAP}(\d{{4}})(?![\d\-])",
+               re.IGNORECASE),
+    re.compile(rf"(?<![a-z]){_ANCHOR}(?![a-z]){_GAP}(?<![a-z]){_PART}{_GAP}(\d{{4}})(?![\d\-])",
+               re.IGNORECASE),
+)
+_LABELLED_FOUR = re.compile(
+    r"(?<![a-z])ssn\s*(?:#|no\.?)?\s*[:=]\s*(\d{4})(?![\d\-\w])", re.IGNORECASE
+)
+
+
+def is_valid_ssn(digits: str) -> bool:
+    """SSA structure: area not 000, 666 or 900-999; group not 00; serial not 0000."""
+    area, group, serial = digits[:3], digits[3:5], digits[5:]
+    return (
+        len(digits) == 9
+        and area not in ("000", "666")
+        and not area.startswith("9")
+        and group != "00"
+        and serial != "0000"
+    )
+
+
+class SsnRecognizer(Recognizer):
+    """Full SSNs written with separators (``123-45-6789``, ``123 45 6789``)."""
+
+    name = "us_ssn"
+    version = "1.0"
+    entities = ("US_SSN",)
+
+    def applies(self, text: str) -> bool:
+        """SSNs need at least nine digits."""
+        return sum(ch.isdigit() for ch in text) >= 9
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        """Yield structurally valid SSNs, scored by separator and cue words."""
+        for match in _FORMATTED.finditer(text):
+            digits = digits_of(match.group(0))
+            if not is_valid_ssn(digits):
+                continue
+            sep = match.group(2)
+            score = 0.65 if sep not in (" ", ".") else 0.5
+            why = [f"SSA-valid, separator {sep!r}"]
+            cue = SSN_CUE.near(text, match.start(), match.end())
+            if cue:
+                score += 0.3
+                why.append(f"context {cue!r}")
+            elif NOT_PERSONAL.before_span(text, match.start()):
+                score -= 0.5
+                why.append("preceded by a reference-number word")
+            yield Candidate(
+                "US_SSN", match.start(), match.end(), clamp(score), "; ".join(why), digits
+            )
+
+
+class PartialSsnRecognizer(Recognizer):
+    """Partial SSNs: masked tokens and "last four" phrases."""
+
+    name = "us_ssn_partial"
+    version = "1.0"
+    entities = ("US_SSN_PARTIAL",)
+
+    def applies(self, text: str) -> bool:
+        """Every form ends in four digits."""
+        return any(ch.isdigit() for ch in text)
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        """Yield masked SSN tokens and the digits of "last four" phrases."""
+        for match in _MASKED.finditer(text):
+            digits = digits_of(match.group(2))
+            if digits == "0000":
+                continue
+            cue = SSN_CUE.near(text, match.start(), match.end())
+            score = 0.95 if cue else 0.85
+            why = "masked SSN token" + (f"; context {cue!r}" if cue else "")
+            yield Candidate("US_SSN_PARTIAL", match.start(), match.end(), score, why, digits)
+        for pattern in _PHRASES:
+            for match in pattern.finditer(text):
+                yield Candidate(
+                    "US_SSN_PARTIAL",
+                    match.start(1),
+                    match.end(1),
+                    0.9,
+                    "last-four phrase about an SSN",
+                    digits_of(match.group(1)),
+                )
+        for match in _LABELLED_FOUR.finditer(text):
+            yield Candidate(
+                "US_SSN_PARTIAL",
+                match.start(1),
+                match.end(1),
+                0.7,
+                "four digits under an SSN label",
+                digits_of(match.group(1)),
+            )

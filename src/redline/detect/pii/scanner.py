@@ -1,0 +1,141 @@
+"""The PII scanner: run every recognizer, resolve overlaps, apply the threshold, mask, hash.
+
+A recognizer that raises does not abort the scan: its failure is returned as a value beside the
+signals, so the caller (the pipeline, a rule) can decide whether an incomplete scan means "send to
+review". A scan that silently lost a recognizer would read as "clean".
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from redline.detect.finding import DetectorFailure, Location, Signal, SignalKind
+from redline.detect.pii.candidate import Candidate
+from redline.detect.pii.masking import keyed_digest, mask
+from redline.detect.pii.recognizer import Recognizer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PiiOptions:
+    """How one scan is run.
+
+    Attributes:
+        threshold: lowest score reported, in [0, 1].
+        entities: restrict the scan to these entity types (None: all).
+        hash_key: secret for keyed hashes of values; None leaves ``Signal.digest`` empty.
+        part: which part of the content the text is (``text``, ``url:0``, ``attachment:1``).
+        page: page number within that part, where it has pages.
+    """
+
+    threshold: float = 0.5
+    entities: frozenset[str] | None = None
+    hash_key: bytes | None = None
+    part: str = "text"
+    page: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.threshold <= 1.0:
+            raise ValueError(f"threshold must be within [0, 1], got {self.threshold}")
+
+
+@dataclass(frozen=True, slots=True)
+class PiiResult:
+    """Signals found in one text, and the recognizers that failed on it."""
+
+    signals: list[Signal]
+    failures: list[DetectorFailure] = field(default_factory=list)
+
+
+def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Keep the strongest of overlapping candidates: higher score, then longer span, wins.
+
+    One span of text holds one datum: "123-45-6789" cannot be both an SSN and a phone number.
+    """
+    ranked = sorted(candidates, key=lambda c: (-c.score, -c.length, c.start))
+    kept: list[Candidate] = []
+    for cand in ranked:
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    kept.sort(key=lambda c: (c.start, c.end))
+    return kept
+
+
+class PiiScanner:
+    """A reusable set of recognizers; build once, scan many texts."""
+
+    def __init__(self, recognizers: Sequence[Recognizer]) -> None:
+        names = [r.name for r in recognizers]
+        duplicates = {n for n in names if names.count(n) > 1}
+        if duplicates:
+            raise ValueError(f"recognizer names must be unique: {sorted(duplicates)}")
+        self.recognizers = tuple(recognizers)
+
+    @property
+    def entities(self) -> frozenset[str]:
+        """Every entity type some recognizer can report."""
+        return frozenset(e for r in self.recognizers for e in r.entities)
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """Recognizer name to version, recorded with decisions so they can be replayed."""
+        return {r.name: r.version for r in self.recognizers}
+
+    def scan(self, text: str, options: PiiOptions | None = None) -> PiiResult:
+        """Find private data in ``text``; never raises for a recognizer's own failure."""
+        options = options or PiiOptions()
+        wanted = options.entities
+        found: list[tuple[Candidate, Recognizer]] = []
+        failures: list[DetectorFailure] = []
+        for recognizer in self.recognizers:
+            if wanted is not None and wanted.isdisjoint(recognizer.entities):
+                continue
+            try:
+                if not recognizer.applies(text):
+                    continue
+                for cand in recognizer.find(text):
+                    if cand.score >= options.threshold and (
+                        wanted is None or cand.entity in wanted
+                    ):
+                        found.append((cand, recognizer))
+            except Exception as error:  # a failure is a value, never "clean"
+                log.warning("recognizer %s failed: %s", recognizer.name, type(error).__name__)
+                failures.append(
+                    DetectorFailure(
+                        detector=recognizer.name,
+                        detector_version=recognizer.version,
+                        part=options.part,
+                        error=type(error).__name__,
+                    )
+                )
+        by_candidate = {id(c): r for c, r in found}
+        kept = resolve_overlaps(c for c, _ in found)
+        signals = [self._to_signal(text, c, by_candidate[id(c)], options) for c in kept]
+        return PiiResult(signals=signals, failures=failures)
+
+    @staticmethod
+    def _to_signal(
+        text: str, cand: Candidate, recognizer: Recognizer, options: PiiOptions
+    ) -> Signal:
+        raw = text[cand.start : cand.end]
+        digest = (
+            keyed_digest(options.hash_key, cand.entity, cand.value)
+            if options.hash_key is not None
+            else None
+        )
+        return Signal(
+            kind=SignalKind.PII,
+            type=cand.entity,
+            location=Location(
+                start=cand.start, end=cand.end, part=options.part, page=options.page
+            ),
+            score=cand.score,
+            detector=recognizer.name,
+            detector_version=recognizer.version,
+            masked=cand.masked or mask(cand.entity, raw),
+            digest=digest,
+            evidence=cand.evidence,
+        )

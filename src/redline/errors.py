@@ -1,0 +1,60 @@
+"""One rooted error tree for callers of Redline.
+
+Inside the pipeline, failures are values (a detector that raises becomes a recorded failure);
+exceptions are for callers, and each edge maps them once: the CLI to a ``ReturnCode``, the HTTP
+API to an RFC 9457 problem.
+
+* RedlineError
+  x InputError              the caller sent something we refuse; nothing was written
+    + RecordRefused         one input record (a JSONL line, a request body) is malformed
+    + LimitExceeded         a size, count or depth limit was crossed
+  x ConfigError             a policy, profile or setting is invalid
+  x NotFound                a named thing (bank, decision, account) does not exist
+  x Conflict                the write contradicts what is stored
+  x StoreError              the system of record failed or is unreachable
+
+Messages never carry raw private data: callers build them from field names, limits and masked
+forms only.
+"""
+
+from __future__ import annotations
+
+
+class RedlineError(Exception):
+    """Root of every error Redline raises on purpose."""
+
+
+class InputError(RedlineError):
+    """Refused input; the message names the field and the reason."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class RecordRefused(InputError):
+    """One input record could not be accepted."""
+
+
+class LimitExceeded(InputError):
+    """A configured limit was crossed; the message names the limit."""
+
+    def __init__(self, message: str, *, field: str | None = None, limit: int | None = None):
+        super().__init__(message, field=field)
+        self.limit = limit
+
+
+class ConfigError(RedlineError):
+    """A policy pack, profile or setting is invalid."""
+
+
+class NotFound(RedlineError):
+    """A named object does not exist."""
+
+
+class Conflict(RedlineError):
+    """The requested change contradicts stored state."""
+
+
+class StoreError(RedlineError):
+    """The system of record failed or cannot be reached."""

@@ -1,0 +1,39 @@
+"""Runtime settings from ``REDLINE_*`` environment variables.
+
+Settings are built by the caller (the CLI, the API factory, a test), never at import time, so two
+configurations can live in one process and tests never inherit a developer's environment by accident.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_home() -> Path:
+    return Path.home() / ".redline"
+
+
+class Settings(BaseSettings):
+    """Everything configurable about one Redline process."""
+
+    model_config = SettingsConfigDict(env_prefix="REDLINE_", extra="ignore")
+
+    home: Path = Field(default_factory=_default_home, description="Data directory.")
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the store; default SQLite (WAL) file in the data directory.",
+    )
+    max_record_bytes: int = Field(
+        default=1_048_576, gt=0, description="Largest accepted content record (one JSONL line)."
+    )
+    pii_threshold: float = Field(
+        default=0.5, ge=0.0, le=1.0, description="Lowest score a PII finding is reported at."
+    )
+    hash_key: str | None = Field(
+        default=None,
+        description="Secret for keyed hashes of private values; generated into the data directory"
+        " when unset.",
+    )
