@@ -1,0 +1,129 @@
+"""Banks and bank entries: the in-memory shape of known material, as a store persists it.
+
+These are plain frozen values with every provenance field the store keeps (who added what, when,
+from where, and why), so a repository can write them as rows and read them back, and an index can
+be rebuilt from them at any time. Hashes and fingerprints are derived data: the store may keep them
+to avoid re-reading files, but they never replace the provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+__all__ = [
+    "FOREIGN_STATE_OPERATION",
+    "HACKED_MATERIAL",
+    "Bank",
+    "BankEntry",
+    "EntryKind",
+    "ExcerptRule",
+    "validate_designation",
+]
+
+HACKED_MATERIAL = "hacked_material"
+FOREIGN_STATE_OPERATION = "foreign_state_operation"
+_DESIGNATION = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+def validate_designation(value: str) -> str:
+    """Return ``value`` if it is a lower_snake designation, else raise ValueError."""
+    if not _DESIGNATION.match(value):
+        raise ValueError(f"designation must be lower_snake_case, 1-64 characters: {value!r}")
+    return value
+
+
+class EntryKind(StrEnum):
+    """What a bank entry holds and so which index answers for it."""
+
+    DOCUMENT = "document"
+    IMAGE = "image"
+    URL = "url"
+    URL_PREFIX = "url_prefix"
+    DOMAIN = "domain"
+
+
+@dataclass(frozen=True, slots=True)
+class ExcerptRule:
+    """When a shared passage counts as an excerpt of a bank document; configurable per bank.
+
+    Lengths are in compact characters (letters and digits only; 80 characters of English prose
+    are about 65). ``max_distance`` is the estimated share of characters that may differ inside
+    the passage (OCR noise, look-alikes, redaction gaps); it is turned into the share of the
+    document's fingerprints the post must contain, ``(1 - max_distance) ** k``.
+    """
+
+    min_chars: int = 40
+    min_seeds: int = 3
+    max_distance: float = 0.15
+    max_gap: int = 48
+    max_drift: int = 32
+    boilerplate_docs: int = 32
+
+    def __post_init__(self) -> None:
+        if self.min_chars < 16 or self.min_seeds < 1 or self.boilerplate_docs < 2:
+            raise ValueError("excerpt rule: min_chars >= 16, min_seeds >= 1, boilerplate_docs >= 2")
+        if not 0.0 <= self.max_distance < 1.0:
+            raise ValueError("excerpt rule: max_distance must be in [0, 1)")
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    """A named set of known material and how strictly to match it.
+
+    A negative bank's entries never produce matches; they suppress matches of other banks in the
+    passages of a post they cover (a press release every memo quotes, the parts of a leak that
+    were also published legitimately).
+    """
+
+    name: str
+    designations: tuple[str, ...] = ()
+    negative: bool = False
+    excerpt: ExcerptRule = field(default_factory=ExcerptRule)
+    pdq_threshold: int = 31
+    description: str = ""
+    created_by: str | None = None
+    created_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if not re.match(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", self.name):
+            raise ValueError("bank name: 1-128 of letters, digits, '_', '.', '-'")
+        for d in self.designations:
+            validate_designation(d)
+        if not 0 <= self.pdq_threshold <= 128:
+            raise ValueError("pdq_threshold must be in [0, 128]")
+
+
+@dataclass(frozen=True, slots=True)
+class BankEntry:
+    """One item of known material with its provenance.
+
+    ``name`` is unique within its bank and is what matches report as ``entry``. ``designations``
+    empty means "the bank's". ``value`` holds the canonical URL, URL prefix or domain for link
+    entries; documents carry the SHA-256 of their bytes and of their normalised text; images carry
+    a PDQ hash (hex) and its quality.
+    """
+
+    bank: str
+    name: str
+    kind: EntryKind
+    designations: tuple[str, ...] = ()
+    sha256: str | None = None
+    text_sha256: str | None = None
+    pdq: str | None = None
+    pdq_quality: int | None = None
+    value: str | None = None
+    media_type: str | None = None
+    size: int | None = None
+    text_length: int | None = None
+    source: str | None = None
+    added_by: str | None = None
+    added_at: datetime | None = None
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(bank, name): the identity of an entry."""
+        return (self.bank, self.name)

@@ -1,0 +1,180 @@
+"""Text normalisation for matching, with an offset map back to the original text.
+
+Matching must survive what people and scanners do to a leaked text when they re-post it: change
+case, re-flow lines, drop or add punctuation, swap letters for look-alikes from other scripts, black
+out words, and let OCR confuse ``rn`` with ``m``. Two forms are produced, both keeping, for every
+output character, the span of the source text it came from, so a match found in normalised text is
+reported where a moderator sees it in the original:
+
+* ``normalize(text)``: words of letters and digits, case-folded, separated by one space. Stable and
+  readable; it is what the normalised-text SHA-256 and word shingles are computed over.
+* ``compact(text)``: letters and digits only, no separators, with OCR look-alikes folded
+  (``0``→``o``, ``1``/``i``→``l``, ``rn``→``m``, ...). Line breaks, hyphenation at line ends and
+  spacing changes vanish in this form, which is what the excerpt fingerprints are computed over.
+
+Redaction marks (``█``, ``■``, ``[REDACTED]``, ``XXXX``) are removed in both forms: a redacted
+quote then differs from its source only by a gap, which the alignment step tolerates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["NormalizedText", "blank_redactions", "compact", "normalize"]
+
+# Blacked-out runs, bracketed redaction notes and X-runs. Matches are replaced by spaces of the same
+# length so offsets stay put.
+_REDACTION = re.compile(
+    r"[\u2580-\u259F\u25A0-\u25A3\u25AA\u25AC\u25AE\u25FC-\u25FE\u2B1B]+"
+    r"|[\[(<{]\s*(?:redacted|removed|withheld|deleted|censored|blacked\s*out)\s*[\])>}]"
+    r"|\b(?:X{3,}|x{4,})\b",
+    re.IGNORECASE,
+)
+
+# Look-alikes from other scripts, mapped to the Latin letter a reader would see. The subset that
+# matters in practice (Unicode's confusables.txt is thousands of rows, mostly irrelevant here).
+_CONFUSABLES: dict[str, str] = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɑ": "a", "ɡ": "g", "ı": "i", "ȷ": "j", "ο": "o", "α": "a",
+    "ν": "v", "ρ": "p", "τ": "t", "υ": "u", "ι": "i", "κ": "k", "χ": "x", "ϲ": "c", "ε": "e",
+    "β": "b", "η": "n", "μ": "u", "ω": "w", "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ß": "ss",
+}  # fmt: skip
+
+# OCR folds for the compact form: characters a scanner confuses, mapped to one representative.
+_OCR_CHARS = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "8": "b"})
+_OCR_PAIRS = re.compile(r"rn|vv|cl")
+_OCR_PAIR_TO = {"rn": "m ", "vv": "w ", "cl": "d "}
+
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class NormalizedText:
+    """Normalised text plus, for each of its characters, the source span it came from.
+
+    ``starts[i]``/``ends[i]`` are the source offsets of output character ``i``; they are
+    non-decreasing, so a normalised span maps to one contiguous source span.
+    """
+
+    text: str
+    starts: IntArray
+    ends: IntArray
+    source_length: int
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalised span ``[start, end)`` to a span of the source text."""
+        if not self.text or start >= end:
+            pos = int(self.starts[start]) if start < len(self.text) else self.source_length
+            return pos, pos
+        return int(self.starts[start]), int(self.ends[end - 1])
+
+
+def blank_redactions(text: str) -> str:
+    """Replace redaction marks by spaces of the same length, so offsets are unchanged."""
+    return _REDACTION.sub(lambda m: " " * len(m.group()), text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """Decompose, case-fold and de-confuse one non-ASCII character (cached: scripts repeat)."""
+    out = []
+    for c in unicodedata.normalize("NFKD", ch).casefold():
+        c = _CONFUSABLES.get(c, c)
+        if unicodedata.combining(c):  # accents carry no meaning for matching
+            continue
+        out.append(c)
+    return "".join(out)
+
+
+def _folded(text: str) -> tuple[str, IntArray, IntArray]:
+    """Case-folded, de-confused text with per-character source spans (one-to-many safe)."""
+    text = blank_redactions(text)
+    if text.isascii():
+        idx = np.arange(len(text), dtype=np.int64)
+        return text.lower(), idx, idx + 1
+    chars: list[str] = []
+    starts: list[int] = []
+    for i, ch in enumerate(text):
+        folded = ch.lower() if ch.isascii() else _fold_char(ch)
+        chars.append(folded)
+        starts.extend([i] * len(folded))
+    s = np.asarray(starts, dtype=np.int64)
+    return "".join(chars), s, s + 1
+
+
+_ASCII_KEEP = np.array([chr(i).isalnum() for i in range(128)], dtype=np.bool_)
+
+
+def compact(text: str) -> NormalizedText:
+    """Letters and digits only, case-folded, look-alikes and OCR confusions folded."""
+    folded, starts, ends = _folded(text)
+    pairs = [m.start() for m in _OCR_PAIRS.finditer(folded)]
+    if pairs:
+        # Same-length folds keep offsets aligned; the folded letter spans both source characters
+        # and the filler space is dropped with the rest of the punctuation.
+        folded = _OCR_PAIRS.sub(lambda m: _OCR_PAIR_TO[m.group()], folded)
+        at = np.asarray(pairs, dtype=np.int64)
+        ends = ends.copy()
+        ends[at] = ends[at + 1]
+    if folded.isascii():
+        codes = np.frombuffer(folded.encode("ascii"), dtype=np.uint8)
+        keep = _ASCII_KEEP[codes]
+        kept = codes[keep].tobytes().decode("ascii")
+    else:
+        keep = np.fromiter((c.isalnum() for c in folded), dtype=np.bool_, count=len(folded))
+        kept = "".join(c for c, k in zip(folded, keep, strict=True) if k)
+    return NormalizedText(
+        text=kept.translate(_OCR_CHARS),
+        starts=starts[keep],
+        ends=ends[keep],
+        source_length=len(text),
+    )
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")
+_APOSTROPHE = re.compile(r"['’ʼ`]")
+
+
+def normalize(text: str) -> NormalizedText:
+    """Words of letters and digits, case-folded and de-confused, joined by single spaces.
+
+    Apostrophes inside words are dropped (``candidate's`` → ``candidates``); every other run of
+    punctuation or whitespace becomes one space, whose source span is the gap it replaced.
+    """
+    folded, starts, ends = _folded(text)
+    words: list[str] = []
+    s_parts: list[IntArray] = []
+    e_parts: list[IntArray] = []
+    prev_end = -1
+    for m in _WORD.finditer(folded):
+        a, b = m.span()
+        word = m.group()
+        idx = np.arange(a, b)
+        if "'" in word or "’" in word or "ʼ" in word or "`" in word:
+            idx = idx[[_APOSTROPHE.fullmatch(c) is None for c in word]]
+            word = _APOSTROPHE.sub("", word)
+        if words:
+            words.append(" ")
+            s_parts.append(np.asarray([ends[prev_end]], dtype=np.int64))
+            e_parts.append(np.asarray([starts[a]], dtype=np.int64))
+        words.append(word)
+        s_parts.append(starts[idx])
+        e_parts.append(ends[idx])
+        prev_end = b - 1
+    empty = np.zeros(0, dtype=np.int64)
+    return NormalizedText(
+        text="".join(words),
+        starts=np.concatenate(s_parts) if s_parts else empty,
+        ends=np.concatenate(e_parts) if e_parts else empty,
+        source_length=len(text),
+    )
