@@ -45,8 +45,13 @@ def at(
     )
 
 
-def bank(designation: str, *, part: str = "url:0", kind: SignalKind = SignalKind.LINK_MATCH,
-         score: float = 1.0) -> Signal:
+def bank(
+    designation: str,
+    *,
+    part: str = "url:0",
+    kind: SignalKind = SignalKind.LINK_MATCH,
+    score: float = 1.0,
+) -> Signal:
     return Signal(
         kind=kind,
         type=designation,

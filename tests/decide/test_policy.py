@@ -60,7 +60,12 @@ def test_a_single_kind_or_type_may_be_written_as_a_scalar() -> None:
     [
         ("severity: critical", "severity: dire", 9, "rules.0.severity"),
         ("types: US_SSN}", "types: US_SSN, min_score: 2}", 10, "rules.0.trigger.min_score"),
-        ("exceptions: [self_disclosure]", "exceptions: [self_disclosur]", 11, "rules.0.exceptions.0"),
+        (
+            "exceptions: [self_disclosure]",
+            "exceptions: [self_disclosur]",
+            11,
+            "rules.0.exceptions.0",
+        ),
         ("    text: Do not post SSNs.\n", "", 6, "rules.0.text"),
         ("appeal: reply to this notice", "apeal: reply", 4, "apeal"),
         (

@@ -58,7 +58,10 @@ def test_rules_fire_on_the_right_combinations(text: str, spans: list, expected: 
     ],
 )
 def test_self_disclosure_by_first_person_cue_is_not_a_violation(text: str) -> None:
-    signals = [at(text, "555-201-3344", "PHONE_NUMBER"), at(text, "9 Elm St, Dayton OH", "STREET_ADDRESS")]
+    signals = [
+        at(text, "555-201-3344", "PHONE_NUMBER"),
+        at(text, "9 Elm St, Dayton OH", "STREET_ADDRESS"),
+    ]
     verdict = decide(Evidence("c", tuple(signals), {"text": text}), POLICY)
     assert verdict.violations == ()
     assert {e.exemption for e in verdict.exempted} == {Exemption.SELF_DISCLOSURE}
@@ -66,7 +69,10 @@ def test_self_disclosure_by_first_person_cue_is_not_a_violation(text: str) -> No
 
 def test_self_disclosure_by_registered_digest_needs_no_cue() -> None:
     text = "Here: 555-201-3344 and 9 Elm St, Dayton OH"
-    signals = [at(text, "555-201-3344", "PHONE_NUMBER"), at(text, "9 Elm St, Dayton OH", "STREET_ADDRESS")]
+    signals = [
+        at(text, "555-201-3344", "PHONE_NUMBER"),
+        at(text, "9 Elm St, Dayton OH", "STREET_ADDRESS"),
+    ]
     own = AuthorFacts("u1", own_digests=frozenset(s.digest for s in signals if s.digest))
     assert rules_of(text, signals, own) == set()
     # somebody else posting the same data gets no such exemption
@@ -148,7 +154,11 @@ def test_a_failed_detector_never_reads_as_clean() -> None:
     assert verdict.violations == ()
     assert {r.rule_id for r in verdict.reviews} == {r.id for r in POLICY.rules}
     skip = POLICY.model_copy(
-        update={"rules": tuple(r.model_copy(update={"on_detector_failure": "skip"}) for r in POLICY.rules)}
+        update={
+            "rules": tuple(
+                r.model_copy(update={"on_detector_failure": "skip"}) for r in POLICY.rules
+            )
+        }
     )
     assert decide(Evidence("c", (), {"text": "x"}, failures=(failure,)), skip).reviews == ()
 
@@ -162,9 +172,13 @@ def test_bank_and_link_matches_trigger_by_designation() -> None:
 
 def test_deciding_is_pure_and_order_independent() -> None:
     signals = reference_signals()
-    first = decide(Evidence("c", tuple(signals), {"text": REFERENCE_TEXT}), POLICY, AuthorFacts("u"))
+    first = decide(
+        Evidence("c", tuple(signals), {"text": REFERENCE_TEXT}), POLICY, AuthorFacts("u")
+    )
     random.Random(4).shuffle(signals)
-    again = decide(Evidence("c", tuple(signals), {"text": REFERENCE_TEXT}), POLICY, AuthorFacts("u"))
+    again = decide(
+        Evidence("c", tuple(signals), {"text": REFERENCE_TEXT}), POLICY, AuthorFacts("u")
+    )
     assert first == again
 
 

@@ -31,8 +31,16 @@ def reference(content_id: str = "post-1") -> Evidence:
 
 
 def strike(weight: int, issued: datetime, *, voided: bool = False, days: int = 365) -> Strike:
-    return Strike(f"s{issued:%j%H%M}{weight}", "u1", "r", weight, issued,
-                  issued + timedelta(days=days), "d", voided)
+    return Strike(
+        f"s{issued:%j%H%M}{weight}",
+        "u1",
+        "r",
+        weight,
+        issued,
+        issued + timedelta(days=days),
+        "d",
+        voided,
+    )
 
 
 def types(decision) -> list[str]:
@@ -50,8 +58,14 @@ def test_reference_case_strict_blocks_removes_suspends_then_bans() -> None:
     assert block.targets == ("url:0",)
 
     later = T0 + timedelta(days=1)
-    second = judge(reference("post-2"), POLICY, STRICT, AuthorFacts("u1"),
-                   History("u1", (first.strike,)), later)
+    second = judge(
+        reference("post-2"),
+        POLICY,
+        STRICT,
+        AuthorFacts("u1"),
+        History("u1", (first.strike,)),
+        later,
+    )
     assert "ban" in types(second)
     assert second.after.state is AccountState.BANNED
 
@@ -60,8 +74,14 @@ def test_reference_case_contain_restricts_and_labels_and_keeps_the_account() -> 
     first = judge(reference(), POLICY, CONTAIN, AuthorFacts("u1"), History("u1"), T0)
     assert {"restrict_sharing", "label"} <= set(types(first))
     assert not {"remove_content", "suspend", "ban", "block_link"} & set(types(first))
-    second = judge(reference("post-2"), POLICY, CONTAIN, AuthorFacts("u1"),
-                   History("u1", (first.strike,)), T0 + timedelta(days=1))
+    second = judge(
+        reference("post-2"),
+        POLICY,
+        CONTAIN,
+        AuthorFacts("u1"),
+        History("u1", (first.strike,)),
+        T0 + timedelta(days=1),
+    )
     assert second.after.state is AccountState.ACTIVE
     assert not {"suspend", "ban"} & set(types(second))
 
@@ -75,8 +95,9 @@ def test_same_inputs_same_decision_and_id() -> None:
 
 
 def test_clean_content_gets_no_action_and_no_strike() -> None:
-    decision = judge(Evidence("c", (), {"text": "hello"}), POLICY, STRICT, AuthorFacts("u1"),
-                     History("u1"), T0)
+    decision = judge(
+        Evidence("c", (), {"text": "hello"}), POLICY, STRICT, AuthorFacts("u1"), History("u1"), T0
+    )
     assert decision.actions == () and decision.strike is None
     assert "No rule was broken" in decision.statement.text
     assert decision.after.state is AccountState.ACTIVE
@@ -85,8 +106,9 @@ def test_clean_content_gets_no_action_and_no_strike() -> None:
 def test_review_pending_gets_the_profiles_interim_action_and_no_strike() -> None:
     text = "He lives at 9 Elm St, Dayton OH"
     weak = at(text, "9 Elm St, Dayton OH", "STREET_ADDRESS", score=0.55)
-    decision = judge(Evidence("c", (weak,), {"text": text}), POLICY, STRICT, AuthorFacts("u1"),
-                     History("u1"), T0)
+    decision = judge(
+        Evidence("c", (weak,), {"text": text}), POLICY, STRICT, AuthorFacts("u1"), History("u1"), T0
+    )
     assert decision.needs_review
     assert types(decision) == ["limit_visibility"]
     assert decision.strike is None
@@ -106,8 +128,11 @@ def test_anonymous_content_is_acted_on_but_not_struck() -> None:
         ([strike(2, T0)], T0 + timedelta(days=8), AccountState.LIMITED),
         ([strike(2, T0, days=30)], T0 + timedelta(days=31), AccountState.ACTIVE),
         ([strike(2, T0), strike(2, T0)], T0, AccountState.BANNED),
-        ([strike(2, T0, days=30), strike(2, T0, days=30)], T0 + timedelta(days=400),
-         AccountState.BANNED),
+        (
+            [strike(2, T0, days=30), strike(2, T0, days=30)],
+            T0 + timedelta(days=400),
+            AccountState.BANNED,
+        ),
         ([strike(2, T0), strike(2, T0, voided=True)], T0, AccountState.SUSPENDED),
     ],
 )
@@ -129,13 +154,18 @@ def test_request_redaction_offers_a_compliant_text() -> None:
         at(text, "555-201-3344", "PHONE_NUMBER"),
         at(text, "9 Elm St, Dayton OH", "STREET_ADDRESS"),
     )
-    decision = judge(Evidence("c", signals, {"text": text}), POLICY, STRICT, AuthorFacts("u1"),
-                     History("u1"), T0)
+    decision = judge(
+        Evidence("c", signals, {"text": text}), POLICY, STRICT, AuthorFacts("u1"), History("u1"), T0
+    )
     offer = next(a for a in decision.actions if a.type is ActionType.REQUEST_REDACTION)
     assert offer.redacted_text == "Jo Doe: SSN [SSN], phone [PHONE], home [ADDRESS]."
     # the offered text passes the policy (its typed masks are redacted forms)
-    again = decide(Evidence("c2", (at(offer.redacted_text, "[SSN]", "US_SSN"),),
-                            {"text": offer.redacted_text}), POLICY)
+    again = decide(
+        Evidence(
+            "c2", (at(offer.redacted_text, "[SSN]", "US_SSN"),), {"text": offer.redacted_text}
+        ),
+        POLICY,
+    )
     assert again.violations == ()
 
 
@@ -177,7 +207,9 @@ def test_profiles_are_validated_with_lines(tmp_path) -> None:
 
 def test_custom_profile_file_loads(tmp_path) -> None:
     path = tmp_path / "mine.yaml"
-    path.write_text("id: mine\nversion: '1'\nresponses:\n  - actions: [label]\n"
-                    "ladder:\n  - {at: 0, state: active}\n")
+    path.write_text(
+        "id: mine\nversion: '1'\nresponses:\n  - actions: [label]\n"
+        "ladder:\n  - {at: 0, state: active}\n"
+    )
     decision = judge(reference(), POLICY, load_profile(path), AuthorFacts("u1"), History("u1"), T0)
     assert types(decision) == ["label"]

@@ -98,15 +98,17 @@ def state_reasons(
             )
         )
     automated_detection = bool(verdict.detectors)
-    lines = [f"Decision {decision_id} on content {verdict.content_id} under policy "
-             f"{verdict.policy_id}@{verdict.policy_version}."]
+    lines = [
+        f"Decision {decision_id} on content {verdict.content_id} under policy "
+        f"{verdict.policy_id}@{verdict.policy_version}."
+    ]
     if actions:
         lines.append("We " + ", ".join(_action_phrase(a) for a in actions) + ".")
     if reasons:
         lines.append("The content breaks these rules:")
         for reason in reasons:
-            pending = " (a person will review this before any strike)" if reason.pending_review else ""
-            lines.append(f"- {reason.rule_id} \"{reason.title}\"{pending}: {reason.text}")
+            pending = " (a person will review this first)" if reason.pending_review else ""
+            lines.append(f'- {reason.rule_id} "{reason.title}"{pending}: {reason.text}')
             lines.extend(f"  evidence: {item}" for item in reason.evidence)
     else:
         lines.append("No rule was broken.")

@@ -35,14 +35,12 @@ def redact(text: str, signals: Iterable[Signal], part: str = "text") -> str:
     from the end of the text so earlier offsets stay valid.
     """
     spans = sorted(
-
-            (s.start, -s.end, TYPED_MASKS[s.type])
-            for s in signals
-            if s.kind is SignalKind.PII
-            and s.location.part == part
-            and s.type in TYPED_MASKS
-            and 0 <= s.start < s.end <= len(text)
-
+        (s.start, -s.end, TYPED_MASKS[s.type])
+        for s in signals
+        if s.kind is SignalKind.PII
+        and s.location.part == part
+        and s.type in TYPED_MASKS
+        and 0 <= s.start < s.end <= len(text)
     )
     merged: list[tuple[int, int, str]] = []
     for start, neg_end, mask in spans:
