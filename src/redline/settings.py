@@ -7,6 +7,7 @@ configurations can live in one process and tests never inherit a developer's env
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -36,4 +37,14 @@ class Settings(BaseSettings):
         default=None,
         description="Secret for keyed hashes of private values; generated into the data directory"
         " when unset.",
+    )
+    retention: Literal["none", "redacted", "raw"] = Field(
+        default="redacted",
+        description="What the store keeps of a post's text: nothing; the text with every detected"
+        " private datum blanked out (enough to replay decisions); or the raw text.",
+    )
+    sqlite_synchronous: Literal["NORMAL", "FULL"] = Field(
+        default="FULL",
+        description="SQLite durability: FULL survives power loss, NORMAL (faster) survives a"
+        " process crash only.",
     )
