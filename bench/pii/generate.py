@@ -1,0 +1,269 @@
+"""Generate the synthetic PII corpus: JSONL ``{"id", "text", "gold": [{"entity","start","end"}]}``.
+
+Gold offsets are recorded while the text is being assembled, piece by piece, and checked against
+the inserted value on the spot: searching for values afterwards would mislabel repeats and
+look-alikes. About 35% of records hold no private data, only hard negatives (SSN-shaped order
+numbers, non-birth dates, versions shaped like IP addresses...), so precision is measured on
+the text a platform actually sees, not on a corpus where every number is PII.
+
+Usage::
+
+    python bench/pii/generate.py --seed 1 --n 10000 --output corpus.jsonl [--scan-input in.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make ``bench.pii`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from bench.pii import templates
+from bench.pii.values import Values
+
+ENTITIES = (
+    "US_SSN",
+    "US_SSN_PARTIAL",
+    "STREET_ADDRESS",
+    "PHONE_NUMBER",
+    "EMAIL_ADDRESS",
+    "DATE_OF_BIRTH",
+    "CREDIT_CARD",
+    "US_PASSPORT",
+    "US_DRIVER_LICENSE",
+    "BANK_ACCOUNT",
+    "IP_ADDRESS",
+    "GEO_COORDINATES",
+)
+
+NEGATIVE_SHARE = 0.35
+UPPER_SHARE = 0.07
+LOWER_SHARE = 0.07
+NOISY_SHARE = 0.15
+ODD_SPACES = ["  ", "\t", "\u00a0", "  ", " \u00a0"]
+
+ValueFn = Callable[[Values], str]
+
+GOLD_SLOTS: dict[str, tuple[str, ValueFn]] = {
+    "SSN": ("US_SSN", Values.ssn),
+    "SSN_BARE": ("US_SSN", Values.ssn_bare),
+    "SSN_MASK": ("US_SSN_PARTIAL", Values.ssn_masked),
+    "SSN4": ("US_SSN_PARTIAL", Values.ssn_last4),
+    "ADDR": ("STREET_ADDRESS", Values.address),
+    "ADDR_ML": ("STREET_ADDRESS", lambda v: v.address(multiline=True)),
+    "ADDR_US": ("STREET_ADDRESS", Values.address_us),
+    "ADDR_UK": ("STREET_ADDRESS", Values.address_uk),
+    "ADDR_CA": ("STREET_ADDRESS", Values.address_ca),
+    "ADDR_PART": ("STREET_ADDRESS", Values.address_partial),
+    "PHONE": ("PHONE_NUMBER", Values.phone),
+    "PHONE_US": ("PHONE_NUMBER", Values.phone_us),
+    "PHONE_INTL": ("PHONE_NUMBER", Values.phone_intl),
+    "PHONE_BARE": ("PHONE_NUMBER", Values.phone_bare),
+    "EMAIL": ("EMAIL_ADDRESS", Values.email),
+    "DOB": ("DATE_OF_BIRTH", Values.birth_date),
+    "CARD": ("CREDIT_CARD", Values.card),
+    "PASSPORT": ("US_PASSPORT", Values.passport),
+    "DL": ("US_DRIVER_LICENSE", Values.driver_license),
+    "ACCT": ("BANK_ACCOUNT", Values.account_number),
+    "IBAN": ("BANK_ACCOUNT", Values.iban),
+    "IP": ("IP_ADDRESS", Values.ip),
+    "GEO": ("GEO_COORDINATES", Values.geo),
+    "GEO_LATLON": ("GEO_COORDINATES", Values.geo_latlon),
+    "GEO_LATITUDE": ("GEO_COORDINATES", Values.geo_latitude),
+}
+
+FILLERS: dict[str, ValueFn] = {
+    "name": Values.name,
+    "first": Values.first_name,
+    "last": Values.last_name,
+    "city": lambda v: str(v.pick((v.us, v.gb, v.ca)).city()),
+    "company": lambda v: str(v.us.company()),
+    "state": lambda v: str(v.us.state_abbr(include_territories=False)),
+    "user": lambda v: str(v.us.user_name()),
+    "street": Values.street_only,
+    "date": Values.other_date,
+    "year": lambda v: str(v.rng.randrange(1950, 2026)),
+    "order": Values.order_ref,
+    "tracking": Values.tracking,
+    "refphone": Values.ref_phone,
+    "zip": Values.zip_code,
+    "price": Values.price,
+    "score": Values.score,
+    "version": Values.version,
+    "version4": Values.version4,
+    "pct": Values.percent,
+    "bignum": Values.big_number,
+    "isbn": Values.isbn,
+    "caseno": Values.case_number,
+    "invoice": Values.invoice,
+    "time": Values.time,
+    "measure": Values.measure,
+    "plate": Values.plate,
+    "expiry": Values.expiry,
+    "cvv": lambda v: v.digits(3),
+    "flight": Values.flight,
+    "team": Values.team,
+    "n": Values.small_int,
+    "emoji": Values.emoji,
+    "giftcard": Values.not_a_card,
+    "product": lambda v: v.pick(templates.PRODUCTS),
+    "weekday": lambda v: v.pick(templates.WEEKDAYS),
+    "gender": lambda v: v.pick(templates.GENDERS),
+}
+
+_SLOT = re.compile(r"\{([A-Za-z0-9_]+)\}")
+
+
+class _Builder:
+    """Assembles one record's text and records gold offsets as values are appended."""
+
+    def __init__(self, values: Values, case: str, noisy: bool) -> None:
+        self.values = values
+        self.case = case
+        self.noisy = noisy
+        self.parts: list[str] = []
+        self.pos = 0
+        self.gold: list[dict[str, Any]] = []
+        self._inserted: list[str] = []
+
+    def _cased(self, piece: str) -> str:
+        changed = (
+            piece.upper()
+            if self.case == "upper"
+            else piece.lower()
+            if self.case == "lower"
+            else piece
+        )
+        # Some characters change length when case-mapped; offsets must stay exact.
+        return changed if len(changed) == len(piece) else piece
+
+    def _spaced(self, piece: str, p: float, choices: list[str]) -> str:
+        if not self.noisy:
+            return piece
+        rng = self.values.rng
+        return "".join(
+            rng.choice(choices) if ch == " " and rng.random() < p else ch for ch in piece
+        )
+
+    def literal(self, piece: str) -> None:
+        self._append(self._spaced(self._cased(piece), 0.35, ODD_SPACES))
+
+    def value(self, entity: str, raw: str) -> None:
+        piece = self._cased(raw)
+        if entity == "STREET_ADDRESS":  # text pasted from web pages: NBSP between the parts
+            piece = self._spaced(piece, 0.2, ["\u00a0"])
+        start = self.pos
+        self._append(piece)
+        self.gold.append({"entity": entity, "start": start, "end": self.pos})
+        self._inserted.append(piece)
+
+    def _append(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.pos += len(piece)
+
+    def finish(self) -> tuple[str, list[dict[str, Any]]]:
+        text = "".join(self.parts)
+        for span, inserted in zip(self.gold, self._inserted, strict=True):
+            assert text[span["start"] : span["end"]] == inserted, (span, inserted, text)
+        return text, self.gold
+
+
+def render(
+    template: str, values: Values, *, case: str = "as-is", noisy: bool = False
+) -> tuple[str, list[dict[str, Any]]]:
+    """Fill one template; return the text and its gold spans."""
+    builder = _Builder(values, case, noisy)
+    for i, piece in enumerate(_SLOT.split(template)):
+        if i % 2 == 0:
+            if piece:
+                builder.literal(piece)
+        elif piece in GOLD_SLOTS:
+            entity, make = GOLD_SLOTS[piece]
+            builder.value(entity, make(values))
+        elif piece in FILLERS:
+            builder.literal(FILLERS[piece](values))
+        else:
+            raise KeyError(f"unknown slot {{{piece}}} in template {template!r}")
+    return builder.finish()
+
+
+def generate(seed: int, n: int) -> Iterator[dict[str, Any]]:
+    """Yield ``n`` records; the same (seed, n, Faker version) always gives the same corpus."""
+    values = Values(seed)
+    rng = values.rng
+    for i in range(n):
+        negative = rng.random() < NEGATIVE_SHARE
+        pool = templates.NEGATIVE if negative else templates.POSITIVE
+        template = pool[rng.randrange(len(pool))]
+        roll = rng.random()
+        case = (
+            "upper"
+            if roll < UPPER_SHARE
+            else "lower"
+            if roll < UPPER_SHARE + LOWER_SHARE
+            else "as-is"
+        )
+        noisy = rng.random() < NOISY_SHARE
+        text, gold = render(template, values, case=case, noisy=noisy)
+        if negative:
+            assert not gold, template
+        yield {"id": f"{seed}-{i:06d}", "text": text, "gold": gold}
+
+
+def strip_gold(record: dict[str, Any]) -> dict[str, Any]:
+    """The scan input form of a record: what a detector is allowed to see."""
+    return {"id": record["id"], "text": record["text"]}
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], path: Path) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def write_corpus(
+    seed: int, n: int, gold_path: Path, scan_input: Path | None = None
+) -> list[dict[str, Any]]:
+    """Write the gold corpus (and optionally the gold-free scan input); return the records."""
+    records = list(generate(seed, n))
+    write_jsonl(records, gold_path)
+    if scan_input is not None:
+        write_jsonl((strip_gold(r) for r in records), scan_input)
+    return records
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--output", type=Path, required=True, help="gold corpus JSONL")
+    parser.add_argument("--scan-input", type=Path, help="also write the corpus without gold here")
+    parser.add_argument("--no-gold", action="store_true", help="write --output without gold")
+    args = parser.parse_args(argv)
+    records = generate(args.seed, args.n)
+    if args.no_gold:
+        write_jsonl((strip_gold(r) for r in records), args.output)
+    else:
+        write_corpus(args.seed, args.n, args.output, args.scan_input)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

