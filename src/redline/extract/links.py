@@ -31,9 +31,13 @@ _URL = re.compile(
 
 # TLDs accepted for a bare domain (no scheme). Without a list, "report.pdf" and "e.g" would be
 # links; with one, a few real domains are missed, which the explicit-scheme form still catches.
-_BARE_TLDS = frozenset(
-    ["com", "net", "org", "info", "biz", "gov", "edu", "mil", "int", "io", "co", "ai", "app", "dev", "me", "tv", "cc", "ly", "gl", "gd", "news", "online", "site", "website", "blog", "live", "today", "world", "space", "store", "shop", "tech", "xyz", "top", "club", "press", "media", "link", "click", "eu", "us", "uk", "ca", "au", "nz", "de", "fr", "it", "es", "nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "cz", "sk", "hu", "ro", "bg", "gr", "pt", "ie", "ru", "ua", "by", "kz", "cn", "jp", "kr", "in", "br", "mx", "ar", "cl", "za", "ng", "ke", "il", "ir", "tr", "sa", "ae", "qa", "eg", "su", "to", "ws", "fm", "am"]
-)  # fmt: skip
+_BARE_TLDS_TEXT = """
+com net org info biz gov edu mil int io co ai app dev me tv cc ly gl gd news online site website
+blog live today world space store shop tech xyz top club press media link click eu us uk ca au nz
+de fr it es nl be ch at se no dk fi pl cz sk hu ro bg gr pt ie ru ua by kz cn jp kr in br mx ar cl
+za ng ke il ir tr sa ae qa eg su to ws fm am
+"""
+_BARE_TLDS = frozenset(_BARE_TLDS_TEXT.split())
 
 _TRACKING = re.compile(
     r"^(?:utm_\w+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|igshid|"

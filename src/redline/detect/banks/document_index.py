@@ -174,7 +174,7 @@ class DocumentIndex:
         index = cls(rule, config)
         for entry, fps in items:
             index.add(entry, fps)
-        index._flush(force_merge=True)
+        index.compact()
         return index
 
     def __len__(self) -> int:
@@ -188,9 +188,15 @@ class DocumentIndex:
     def add(self, entry: BankEntry, fps: Fingerprints) -> None:
         """Add one document; it is searchable from the next query on."""
         if fps.config != self.config:
-            raise ValueError(f"fingerprints are {fps.config.version}, index is {self.config.version}")
+            raise ValueError(
+                f"fingerprints are {fps.config.version}, index is {self.config.version}"
+            )
         self._pending.append((len(self._entries), fps))
         self._entries.append(entry)
+
+    def compact(self) -> None:
+        """Merge everything into one segment (after a bulk load; queries stay correct without)."""
+        self._flush(force_merge=True)
 
     def _flush(self, *, force_merge: bool = False) -> None:
         """Turn buffered documents into a segment; merge segments when there are too many."""
@@ -274,7 +280,7 @@ class DocumentIndex:
         closed: list[list[int]] = []
         for i in range(q.size):
             qi, di = int(q[i]), int(d[i])
-            still_open = []
+            still_open: list[list[int]] = []
             for chain in open_chains:
                 (closed if qi - int(q[chain[-1]]) > rule.max_gap else still_open).append(chain)
             open_chains = still_open
@@ -343,4 +349,3 @@ def _score(p: Passage, rule: ExcerptRule) -> float:
     """Identity times a length factor: 0.6 at the minimum length, 1.0 at three times it."""
     length_factor = min(1.0, 0.6 + 0.4 * (p.length - rule.min_chars) / (2 * rule.min_chars))
     return round(max(0.0, min(1.0, p.identity * length_factor)), 4)
-

@@ -39,7 +39,7 @@ _HEADER = struct.Struct("<4sBHHII")  # magic, format version, k, window, count, 
 
 @dataclass(frozen=True, slots=True)
 class FingerprintConfig:
-    """Shape of the fingerprints; part of the detector version, since changing it needs a rebuild."""
+    """Shape of the fingerprints; part of the detector version (changing it needs a rebuild)."""
 
     k: int = 8
     window: int = 10
@@ -74,9 +74,7 @@ class Fingerprints:
 
     def to_bytes(self) -> bytes:
         """Compact little-endian serialisation for the store."""
-        head = _HEADER.pack(
-            _MAGIC, 1, self.config.k, self.config.window, len(self), self.length
-        )
+        head = _HEADER.pack(_MAGIC, 1, self.config.k, self.config.window, len(self), self.length)
         return b"".join(
             (
                 head,
