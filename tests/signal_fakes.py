@@ -16,7 +16,9 @@ def digest_of(value: str) -> str:
 
 
 def mask(value: str) -> str:
-    return "*" * max(0, len(value) - 4) + value[-4:]
+    if len(value) <= 8:
+        return "*" * len(value)
+    return "*" * (len(value) - 4) + value[-4:]
 
 
 def at(
@@ -67,8 +69,8 @@ def bank(
 
 # The reference case: a journalist links to a hacked dossier and quotes from it.
 REFERENCE_TEXT = (
-    "Leaked campaign dossier on candidate John Carver: he lives at 42 Maple Avenue, Springfield "
-    "IL 62704 and his SSN starts 078-05. Read it all: https://leaks.example/dossier"
+    "Leaked campaign dossier on candidate John Carver: home 42 Maple Avenue, Springfield, IL "
+    "62704, SSN ending 6789. Read it all: https://leaks.example/dossier"
 )
 REFERENCE_URL = "https://leaks.example/dossier"
 
@@ -76,8 +78,8 @@ REFERENCE_URL = "https://leaks.example/dossier"
 def reference_signals(text: str = REFERENCE_TEXT) -> list[Signal]:
     return [
         at(text, "John Carver", "PERSON_NAME", score=0.85),
-        at(text, "42 Maple Avenue, Springfield IL 62704", "STREET_ADDRESS", score=0.9),
-        at(text, "078-05", "US_SSN_PARTIAL", score=0.8),
+        at(text, "42 Maple Avenue, Springfield, IL 62704", "STREET_ADDRESS", score=0.9),
+        at(text, "6789", "US_SSN_PARTIAL", score=0.8),
         bank("hacked_material"),
         bank("foreign_state_operation"),
     ]

@@ -9,7 +9,7 @@ import pytest
 
 from redline.decide import AuthorFacts, Evidence, Exemption, decide, is_masked, load_policy
 from redline.detect.finding import DetectorFailure
-from signal_fakes import REFERENCE_TEXT, at, bank, digest_of, reference_signals
+from tests.signal_fakes import REFERENCE_TEXT, at, bank, digest_of, reference_signals
 
 POLICY = load_policy()
 

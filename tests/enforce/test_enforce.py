@@ -18,7 +18,7 @@ from redline.enforce import (
     standing,
 )
 from redline.errors import ConfigError
-from signal_fakes import REFERENCE_TEXT, at, reference_signals
+from tests.signal_fakes import REFERENCE_TEXT, at, reference_signals
 
 POLICY = load_policy()
 STRICT = load_profile("strict")
@@ -183,7 +183,7 @@ def test_statement_cites_rules_masks_evidence_and_says_how_to_appeal() -> None:
     assert POLICY.rule("privacy.address.home").text in text
     assert "Detected automatically: yes. Decided automatically: yes." in text
     assert "How to appeal:" in text
-    assert "42 Maple Avenue" not in text and "078-05" not in text
+    assert "42 Maple Avenue" not in text and "6789" not in text
     assert "suspended the account until" in text
     document = decision.to_document()
     assert "42 Maple Avenue" not in str(document)

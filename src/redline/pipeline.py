@@ -1,0 +1,198 @@
+"""moderate(content): detect -> decide -> enforce -> record. The imperative shell.
+
+Everything before ``record`` is pure; this module is where the clock is read, the store is opened
+and the transaction is drawn. Detection runs outside the transaction (it is the slow part and
+needs no lock); deciding runs inside it, after the account row is locked, so two posts by one
+author are never both judged against the same stale strike count. One content is one unit of
+work: content, decision, actions, strike, account standing and audit events commit together or
+not at all, and a content id already decided returns its first decision and changes nothing.
+
+Signal sources are plug-ins: anything with ``name``, ``version`` and ``detect(content)`` that
+yields signals (and, if it knows them, its own failures). PII detection is the default source;
+bank and link matchers join by being passed in ``sources``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from sqlalchemy.exc import IntegrityError
+
+from redline.content import Content
+from redline.decide.policy import Policy
+from redline.decide.verdict import Evidence
+from redline.detect.finding import DetectorFailure, Signal
+from redline.detect.pii import PiiOptions, default_scanner
+from redline.enforce.decision import judge
+from redline.enforce.profile import Profile
+from redline.record.accounts import Accounts
+from redline.record.decisions import Decisions, Retention
+from redline.record.keyfile import hash_key
+from redline.record.store import Store
+from redline.settings import Settings
+
+
+class SignalSource(Protocol):
+    """A detector the pipeline runs on each content (PII, a bank matcher, a link matcher)."""
+
+    @property
+    def name(self) -> str:
+        """Detector name, recorded with the decision."""
+        ...
+
+    @property
+    def version(self) -> str:
+        """Detector version, recorded with the decision so it can be replayed."""
+        ...
+
+    def detect(self, content: Content) -> Iterable[Signal | DetectorFailure]:
+        """Signals found in ``content``, and failures of its own sub-detectors, if any."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class PiiSource:
+    """The built-in PII recognizers over the content's text, hashing with the installation key."""
+
+    options: PiiOptions
+    name: str = "pii"
+    version: str = "1"
+
+    def detect(self, content: Content) -> Iterable[Signal | DetectorFailure]:
+        """Scan the text; recognizer failures come back as values."""
+        result = default_scanner().scan(content.text, self.options)
+        return [*result.signals, *result.failures]
+
+
+def default_sources(settings: Settings) -> list[SignalSource]:
+    """The sources ``redline moderate`` runs when the caller names none: PII detection.
+
+    Bank and link matchers (issue 3) plug in here once they offer ``detect(content)``.
+    """
+    options = PiiOptions(threshold=settings.pii_threshold, hash_key=hash_key(settings))
+    return [PiiSource(options)]
+
+
+@dataclass(slots=True)
+class Timings:
+    """Seconds spent per stage, summed over every content moderated (for bench/decide)."""
+
+    detect: float = 0.0
+    decide: float = 0.0
+    store: float = 0.0
+    count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The stored decision document for one content, and whether this call made it."""
+
+    document: dict[str, Any]
+    created: bool
+
+
+def detect(content: Content, sources: Sequence[SignalSource]) -> Evidence:
+    """Run every source; a source that raises becomes a recorded failure, never "clean"."""
+    signals: list[Signal] = []
+    failures: list[DetectorFailure] = []
+    for source in sources:
+        try:
+            for item in source.detect(content):
+                (signals if isinstance(item, Signal) else failures).append(item)  # type: ignore[arg-type]
+        except Exception as error:  # a failure is a value inside the pipeline
+            failures.append(DetectorFailure(source.name, source.version, "*", type(error).__name__))
+    texts = {"text": content.text}
+    texts.update({f"url:{i}": url for i, url in enumerate(content.urls)})
+    return Evidence(
+        content_id=content.id,
+        signals=tuple(signals),
+        texts=texts,
+        failures=tuple(failures),
+        detectors=tuple(sorted({(s.name, s.version) for s in sources})),
+    )
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Moderator:
+    """Moderates content one unit of work at a time against one store, policy and profile."""
+
+    store: Store
+    policy: Policy
+    profile: Profile
+    sources: Sequence[SignalSource]
+    retention: Retention = "redacted"
+    clock: Callable[[], datetime] = _utcnow
+    actor: str = "redline"
+    timings: Timings = field(default_factory=Timings)
+
+    def existing(self, content_id: str) -> dict[str, Any] | None:
+        """The decision already stored for this content id, if any."""
+        with self.store.reading() as session:
+            return Decisions(session).for_content(content_id)
+
+    def moderate(self, content: Content) -> Outcome:
+        """Moderate one content; idempotent by content id."""
+        stored = self.existing(content.id)
+        if stored is not None:
+            return Outcome(stored, created=False)
+        started = time.perf_counter()
+        evidence = detect(content, self.sources)
+        detected = time.perf_counter()
+        deciding = 0.0
+        try:
+            with self.store.transaction() as session:
+                decisions = Decisions(session)
+                stored = decisions.for_content(content.id)
+                if stored is not None:
+                    return Outcome(stored, created=False)
+                now = self.clock()
+                accounts = Accounts(session)
+                if content.author_id is not None:
+                    accounts.ensure(content.author_id, now)
+                    accounts.lock(content.author_id)
+                history = accounts.history(content.author_id)
+                author = accounts.author_facts(content.author_id, content.id)
+                mark = time.perf_counter()
+                decision = judge(
+                    evidence, self.policy, self.profile, author, history, now, self.actor
+                )
+                deciding = time.perf_counter() - mark
+                decisions.save(
+                    content, evidence, decision, retention=self.retention, received_at=now
+                )
+                document = decision.to_document()
+        except IntegrityError:
+            # Another writer decided this content between our check and our commit.
+            stored = self.existing(content.id)
+            if stored is None:
+                raise
+            return Outcome(stored, created=False)
+        finished = time.perf_counter()
+        self.timings.detect += detected - started
+        self.timings.decide += deciding
+        self.timings.store += finished - detected - deciding
+        self.timings.count += 1
+        return Outcome(document, created=True)
+
+
+def moderate(
+    content: Content,
+    *,
+    store: Store,
+    policy: Policy,
+    profile: Profile,
+    sources: Sequence[SignalSource],
+    retention: Retention = "redacted",
+    now: datetime | None = None,
+) -> Outcome:
+    """Moderate one content (see ``Moderator`` to moderate many with one set-up)."""
+    clock = (lambda: now) if now is not None else _utcnow
+    return Moderator(store, policy, profile, sources, retention, clock).moderate(content)

@@ -1,0 +1,1 @@
+"""One Alembic revision per feature; never edit a revision that has shipped."""

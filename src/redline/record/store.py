@@ -1,0 +1,148 @@
+"""Opening the store: the engine, the schema (Alembic ``upgrade head``), and units of work.
+
+SQLite is the embedded default: one file in the data directory, WAL so readers never block the
+writer, and ``BEGIN IMMEDIATE`` for every transaction so the single writer takes its lock up front
+instead of failing half-way on a lock upgrade. PostgreSQL is the same code by URL. The caller
+commits: ``with store.transaction() as session:`` is one unit of work, all or nothing.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from redline.errors import StoreError
+from redline.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Any constant will do; it only has to be the same for every Redline process.
+_PG_MIGRATION_LOCK = 0x7265646C
+
+
+def database_url(settings: Settings) -> URL:
+    """The configured URL, or the SQLite file ``redline.sqlite3`` in the data directory."""
+    if settings.database_url:
+        return make_url(settings.database_url)
+    return make_url(f"sqlite:///{settings.home / 'redline.sqlite3'}")
+
+
+def _sqlite_engine(url: URL, synchronous: str) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": 60})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # let SQLAlchemy's BEGIN below be the only one
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=60000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        reader = connection.get_execution_options().get("redline_read", False)
+        connection.exec_driver_sql("BEGIN" if reader else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+class Store:
+    """The system of record for one Redline process."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Reads need no write lock: on SQLite they begin DEFERRED and never block the writer.
+        self._readers = sessionmaker(engine.execution_options(redline_read=True))
+
+    @classmethod
+    def open(cls, settings: Settings) -> Store:
+        """Connect and bring the schema to the newest revision.
+
+        Raises:
+            StoreError: the database cannot be reached or migrated (the message has no password).
+        """
+        url = database_url(settings)
+        try:
+            if url.get_backend_name() == "sqlite":
+                settings.home.mkdir(parents=True, exist_ok=True)
+                engine = _sqlite_engine(url, settings.sqlite_synchronous)
+            else:
+                engine = create_engine(url, pool_pre_ping=True)
+            store = cls(engine)
+            store.migrate(settings.home)
+        except SQLAlchemyError as error:
+            where = url.render_as_string(hide_password=True)
+            raise StoreError(f"cannot open the store at {where}: {_reason(error)}") from None
+        return store
+
+    def migrate(self, home: Path) -> None:
+        """Run Alembic ``upgrade head``, one process at a time."""
+        script = resources.files("redline.record").joinpath("migrations")
+        config = Config()
+        config.set_main_option("script_location", str(script))
+        with self.engine.connect() as connection:
+            config.attributes["connection"] = connection
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+                connection.commit()
+                try:
+                    command.upgrade(config, "head")
+                    connection.commit()
+                finally:
+                    connection.execute(
+                        text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_MIGRATION_LOCK}
+                    )
+                    connection.commit()
+            else:
+                with open(home / ".migrate.lock", "a") as lock:
+                    fcntl.flock(lock, fcntl.LOCK_EX)
+                    command.upgrade(config, "head")
+                    connection.commit()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back if it raises."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only: always rolled back, so nothing it touches is written."""
+        session = self._readers()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+
+def _reason(error: SQLAlchemyError) -> str:
+    if isinstance(error, OperationalError):
+        return str(error.orig).strip().splitlines()[0] if error.orig else "operational error"
+    return type(error).__name__
