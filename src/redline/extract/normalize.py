@@ -26,7 +26,11 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["NormalizedText", "blank_redactions", "compact", "normalize"]
+__all__ = ["REDACTION_MARK", "NormalizedText", "blank_redactions", "compact", "normalize"]
+
+# What a redaction run becomes in the compact form: one character that no text contains, so
+# alignment can tell a blacked-out gap (forgiven) from a deletion or a rewrite (counted).
+REDACTION_MARK = "\x01"
 
 # Blacked-out runs, bracketed redaction notes and X-runs. Matches are replaced by spaces of the same
 # length so offsets stay put.
@@ -96,9 +100,15 @@ def _fold_char(ch: str) -> str:
     return "".join(out)
 
 
-def _folded(text: str) -> tuple[str, IntArray, IntArray]:
+def _mark_redactions(text: str) -> str:
+    """Replace each redaction run by the mark followed by spaces (same length, offsets kept)."""
+    text = text.replace(REDACTION_MARK, " ")
+    return _REDACTION.sub(lambda m: REDACTION_MARK + " " * (len(m.group()) - 1), text)
+
+
+def _folded(text: str, *, marks: bool = False) -> tuple[str, IntArray, IntArray]:
     """Case-folded, de-confused text with per-character source spans (one-to-many safe)."""
-    text = blank_redactions(text)
+    text = _mark_redactions(text) if marks else blank_redactions(text)
     if text.isascii():
         idx = np.arange(len(text), dtype=np.int64)
         return text.lower(), idx, idx + 1
@@ -113,11 +123,16 @@ def _folded(text: str) -> tuple[str, IntArray, IntArray]:
 
 
 _ASCII_KEEP = np.array([chr(i).isalnum() for i in range(128)], dtype=np.bool_)
+_ASCII_KEEP_MARK = _ASCII_KEEP.copy()
+_ASCII_KEEP_MARK[ord(REDACTION_MARK)] = True
 
 
 def compact(text: str) -> NormalizedText:
-    """Letters and digits only, case-folded, look-alikes and OCR confusions folded."""
-    folded, starts, ends = _folded(text)
+    """Letters and digits only, case-folded, look-alikes and OCR confusions folded.
+
+    Each redaction run becomes one ``REDACTION_MARK`` spanning the whole run in the source.
+    """
+    folded, starts, ends = _folded(text, marks=True)
     pairs = [m.start() for m in _OCR_PAIRS.finditer(folded)]
     if pairs:
         # Same-length folds keep offsets aligned; the folded letter spans both source characters
@@ -128,16 +143,22 @@ def compact(text: str) -> NormalizedText:
         ends[at] = ends[at + 1]
     if folded.isascii():
         codes = np.frombuffer(folded.encode("ascii"), dtype=np.uint8)
-        keep = _ASCII_KEEP[codes]
+        keep = _ASCII_KEEP_MARK[codes]
         kept = codes[keep].tobytes().decode("ascii")
     else:
-        keep = np.fromiter((c.isalnum() for c in folded), dtype=np.bool_, count=len(folded))
+        keep = np.fromiter(
+            (c.isalnum() or c == REDACTION_MARK for c in folded), dtype=np.bool_, count=len(folded)
+        )
         kept = "".join(c for c, k in zip(folded, keep, strict=True) if k)
+    starts, ends = starts[keep], ends[keep]
+    if REDACTION_MARK in kept:
+        for m in _REDACTION.finditer(text):
+            at = int(np.searchsorted(starts, m.start()))
+            if at < ends.size and starts[at] == m.start():
+                ends = ends.copy() if not ends.flags.writeable else ends
+                ends[at] = m.end()
     return NormalizedText(
-        text=kept.translate(_OCR_CHARS),
-        starts=starts[keep],
-        ends=ends[keep],
-        source_length=len(text),
+        text=kept.translate(_OCR_CHARS), starts=starts, ends=ends, source_length=len(text)
     )
 
 

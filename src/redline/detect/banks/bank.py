@@ -50,16 +50,19 @@ class ExcerptRule:
     """When a shared passage counts as an excerpt of a bank document; configurable per bank.
 
     Lengths are in compact characters (letters and digits only; 80 characters of English prose
-    are about 65). ``max_distance`` is the estimated share of characters that may differ inside
-    the passage (OCR noise, look-alikes, redaction gaps); it is turned into the share of the
-    document's fingerprints the post must contain, ``(1 - max_distance) ** k``.
+    are about 65). ``max_distance`` is the share of compared characters that may differ inside
+    the passage (OCR noise, look-alikes); characters under a redaction mark are not compared.
+    ``split_edits`` is the largest rewrite between two shared fingerprints that still counts as
+    one passage; ``max_gap`` and ``max_drift`` bound how far apart (in the post) and how far off
+    the diagonal (redaction gaps, insertions) two fingerprints of one passage may be.
     """
 
-    min_chars: int = 40
+    min_chars: int = 45
     min_seeds: int = 3
     max_distance: float = 0.15
-    max_gap: int = 48
-    max_drift: int = 32
+    split_edits: int = 8
+    max_gap: int = 64
+    max_drift: int = 64
     boilerplate_docs: int = 32
 
     def __post_init__(self) -> None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from redline.detect.banks.align import align_chain
 from redline.detect.banks.bank import BankEntry, ExcerptRule
 from redline.detect.banks.fingerprint import FingerprintConfig, Fingerprints, query_grams
 from redline.extract.normalize import NormalizedText, compact
@@ -42,9 +43,12 @@ _MAX_SEGMENTS = 8
 class Passage:
     """A passage a post shares with a bank document, located in both.
 
-    Offsets are source offsets: into the post's text and into the document's extracted text.
-    ``length`` is in compact characters; ``identity`` is the estimated share of characters that
-    agree (1.0 for a verbatim quote).
+    ``post_start``/``post_end`` are offsets into the post's text, covering the whole aligned
+    passage. ``doc_start``/``doc_end`` are offsets into the document's extracted text covering
+    the passage's shared fingerprints (the index keeps no full offset map of bank documents, to
+    stay small); ``doc_compact`` is the exact passage in the document's compact form, which a
+    caller holding the document maps with ``compact(text).to_source(*doc_compact)``. ``length`` is
+    in compact characters; ``identity`` is the share of compared characters that agree.
     """
 
     post_start: int
@@ -54,6 +58,7 @@ class Passage:
     length: int
     seeds: int
     identity: float
+    doc_compact: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +165,8 @@ class DocumentIndex:
         self.config = config or FingerprintConfig()
         self._entries: list[BankEntry] = []
         self._segments: list[_Segment] = []
+        self._texts: list[str] = []  # compact text per document, for verification
         self._pending: list[tuple[int, Fingerprints]] = []
-        self._min_identity_containment = (1.0 - self.rule.max_distance) ** self.config.k
 
     @classmethod
     def build(
@@ -182,8 +187,8 @@ class DocumentIndex:
 
     @property
     def nbytes(self) -> int:
-        """Bytes held by the index arrays (entries' Python objects not included)."""
-        return sum(s.nbytes for s in self._segments)
+        """Bytes held by the index arrays and compact texts (entry objects not included)."""
+        return sum(s.nbytes for s in self._segments) + sum(len(t) for t in self._texts)
 
     def add(self, entry: BankEntry, fps: Fingerprints) -> None:
         """Add one document; it is searchable from the next query on."""
@@ -192,6 +197,7 @@ class DocumentIndex:
                 f"fingerprints are {fps.config.version}, index is {self.config.version}"
             )
         self._pending.append((len(self._entries), fps))
+        self._texts.append(fps.text)
         self._entries.append(entry)
 
     def compact(self) -> None:
@@ -274,7 +280,7 @@ class DocumentIndex:
     def _align(
         self, norm: NormalizedText, q: I64, d: I64, ds: I64, de: I64, gid: int, k: int
     ) -> list[Passage]:
-        """Chain one document's seeds along a drifting diagonal and keep the verified chains."""
+        """Chain one document's seeds along a drifting diagonal, then verify each chain."""
         rule = self.rule
         open_chains: list[list[int]] = []
         closed: list[list[int]] = []
@@ -298,42 +304,43 @@ class DocumentIndex:
             else:
                 open_chains.append([i])
         closed.extend(open_chains)
-        fps = self._doc_positions(gid)
+        doc_text = self._texts[gid]
+        source = {int(d[i]): (int(ds[i]), int(de[i])) for i in range(d.size)}
         passages: list[Passage] = []
         for chain in closed:
             if len(chain) < rule.min_seeds:
                 continue
-            a, b = chain[0], chain[-1]
-            q0, q1, d0, d1 = int(q[a]), int(q[b]) + k, int(d[a]), int(d[b]) + k
-            length = min(q1 - q0, d1 - d0)
-            if length < rule.min_chars:
-                continue
-            in_span = (d >= d0) & (d <= d1 - k) & (q >= q0) & (q <= q1 - k)
-            matched = np.unique(d[in_span]).size
-            stored = int(np.searchsorted(fps, d1 - k, "right") - np.searchsorted(fps, d0, "left"))
-            containment = min(1.0, matched / max(stored, 1))
-            if containment < self._min_identity_containment:
-                continue
-            ps, pe = norm.to_source(q0, q1)
-            passages.append(
-                Passage(
-                    post_start=ps,
-                    post_end=pe,
-                    doc_start=int(ds[a]),
-                    doc_end=int(de[b]),
-                    length=length,
-                    seeds=len(chain),
-                    identity=round(containment ** (1.0 / k), 4),
+            seeds = [(int(q[i]), int(d[i])) for i in chain]
+            runs = align_chain(
+                norm.text, doc_text, seeds, k,
+                split_edits=rule.split_edits, extend=self.config.window + k - 1,
+            )  # fmt: skip
+            for run in runs:
+                if (
+                    run.seeds < rule.min_seeds
+                    or run.length < rule.min_chars
+                    or run.matched < rule.min_chars * 0.6
+                    or run.identity < 1.0 - rule.max_distance
+                ):
+                    continue
+                first = min((dd for _, dd in seeds if run.d0 <= dd < run.d1), default=None)
+                last = max((dd for _, dd in seeds if run.d0 <= dd < run.d1), default=None)
+                if first is None or last is None:
+                    continue
+                ps, pe = norm.to_source(run.q0, run.q1)
+                passages.append(
+                    Passage(
+                        post_start=ps,
+                        post_end=pe,
+                        doc_start=source[first][0],
+                        doc_end=source[last][1],
+                        length=run.length,
+                        seeds=run.seeds,
+                        identity=round(run.identity, 4),
+                        doc_compact=(run.d0, run.d1),
+                    )
                 )
-            )
         return _disjoint(passages)
-
-    def _doc_positions(self, gid: int) -> npt.NDArray[np.uint32]:
-        for seg in self._segments:
-            local = int(np.searchsorted(seg.doc_ids, gid))
-            if local < seg.doc_ids.size and seg.doc_ids[local] == gid:
-                return seg.fpos[seg.row_offsets[local] : seg.row_offsets[local + 1]]
-        return np.zeros(0, dtype=np.uint32)
 
 
 def _disjoint(passages: list[Passage]) -> list[Passage]:

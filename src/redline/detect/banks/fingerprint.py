@@ -34,7 +34,7 @@ _BASE = np.uint64(0x100000001B3)  # FNV prime: odd, so the polynomial keeps low-
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
 _MAGIC = b"RLFP"
-_HEADER = struct.Struct("<4sBHHII")  # magic, format version, k, window, count, compact length
+_HEADER = struct.Struct("<4sBHHII")  # magic, format version, k, window, count, text bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +58,9 @@ class FingerprintConfig:
 class Fingerprints:
     """The winnowed fingerprints of one text.
 
-    ``positions`` are offsets into the compact text (what alignment reasons about); ``starts`` and
-    ``spans`` locate each k-gram in the source text (what a match reports to a moderator).
+    ``positions`` are offsets into ``text``, the compact form the alignment step verifies seeds
+    against; ``starts`` and ``spans`` locate each k-gram in the source text (what a match reports
+    to a moderator).
     """
 
     config: FingerprintConfig
@@ -67,17 +68,24 @@ class Fingerprints:
     positions: U32
     starts: U32
     spans: npt.NDArray[np.uint16]
-    length: int
+    text: str
+
+    @property
+    def length(self) -> int:
+        """Length of the compact text."""
+        return len(self.text)
 
     def __len__(self) -> int:
         return int(self.hashes.size)
 
     def to_bytes(self) -> bytes:
         """Compact little-endian serialisation for the store."""
-        head = _HEADER.pack(_MAGIC, 1, self.config.k, self.config.window, len(self), self.length)
+        text = self.text.encode("utf-8")
+        head = _HEADER.pack(_MAGIC, 1, self.config.k, self.config.window, len(self), len(text))
         return b"".join(
             (
                 head,
+                text,
                 self.hashes.astype("<u4").tobytes(),
                 self.positions.astype("<u4").tobytes(),
                 self.starts.astype("<u4").tobytes(),
@@ -91,9 +99,10 @@ class Fingerprints:
         if len(data) < _HEADER.size:
             raise ValueError("fingerprint blob too short")
         magic, fmt, k, window, n, length = _HEADER.unpack_from(data)
-        if magic != _MAGIC or fmt != 1 or len(data) != _HEADER.size + n * 14:
+        if magic != _MAGIC or fmt != 1 or len(data) != _HEADER.size + length + n * 14:
             raise ValueError("not a fingerprint blob of format 1")
-        off = _HEADER.size
+        text = data[_HEADER.size : _HEADER.size + length].decode("utf-8")
+        off = _HEADER.size + length
 
         def take(dtype: str, size: int) -> npt.NDArray[np.generic]:
             nonlocal off
@@ -107,7 +116,7 @@ class Fingerprints:
             positions=take("<u4", 4).astype(np.uint32),
             starts=take("<u4", 4).astype(np.uint32),
             spans=take("<u2", 2).astype(np.uint16),
-            length=length,
+            text=text,
         )
 
 
@@ -153,7 +162,7 @@ def fingerprint(text: str | NormalizedText, config: FingerprintConfig) -> Finger
         positions=pos.astype(np.uint32),
         starts=starts.astype(np.uint32),
         spans=np.minimum(ends - starts, 65535).astype(np.uint16),
-        length=len(norm.text),
+        text=norm.text,
     )
 
 

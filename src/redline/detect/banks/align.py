@@ -1,0 +1,144 @@
+"""Verify a chain of shared fingerprints by aligning the texts between them.
+
+Fingerprint hits only say "these k-grams occur in both texts". Whether the post reproduces a
+passage of the document is decided here, on the compact texts themselves, seed to seed (as
+read mappers do with anchors): the stretch between two consecutive seeds is compared with a small
+bounded edit distance, so the cost is a few short comparisons, not a full alignment.
+
+What counts against a passage and what does not:
+
+* OCR noise, look-alikes missed by folding, small insertions: each edit counts, and a passage
+  needs ``identity = matched / (matched + edits)`` of at least ``1 - max_distance``.
+* A redaction mark in the post: the document's characters under it are forgiven (neither matched
+  nor edits); the post told us it removed them.
+* A long rewrite between two seeds (more than ``split_edits`` edits, no redaction mark): the
+  chain is split there. Texts on the same topic share short phrases in the same order; splitting
+  at every rewrite leaves only phrase-sized pieces, which are too short to count.
+
+Ends are extended past the first and last seed by at most ``window + k - 1`` characters (the
+most winnowing can leave unselected), never further, so a boilerplate header next to a short
+shared phrase cannot lend the phrase its length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from redline.extract.normalize import REDACTION_MARK
+
+__all__ = ["Alignment", "align_chain", "bounded_edit_distance"]
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """An aligned passage in compact coordinates: post ``[q0, q1)``, document ``[d0, d1)``."""
+
+    q0: int
+    q1: int
+    d0: int
+    d1: int
+    matched: int
+    edits: int
+    redacted: int
+    seeds: int
+
+    @property
+    def identity(self) -> float:
+        """Share of compared characters that agree (redacted characters are not compared)."""
+        return self.matched / max(1, self.matched + self.edits)
+
+    @property
+    def length(self) -> int:
+        """Length of the document passage, redacted characters included."""
+        return self.d1 - self.d0
+
+
+def bounded_edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` as soon as it must exceed it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    if not a or not b:
+        return max(len(a), len(b))
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return min(prev[-1], limit + 1)
+
+
+def _extend(post: str, doc: str, q: int, d: int, step: int, limit: int) -> tuple[int, int, int]:
+    """Ungapped X-drop extension from (q, d) towards ``step``: (length, matches, mismatches)."""
+    best = (0, 0, 0)
+    best_score = score = matches = mismatches = 0
+    for i in range(1, limit + 1):
+        qi, di = (q - i, d - i) if step < 0 else (q + i - 1, d + i - 1)
+        if not (0 <= qi < len(post) and 0 <= di < len(doc)):
+            break
+        if post[qi] == doc[di]:
+            score, matches = score + 1, matches + 1
+        else:
+            score, mismatches = score - 2, mismatches + 1
+        if score > best_score:
+            best_score, best = score, (i, matches, mismatches)
+        if score < -4:
+            break
+    return best
+
+
+def align_chain(
+    post: str,
+    doc: str,
+    seeds: list[tuple[int, int]],
+    k: int,
+    *,
+    split_edits: int,
+    extend: int,
+) -> list[Alignment]:
+    """Aligned passages along one chain of (post, document) seed offsets, sorted by post offset."""
+    seeds = [(q, d) for q, d in seeds if post[q : q + k] == doc[d : d + k]]  # drop hash collisions
+    runs: list[Alignment] = []
+    if not seeds:
+        return runs
+    q0, d0 = seeds[0]
+    qe, de, lq, ld = q0 + k, d0 + k, q0, d0
+    matched, edits, redacted, count = k, 0, 0, 1
+
+    def close() -> None:
+        bl, bm, bx = _extend(post, doc, q0, d0, -1, extend)
+        fl, fm, fx = _extend(post, doc, qe, de, +1, extend)
+        runs.append(
+            Alignment(q0 - bl, qe + fl, d0 - bl, de + fl, matched + bm + fm, edits + bx + fx,
+                      redacted, count)
+        )  # fmt: skip
+
+    for q, d in seeds[1:]:
+        if q <= lq or d <= ld:
+            continue
+        if q < qe or d < de:  # overlapping k-grams: same diagonal, or a small indel inside
+            drift = abs((q - lq) - (d - ld))
+            matched += max(0, min(q + k - qe, d + k - de))
+            edits += drift
+        else:
+            gap_post, gap_doc = post[qe:q], doc[de:d]
+            if REDACTION_MARK in gap_post:
+                redacted += len(gap_doc)
+            elif gap_post == gap_doc:
+                matched += len(gap_post)
+            else:
+                e = bounded_edit_distance(gap_post, gap_doc, split_edits)
+                if e > split_edits:
+                    close()
+                    q0, d0, qe, de, lq, ld = q, d, q + k, d + k, q, d
+                    matched, edits, redacted, count = k, 0, 0, 1
+                    continue
+                edits += e
+                matched += max(len(gap_post), len(gap_doc)) - e
+            matched += k
+        qe, de, lq, ld = max(qe, q + k), max(de, d + k), q, d
+        count += 1
+    close()
+    return runs
