@@ -1,5 +1,8 @@
 """Generate the synthetic PII corpus: JSONL ``{"id", "text", "gold": [{"entity","start","end"}]}``.
 
+Each record also names its template (``"template": "P12"`` / ``"N3"``, an index into
+``templates.POSITIVE`` / ``NEGATIVE``) so that errors can be grouped by pattern.
+
 Gold offsets are recorded while the text is being assembled, piece by piece, and checked against
 the inserted value on the spot: searching for values afterwards would mislabel repeats and
 look-alikes. About 35% of records hold no private data, only hard negatives (SSN-shaped order
@@ -200,7 +203,8 @@ def generate(seed: int, n: int) -> Iterator[dict[str, Any]]:
     for i in range(n):
         negative = rng.random() < NEGATIVE_SHARE
         pool = templates.NEGATIVE if negative else templates.POSITIVE
-        template = pool[rng.randrange(len(pool))]
+        index = rng.randrange(len(pool))
+        template = pool[index]
         roll = rng.random()
         case = (
             "upper"
@@ -213,7 +217,9 @@ def generate(seed: int, n: int) -> Iterator[dict[str, Any]]:
         text, gold = render(template, values, case=case, noisy=noisy)
         if negative:
             assert not gold, template
-        yield {"id": f"{seed}-{i:06d}", "text": text, "gold": gold}
+        # "template" lets error reports group failures by pattern; detectors never see it.
+        tag = f"{'N' if negative else 'P'}{index}"
+        yield {"id": f"{seed}-{i:06d}", "text": text, "gold": gold, "template": tag}
 
 
 def strip_gold(record: dict[str, Any]) -> dict[str, Any]:

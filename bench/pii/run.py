@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,11 +47,12 @@ TARGET_MIN_RECORDS = 10_000
 
 @dataclass
 class Timed:
-    """One timed command: wall-clock seconds over the whole process, and how it ended."""
+    """A timed command: wall-clock seconds of the whole process (best of the runs), its exit."""
 
     seconds: float
     returncode: int
     stderr_tail: str
+    runs: list[float]
 
     def rate(self, records: int) -> float:
         return records / self.seconds if self.seconds > 0 else 0.0
@@ -82,14 +84,50 @@ def redline_command() -> list[str]:
     raise SystemExit("redline CLI not found: run `pip install -e .` first (or pass --redline-cmd)")
 
 
-def run_timed(cmd: list[str], log: Path) -> Timed:
-    """Run ``cmd`` to completion; time it from spawn to exit; keep stderr in ``log``."""
-    with log.open("w", encoding="utf-8") as err:
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=err)
-        seconds = time.perf_counter() - start
+def run_timed(cmd: list[str], log: Path, repeat: int = 1) -> Timed:
+    """Run ``cmd`` ``repeat`` times; keep the fastest wall-clock time (the least disturbed by
+    other work on the machine) and stderr of the last run in ``log``; stop at a failure."""
+    runs: list[float] = []
+    returncode = 0
+    for _ in range(max(1, repeat)):
+        with log.open("w", encoding="utf-8") as err:
+            start = time.perf_counter()
+            returncode = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=err).returncode
+            runs.append(time.perf_counter() - start)
+        if returncode:
+            break
     tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:])
-    return Timed(seconds, proc.returncode, tail)
+    return Timed(min(runs), returncode, tail, [round(r, 3) for r in runs])
+
+
+def time_tool(
+    name: str,
+    command: Callable[[Path, Path], list[str]],
+    scan_input: Path,
+    pred: Path,
+    records: int,
+    one_record: Path,
+    repeat: int,
+    result: dict[str, Any],
+) -> Timed:
+    """Time one tool over the corpus, and over a single record to show its start-up cost."""
+    out = pred.parent
+    startup = run_timed(command(one_record, out / f"{name}-one.jsonl"), out / f"{name}-one.stderr")
+    timed = run_timed(command(scan_input, pred), out / f"{pred.stem}.stderr", repeat)
+    result[name] = {
+        "seconds": round(timed.seconds, 3),
+        "runs": timed.runs,
+        "records_per_s": round(timed.rate(records), 1),
+        "startup_seconds": round(startup.seconds, 3),
+        "returncode": timed.returncode,
+    }
+    print(
+        f"{name:8}: {records} records in {timed.seconds:.2f} s = {timed.rate(records):,.1f} "
+        f"records/s (exit {timed.returncode}{_best_of(timed)}); "
+        f"one record alone: {startup.seconds:.2f} s",
+        flush=True,
+    )
+    return timed
 
 
 def best_threshold(
@@ -151,23 +189,15 @@ def run_seed(
     print(f"\n=== seed {seed} ({role}): {args.n} records, corpus {corpus} ===", flush=True)
 
     columns: dict[str, Scores] = {}
+    one = out / "input-one-record.jsonl"
+    one.write_text(scan_input.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     if redline_cmd is not None:
         pred = out / f"redline-{seed}.jsonl"
-        timed = run_timed(
-            [*pin, *redline_cmd, "scan", str(scan_input), "--output", str(pred)],
-            out / f"redline-{seed}.stderr",
-        )
-        result["redline"] = {
-            "seconds": round(timed.seconds, 3),
-            "records_per_s": round(timed.rate(args.n), 1),
-            "returncode": timed.returncode,
-        }
-        print(
-            f"redline : {args.n} records in {timed.seconds:.2f} s "
-            f"= {timed.rate(args.n):,.0f} records/s "
-            f"(exit {timed.returncode})",
-            flush=True,
-        )
+        timed = time_tool(
+            "redline",
+            lambda src, dst: [*pin, *redline_cmd, "scan", str(src), "--output", str(dst)],
+            scan_input, pred, args.n, one, args.repeat, result,
+        )  # fmt: skip
         if timed.returncode == 0:
             scores = score_records(gold, load_predictions(pred))
             columns["redline"] = scores
@@ -176,34 +206,19 @@ def run_seed(
                 result["redline"]["scores_on_presidio_subset"] = score_records(
                     gold[:presidio_n], load_predictions(pred)
                 ).to_dict(with_errors=False)
-            _dump(out / f"errors-{seed}-redline.json", scores.errors)
+            _dump_errors(out / f"errors-{seed}-redline.json", scores)
         else:
             print(f"redline scan failed:\n{timed.stderr_tail}")
 
     if not args.skip_presidio:
         pred = out / f"presidio-{seed}.jsonl"
-        cmd = [
-            *pin,
-            sys.executable,
-            str(HERE / "presidio_scan.py"),
-            str(scan_input),
-            "--output",
-            str(pred),
-        ]
-        if presidio_n < args.n:
-            cmd += ["--limit", str(presidio_n)]
-        timed = run_timed(cmd, out / f"presidio-{seed}.stderr")
-        result["presidio"] = {
-            "seconds": round(timed.seconds, 3),
-            "records_per_s": round(timed.rate(presidio_n), 1),
-            "returncode": timed.returncode,
-        }
-        print(
-            f"presidio: {presidio_n} records in {timed.seconds:.2f} s "
-            f"= {timed.rate(presidio_n):,.1f} records/s "
-            f"(exit {timed.returncode})",
-            flush=True,
-        )
+        limit = ["--limit", str(presidio_n)] if presidio_n < args.n else []
+        script = str(HERE / "presidio_scan.py")
+        timed = time_tool(
+            "presidio",
+            lambda src, dst: [*pin, sys.executable, script, str(src), "--output", str(dst), *limit],
+            scan_input, pred, presidio_n, one, args.repeat, result,
+        )  # fmt: skip
         if timed.returncode == 0:
             subset = gold[:presidio_n]
             if threshold is None:
@@ -218,7 +233,7 @@ def run_seed(
             scores = score_records(subset, load_predictions(pred), min_score=threshold)
             columns[f"presidio (score >= {threshold})"] = scores
             result["presidio"].update(threshold=threshold, scores=scores.to_dict(with_errors=False))
-            _dump(out / f"errors-{seed}-presidio.json", scores.errors)
+            _dump_errors(out / f"errors-{seed}-presidio.json", scores)
         else:
             print(f"presidio failed:\n{timed.stderr_tail}")
 
@@ -264,8 +279,16 @@ def run_seed(
     return result
 
 
+def _best_of(timed: Timed) -> str:
+    return f", best of {len(timed.runs)}: {timed.runs}" if len(timed.runs) > 1 else ""
+
+
 def _verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
+
+
+def _dump_errors(path: Path, scores: Scores) -> None:
+    _dump(path, {"by_template": scores.template_errors, "examples": scores.errors})
 
 
 def _dump(path: Path, data: Any) -> None:
@@ -289,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--redline-cmd",
         help="base command instead of the installed CLI; `scan INPUT --output OUT` is appended",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="time each command N times, keep the fastest"
     )
     parser.add_argument("--no-pin", action="store_true", help="do not pin to one core")
     parser.add_argument("--out-dir", type=Path, default=HERE / "out")
@@ -320,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         "n": args.n,
         "presidio_n": args.presidio_n or args.n,
         "pinned": bool(pin),
+        "repeat": args.repeat,
         "redline_cmd": redline_cmd,
         "dev_seed": DEV_SEED,
         "held_out_seed": HELD_OUT_SEED,

@@ -101,6 +101,7 @@ class Scores:
     missing_records: int = 0
     ignored_predictions: int = 0
     errors: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
+    template_errors: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
 
     def micro(self, view: str = "overlap") -> Counts:
         total = Counts()
@@ -124,6 +125,7 @@ class Scores:
         }
         if with_errors:
             out["errors"] = self.errors
+            out["errors_by_template"] = self.template_errors
         return out
 
 
@@ -181,10 +183,33 @@ def _snippet(text: str, span: Span, width: int = 40) -> str:
     return f"{left}⟦{text[span.start : span.end]}⟧{right}"
 
 
-def _keep(errors: dict[str, list[dict[str, Any]]], kind: str, item: dict[str, Any]) -> None:
-    bucket = errors.setdefault(kind, [])
-    if len(bucket) < EXAMPLES_KEPT:
-        bucket.append(item)
+class _Examples:
+    """Collects error examples for one record, and counts errors per (entity, template)."""
+
+    def __init__(self, scores: Scores, rid: str, tag: str | None, text: str) -> None:
+        self.scores, self.rid, self.tag, self.text = scores, rid, tag, text
+
+    def _keep(self, entity: str, kind: str, **fields: Any) -> None:
+        by_template = self.scores.template_errors.setdefault(entity, {}).setdefault(kind, {})
+        by_template[self.tag or "?"] = by_template.get(self.tag or "?", 0) + 1
+        bucket = self.scores.errors.setdefault(entity, {}).setdefault(kind, [])
+        if len(bucket) < EXAMPLES_KEPT:
+            bucket.append({"id": self.rid, "template": self.tag, **fields})
+
+    def boundary(self, g: Span, p: Span) -> None:
+        self._keep(g.entity, "boundary", gold=_snippet(self.text, g), pred=_snippet(self.text, p))
+
+    def missed(self, g: Span, overlapping: list[str]) -> None:
+        self._keep(g.entity, "false_negative", gold=_snippet(self.text, g), overlapping=overlapping)
+
+    def spurious(self, p: Span, overlapping: list[str]) -> None:
+        self._keep(
+            p.entity,
+            "false_positive",
+            pred=_snippet(self.text, p),
+            score=p.score,
+            overlapping=overlapping,
+        )
 
 
 def score_records(
@@ -197,10 +222,9 @@ def score_records(
     """Score predictions (by record id) against gold records; see the module docstring."""
     wanted = set(entities)
     scores = Scores(overlap={e: Counts() for e in entities}, exact={e: Counts() for e in entities})
-    scores.errors = {e: {} for e in entities}
     for record in gold_records:
         scores.records += 1
-        rid, text = record["id"], record["text"]
+        rid, text, tag = record["id"], record["text"], record.get("template")
         gold = [
             Span(g["entity"], g["start"], g["end"]) for g in record["gold"] if g["entity"] in wanted
         ]
@@ -214,46 +238,23 @@ def score_records(
             pairs = match_spans(gold, pred, exact=view == "exact")
             hit_gold = {gi for gi, _ in pairs}
             hit_pred = {pi for _, pi in pairs}
-            for gi, pi in pairs:
+            for gi, _ in pairs:
                 table[gold[gi].entity].tp += 1
-                if view == "overlap" and (gold[gi].start, gold[gi].end) != (
-                    pred[pi].start,
-                    pred[pi].end,
-                ):
-                    _keep(
-                        scores.errors[gold[gi].entity],
-                        "boundary",
-                        {
-                            "id": rid,
-                            "gold": _snippet(text, gold[gi]),
-                            "pred": _snippet(text, pred[pi]),
-                        },
-                    )
-            for gi, g in enumerate(gold):
-                if gi not in hit_gold:
-                    table[g.entity].fn += 1
-                    if view == "overlap":
-                        near = [p.entity for p in pred if overlap(p, g)]
-                        _keep(
-                            scores.errors[g.entity],
-                            "false_negative",
-                            {"id": rid, "gold": _snippet(text, g), "overlapping_predictions": near},
-                        )
-            for pi, p in enumerate(pred):
-                if pi not in hit_pred:
-                    table[p.entity].fp += 1
-                    if view == "overlap":
-                        near = [g.entity for g in gold if overlap(p, g)]
-                        _keep(
-                            scores.errors[p.entity],
-                            "false_positive",
-                            {
-                                "id": rid,
-                                "pred": _snippet(text, p),
-                                "score": p.score,
-                                "overlapping_gold": near,
-                            },
-                        )
+            missed = [g for gi, g in enumerate(gold) if gi not in hit_gold]
+            spurious = [p for pi, p in enumerate(pred) if pi not in hit_pred]
+            for g in missed:
+                table[g.entity].fn += 1
+            for p in spurious:
+                table[p.entity].fp += 1
+            if view == "overlap":
+                examples = _Examples(scores, rid, tag, text)
+                for gi, pi in pairs:
+                    if (gold[gi].start, gold[gi].end) != (pred[pi].start, pred[pi].end):
+                        examples.boundary(gold[gi], pred[pi])
+                for g in missed:
+                    examples.missed(g, [p.entity for p in pred if overlap(p, g)])
+                for p in spurious:
+                    examples.spurious(p, [g.entity for g in gold if overlap(p, g)])
     return scores
 
 

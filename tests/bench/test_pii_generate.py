@@ -19,7 +19,7 @@ from bench.pii.generate import (
 )
 from bench.pii.values import Values, iban_ok, luhn_ok, phone_ok, ssn_ok
 
-N = 1000
+N = 800
 
 
 @cache

@@ -109,10 +109,8 @@ def test_min_score_filters_predictions() -> None:
 def test_false_positive_examples_name_the_gold_they_overlap() -> None:
     scores = score_records([record()], {"r1": [Span("CREDIT_CARD", 4, 15)]})
     fp = scores.errors["CREDIT_CARD"]["false_positive"][0]
-    assert fp["overlapping_gold"] == ["US_SSN"]
-    assert scores.errors["US_SSN"]["false_negative"][0]["overlapping_predictions"] == [
-        "CREDIT_CARD"
-    ]
+    assert fp["overlapping"] == ["US_SSN"]
+    assert scores.errors["US_SSN"]["false_negative"][0]["overlapping"] == ["CREDIT_CARD"]
 
 
 def test_counts_are_safe_on_zero() -> None:
