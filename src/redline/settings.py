@@ -1,7 +1,7 @@
 """Runtime settings from ``REDLINE_*`` environment variables.
 
 Settings are built by the caller (the CLI, the API factory, a test), never at import time, so two
-configurations can live in one process and tests never inherit a developer's environment by accident.
+configurations can live in one process and tests never inherit a developer's environment.
 """
 
 from __future__ import annotations

@@ -10,6 +10,11 @@ import sys
 
 import typer
 
+from redline.cli.account_cmd import account_app
+from redline.cli.audit_cmd import audit_app
+from redline.cli.decision_cmd import decision_app
+from redline.cli.moderate_cmd import moderate
+from redline.cli.replay_cmd import replay
 from redline.cli.returncode import ReturnCode
 from redline.cli.scan_cmd import scan
 from redline.errors import (
@@ -36,6 +41,11 @@ def _root() -> None:
 
 
 app.command(name="scan")(scan)
+app.command(name="moderate")(moderate)
+app.command(name="replay")(replay)
+app.add_typer(account_app, name="account")
+app.add_typer(decision_app, name="decision")
+app.add_typer(audit_app, name="audit")
 
 _EXIT_CODES: tuple[tuple[type[RedlineError], ReturnCode], ...] = (
     (InputError, ReturnCode.INPUT_REFUSED),

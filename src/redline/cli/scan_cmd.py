@@ -54,7 +54,9 @@ def scan(
     ] = None,
     threshold: Annotated[
         float | None,
-        typer.Option(min=0.0, max=1.0, help="Lowest score reported [default: REDLINE_PII_THRESHOLD or 0.5]."),
+        typer.Option(
+            min=0.0, max=1.0, help="Lowest score reported [default: REDLINE_PII_THRESHOLD or 0.5]."
+        ),
     ] = None,
     entities: Annotated[
         str | None, typer.Option(help="Comma-separated entity types to report (default all).")

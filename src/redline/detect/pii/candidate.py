@@ -18,8 +18,7 @@ class Candidate:
     end: int
     score: float
     evidence: str
-    value: str
-    masked: str | None = None  # a recognizer that knows the value's structure may mask it itself
+    value: str | None = None  # None: the recognizer's ``normalise`` derives it when needed
 
     @property
     def length(self) -> int:

@@ -22,9 +22,13 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
 class Cue:
     """A set of context phrases looked for within a window before and after a span."""
 
-    __slots__ = ("_pattern", "after", "before")
+    __slots__ = ("_pattern", "_probes", "after", "before")
 
     def __init__(self, phrases: Iterable[str], *, before: int = 48, after: int = 24) -> None:
+        phrases = list(phrases)
+        # Plain substring probes (each phrase's first word) rule most windows out before the
+        # regex runs: ``in`` on a short string is far cheaper than a long alternation.
+        self._probes = tuple({p.lower().split()[0] for p in phrases})
         self._pattern = re.compile(
             r"(?<![^\W_])" + phrase_pattern(phrases) + r"(?![^\W_])", re.IGNORECASE
         )
@@ -33,14 +37,24 @@ class Cue:
 
     def before_span(self, text: str, start: int) -> re.Match[str] | None:
         """The cue nearest to ``start`` within the window before it, if any."""
+        window_start = max(0, start - self.before)
+        if not self._probe(text[window_start:start]):
+            return None
         last = None
-        for match in self._pattern.finditer(text, max(0, start - self.before), start):
+        for match in self._pattern.finditer(text, window_start, start):
             last = match
         return last
 
     def after_span(self, text: str, end: int) -> re.Match[str] | None:
         """The first cue within the window after ``end``, if any."""
-        return self._pattern.search(text, end, min(len(text), end + self.after))
+        window_end = min(len(text), end + self.after)
+        if not self.after or not self._probe(text[end:window_end]):
+            return None
+        return self._pattern.search(text, end, window_end)
+
+    def _probe(self, window: str) -> bool:
+        lowered = window.lower()
+        return any(p in lowered for p in self._probes)
 
     def near(self, text: str, start: int, end: int) -> str | None:
         """The cue phrase found around the span (nearest before, else first after), lower-cased."""

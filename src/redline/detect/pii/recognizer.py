@@ -8,11 +8,38 @@ is linear in the text's length, whatever an adversary sends.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import ClassVar
 
 from redline.detect.pii.candidate import Candidate
+from redline.detect.pii.masking import mask
+
+_ASCII_DIGITS = "0123456789"
+_ANY_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class TextFacts:
+    """Cheap facts about a text, computed once per scan and shared by every recognizer."""
+
+    digits: int
+    lowered: str  # for substring probes only: lower() may change lengths, so never for offsets
+
+    @classmethod
+    def of(cls, text: str) -> TextFacts:
+        """Count digits with C-level ``str.count`` (Unicode digits only when the text has any)."""
+        if text.isascii():
+            digits = sum(map(text.count, _ASCII_DIGITS))
+        else:
+            digits = len(_ANY_DIGIT.findall(text))
+        return cls(digits=digits, lowered=text.lower())
+
+    def has_any(self, probes: tuple[str, ...]) -> bool:
+        """Whether any probe occurs in the lower-cased text: a C-speed gate before a regex."""
+        return any(p in self.lowered for p in probes)
 
 
 class Recognizer(ABC):
@@ -22,13 +49,21 @@ class Recognizer(ABC):
     version: ClassVar[str]
     entities: ClassVar[tuple[str, ...]]
 
-    def applies(self, text: str) -> bool:
+    def applies(self, text: str, facts: TextFacts) -> bool:
         """Cheap pre-check: False when the text cannot hold this recognizer's entities.
 
         Most private data holds digits or an ``@``; skipping recognizers on texts that have none
         is most of Redline's speed on ordinary posts.
         """
         return True
+
+    def mask(self, entity: str, raw: str) -> str:
+        """The masked form shown instead of ``raw``; only called for reported findings."""
+        return mask(entity, raw)
+
+    def normalise(self, raw: str) -> str:
+        """The canonical value hashed when a candidate did not compute one itself."""
+        return " ".join(raw.lower().split())
 
     @abstractmethod
     def find(self, text: str) -> Iterator[Candidate]:

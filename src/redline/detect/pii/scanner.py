@@ -7,14 +7,15 @@ review". A scan that silently lost a recognizer would read as "clean".
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from redline.detect.finding import DetectorFailure, Location, Signal, SignalKind
 from redline.detect.pii.candidate import Candidate
-from redline.detect.pii.masking import keyed_digest, mask
-from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.masking import keyed_digest
+from redline.detect.pii.recognizer import Recognizer, TextFacts
 
 log = logging.getLogger(__name__)
 
@@ -56,11 +57,16 @@ def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
     One span of text holds one datum: "123-45-6789" cannot be both an SSN and a phone number.
     """
     ranked = sorted(candidates, key=lambda c: (-c.score, -c.length, c.start))
+    starts: list[int] = []  # kept spans, disjoint and sorted, so neighbours settle overlap
     kept: list[Candidate] = []
     for cand in ranked:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
-            kept.append(cand)
-    kept.sort(key=lambda c: (c.start, c.end))
+        i = bisect.bisect_left(starts, cand.start)
+        if i < len(kept) and kept[i].start < cand.end:
+            continue
+        if i > 0 and kept[i - 1].end > cand.start:
+            continue
+        starts.insert(i, cand.start)
+        kept.insert(i, cand)
     return kept
 
 
@@ -90,11 +96,12 @@ class PiiScanner:
         wanted = options.entities
         found: list[tuple[Candidate, Recognizer]] = []
         failures: list[DetectorFailure] = []
+        facts = TextFacts.of(text)
         for recognizer in self.recognizers:
             if wanted is not None and wanted.isdisjoint(recognizer.entities):
                 continue
             try:
-                if not recognizer.applies(text):
+                if not recognizer.applies(text, facts):
                     continue
                 for cand in recognizer.find(text):
                     if cand.score >= options.threshold and (
@@ -122,7 +129,7 @@ class PiiScanner:
     ) -> Signal:
         raw = text[cand.start : cand.end]
         digest = (
-            keyed_digest(options.hash_key, cand.entity, cand.value)
+            keyed_digest(options.hash_key, cand.entity, cand.value or recognizer.normalise(raw))
             if options.hash_key is not None
             else None
         )
@@ -135,7 +142,7 @@ class PiiScanner:
             score=cand.score,
             detector=recognizer.name,
             detector_version=recognizer.version,
-            masked=cand.masked or mask(cand.entity, raw),
+            masked=recognizer.mask(cand.entity, raw),
             digest=digest,
             evidence=cand.evidence,
         )

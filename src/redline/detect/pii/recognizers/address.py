@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue, phrase_pattern
-from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizer import Recognizer, TextFacts
 from redline.detect.pii.recognizers.address_terms import (
     CA_PROVINCE_NAMES,
     CA_PROVINCES,
@@ -29,22 +29,29 @@ from redline.detect.pii.recognizers.address_terms import (
 
 _H = r"[ \t\u00a0]"  # horizontal space
 _WORD = r"(?:[^\W\d_][\w'’.\-]{0,24}|\d{1,3}(?:st|nd|rd|th))"
-_TYPE = "(?:" + "|".join(sorted(STREET_TYPES, key=len, reverse=True)) + ")"
 _NUMBER = r"(?P<number>\d{1,6}[a-z]?(?:[\-–/]\d{1,5}[a-z]?)?)"
-_PREFIX = rf"(?P<prefix>(?:flat|studio|apartment|apt|unit)\.?{_H}{{1,2}}[a-z0-9]{{1,5}}(?:{_H}*,{_H}*|{_H}*\n{_H}*))"
-_NAME = rf"(?P<name>(?:(?:n|s|e|w|north|south|east|west)\.?{_H}{{1,2}})?(?:{_WORD}{_H}{{1,3}}){{1,4}})"
+_PREFIX = (
+    rf"(?P<prefix>(?:flat|studio|apartment|apt|unit)\.?{_H}{{1,2}}[a-z0-9]{{1,5}}"
+    rf"(?:{_H}*,{_H}*|{_H}*\n{_H}*))"
+)
+# Up to five words after the number; which of them is the street type is settled in Python with
+# a set lookup, far cheaper than a regex alternation of four hundred street types.
+_WORDS = rf"(?P<words>{_WORD}(?:{_H}{{1,3}}{_WORD}){{0,4}})"
+# Two patterns rather than one with an optional prefix: a pattern that starts with a digit is
+# rejected at once at every other position, which keeps digit-free stretches cheap.
 _STREET_WITH_NUMBER = re.compile(
-    rf"(?<![\w#/.\-,])(?:{_PREFIX}{_H}*)?{_NUMBER},?{_H}{{1,3}}{_NAME}(?P<type>{_TYPE})\.?(?![\w'’])",
-    re.IGNORECASE,
+    rf"(?<![\w#/.\-,]){_NUMBER},?{_H}{{1,3}}{_WORDS}", re.IGNORECASE
 )
 _STREET_AFTER_PREFIX = re.compile(
-    rf"(?<![\w#/.\-]){_PREFIX}{_NAME}(?P<type>{_TYPE})\.?(?![\w'’])", re.IGNORECASE
+    rf"(?<![\w#/.\-]){_PREFIX}(?:{_H}*{_NUMBER},?{_H}{{1,3}})?{_WORDS}", re.IGNORECASE
 )
+_PREFIX_PROBES = ("flat", "studio", "apartment", "apt", "unit")
 _NUMBERED_ROUTE = re.compile(
-    rf"(?<![\w#/.\-]){_NUMBER}{_H}{{1,3}}(?P<name>(?:state{_H}|county{_H}|us{_H})?)"
+    rf"(?<![\w#/.\-]){_NUMBER}{_H}{{1,3}}(?:state{_H}|county{_H}|us{_H})?"
     rf"(?P<type>route|rte|highway|hwy|road|rd){_H}{{1,2}}\d{{1,4}}(?![\w])",
     re.IGNORECASE,
 )
+_TOKEN = re.compile(r"[^ \t\u00a0]+")
 _SEP = rf"(?:{_H}*,{_H}*|{_H}*\n{_H}*|{_H}{{1,3}})"
 _POST_DIRECTION = re.compile(rf"{_H}{{1,2}}(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w])")
 _UNIT = re.compile(
@@ -92,9 +99,19 @@ def _capitalised(words: list[str]) -> bool:
     return all(w[0].isupper() or w[0].isdigit() for w in words if w)
 
 
-def _name_ok(name: str) -> bool:
-    words = name.split()
-    return bool(words) and not any(w.lower().strip(".") in NOT_NAME_WORDS for w in words)
+def _street_end(match: re.Match[str]) -> tuple[int, str, list[str]] | None:
+    """Where the street line ends: at the last street-type word with a plausible name before it.
+
+    Returns the end offset, the street-type word, and the name words, or None when the words
+    after the number hold no street type (then it was a number in prose, not an address).
+    """
+    base = match.start("words")
+    tokens = list(_TOKEN.finditer(match.group("words")))
+    bare = [t.group(0).lower().rstrip(".") for t in tokens]
+    for i in range(len(tokens) - 1, 0, -1):
+        if bare[i] in STREET_TYPES and not any(w in NOT_NAME_WORDS for w in bare[:i]):
+            return base + tokens[i].end(), tokens[i].group(0), [t.group(0) for t in tokens[:i]]
+    return None
 
 
 def _mask_address(raw: str) -> str:
@@ -116,31 +133,47 @@ class StreetAddressRecognizer(Recognizer):
     version = "1.0"
     entities = ("STREET_ADDRESS",)
 
+    def applies(self, text: str, facts: TextFacts) -> bool:
+        """Every form has a house, flat or route number."""
+        return facts.digits > 0
+
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield street lines extended by direction, unit and tail, scored by their parts."""
-        for pattern in (_STREET_WITH_NUMBER, _STREET_AFTER_PREFIX, _NUMBERED_ROUTE):
+        patterns = [_STREET_WITH_NUMBER]
+        lowered = text.lower()
+        if any(p in lowered for p in _PREFIX_PROBES):
+            patterns.append(_STREET_AFTER_PREFIX)
+        for pattern in patterns:
             for match in pattern.finditer(text):
-                name = match.group("name") or ""
-                if pattern is not _NUMBERED_ROUTE and not _name_ok(name):
-                    continue
-                cand = self._extend(text, match, name)
-                if cand is not None:
-                    yield cand
+                street = _street_end(match)
+                if street is not None:
+                    end, street_type, words = street
+                    yield self._extend(text, match, end, street_type, words)
+        for match in _NUMBERED_ROUTE.finditer(text):
+            yield self._extend(text, match, match.end(), match.group("type"), [])
 
-    def _extend(self, text: str, match: re.Match[str], name: str) -> Candidate | None:
-        street_type = match.group("type").lower().rstrip(".")
-        words = name.split()
+    def mask(self, entity: str, raw: str) -> str:
+        """Star everything but the street type and a state or province code."""
+        return _mask_address(raw)
+
+    def normalise(self, raw: str) -> str:
+        """Lower-case words only, so punctuation and line breaks do not change the hash."""
+        return " ".join(re.sub(r"[^\w\s]", " ", raw.lower()).split())
+
+    def _extend(
+        self, text: str, match: re.Match[str], end: int, street_type: str, words: list[str]
+    ) -> Candidate:
+        kind = street_type.lower().rstrip(".")
         score = 0.35
-        why = [f"street type {street_type!r}"]
-        score += 0.2 if street_type in COMMON_TYPES or not words else 0.0
-        if _capitalised([*words, match.group("type")]):
+        why = [f"street type {kind!r}"]
+        score += 0.2 if kind in COMMON_TYPES or not words else 0.0
+        if _capitalised([*words, street_type]):
             score += 0.1
         else:
             score -= 0.1
             why.append("lower case")
-        if match.group("prefix"):
+        if match.groupdict().get("prefix"):
             score += 0.1
-        end = match.end()
         if direction := _POST_DIRECTION.match(text, end):
             end = direction.end()
         if unit := _UNIT.match(text, end):
@@ -162,12 +195,7 @@ class StreetAddressRecognizer(Recognizer):
             why.append(f"context {cue.group(0).lower()!r}")
         elif _WEAK_CUE.search(text, max(0, match.start() - 8), match.start()):
             score += 0.1
-        raw = text[match.start() : end]
-        value = " ".join(re.sub(r"[^\w\s]", " ", raw.lower()).split())
-        return Candidate(
-            "STREET_ADDRESS", match.start(), end, clamp(score), "; ".join(why), value,
-            masked=_mask_address(raw),
-        )
+        return Candidate("STREET_ADDRESS", match.start(), end, clamp(score), "; ".join(why))
 
     @staticmethod
     def _tail(text: str, pos: int) -> tuple[int, str] | None:
@@ -182,15 +210,13 @@ class StreetAddressRecognizer(Recognizer):
                 continue
             if kind == "UK postcode":
                 code = found.group("code")
-                if not code[-3:].upper() == code[-3:] and not code.isupper():
+                if code[-3:].upper() != code[-3:] and not code.isupper():
                     continue
                 return found.end(), kind
             region = found.group("region")
             if len(region) == 2 and not region.isupper() and not found.group("code"):
                 continue  # "Boston or Chicago" is not Oregon
-            if kind == "Canadian tail" and not found.group("code") and len(region) == 2:
-                # "ON" alone is too common a word; insist on the postal code.
-                if region.upper() in ("ON",):
-                    continue
+            if kind == "Canadian tail" and not found.group("code") and region.upper() == "ON":
+                continue  # "ON" alone is too common a word; insist on the postal code
             return found.end(), kind
         return None

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from redline.detect.pii.candidate import Candidate
-from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizer import Recognizer, TextFacts
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -45,11 +45,20 @@ _DATE = re.compile(
     r"(?<![\w/.\-])(?:" + "|".join(f"(?:{form})" for form in _DATE_FORMS) + r")(?![\w]|[/.\-]\d)",
     re.IGNORECASE,
 )
+# Digit-first forms alone: used when the text names no month, and far cheaper per position.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w/.\-])(?:" + "|".join(f"(?:{form})" for form in _DATE_FORMS[2:])
+    + r")(?![\w]|[/.\-]\d)",
+    re.IGNORECASE,
+)
+_MONTH_PROBES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                 "dec")
 _BIRTH_CUE = re.compile(
     r"(?<![a-z])(?:born|birth|birthdate|birthday|bday|b-day|dob|d\.o\.b\.?|date\s+of\s+birth"
     r"|birth\s+date|n[ée]e?\s+le|b\.)(?![a-z])",
     re.IGNORECASE,
 )
+_CUE_PROBES = ("born", "birth", "bday", "b-day", "dob", "d.o.b", "b.", "née", "nee")
 _OTHER_EVENT = re.compile(
     r"(?<![a-z])(?:hired|joined|married|died|passed|moved|graduated|arrested|elected|signed"
     r"|meeting|released|published|issued|expires?|expiry|filed|since|until|deadline|due"
@@ -72,10 +81,10 @@ def parse_date(match: re.Match[str]) -> date | None:
     g = match.groupdict()
     try:
         for tag in ("a", "b"):
-            if g[f"mon{tag}"]:
+            if g.get(f"mon{tag}"):
                 month = _MONTHS[g[f"mon{tag}"][:3].lower()]
                 return date(_full_year(g[f"year{tag}"]), month, int(g[f"day{tag}"]))
-        if g["yearc"]:
+        if g.get("yearc"):
             return date(int(g["yearc"]), int(g["monc"]), int(g["dayc"]))
         first, second, year = int(g["first"]), int(g["second"]), _full_year(g["yeard"])
         # US order (month first) unless the first number cannot be a month.
@@ -92,20 +101,22 @@ class DateOfBirthRecognizer(Recognizer):
     version = "1.0"
     entities = ("DATE_OF_BIRTH",)
 
-    def applies(self, text: str) -> bool:
+    def applies(self, text: str, facts: TextFacts) -> bool:
         """No birth cue, no date of birth."""
-        return _BIRTH_CUE.search(text) is not None
+        return facts.digits >= 2 and facts.has_any(_CUE_PROBES)
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield real dates preceded closely by a birth cue."""
-        for match in _DATE.finditer(text):
+        lowered = text.lower()
+        pattern = _DATE if any(m in lowered for m in _MONTH_PROBES) else _NUMERIC_DATE
+        for match in pattern.finditer(text):
             when = parse_date(match)
             if when is None or not 1880 <= when.year <= 2030:
                 continue
             window_start = max(0, match.start() - _WINDOW)
             cue = None
-            for cue in _BIRTH_CUE.finditer(text, window_start, match.start()):
-                pass
+            for cue in _BIRTH_CUE.finditer(text, window_start, match.start()):  # noqa: B007
+                pass  # keep the last: the cue nearest the date
             if cue is None:
                 continue
             if _OTHER_EVENT.search(text, cue.end(), match.start()):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from redline.detect.pii.candidate import Candidate
-from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizer import Recognizer, TextFacts
 
 _LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
 _PLAIN = re.compile(
@@ -33,7 +33,7 @@ class EmailRecognizer(Recognizer):
     version = "1.0"
     entities = ("EMAIL_ADDRESS",)
 
-    def applies(self, text: str) -> bool:
+    def applies(self, text: str, facts: TextFacts) -> bool:
         """Plain addresses hold an ``@``; obfuscated ones spell out "at"."""
         return "@" in text or _SPELLED_HINT.search(text) is not None
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
-from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizer import Recognizer, TextFacts
 
 _NUM_LAT = r"[+\-\u2212]?\d{1,2}\.\d{2,8}"
 _NUM_LON = r"[+\-\u2212]?\d{1,3}\.\d{2,8}"
@@ -28,7 +28,10 @@ _LABELLED = re.compile(
     rf"[ \u00a0]{{0,2}}(?P<lon>{_NUM_LON}){_DEG}(?![\w]|\.\d)",
     re.IGNORECASE,
 )
-_DMS_PART = r"\d{1,3}[ \u00a0]?°[ \u00a0]?\d{1,2}[ \u00a0]?['′’][ \u00a0]?(?:\d{1,2}(?:\.\d+)?[ \u00a0]?[\"″”])?"
+_DMS_PART = (
+    r"\d{1,3}[ \u00a0]?°[ \u00a0]?\d{1,2}[ \u00a0]?['′’][ \u00a0]?"
+    r"(?:\d{1,2}(?:\.\d+)?[ \u00a0]?[\"″”])?"
+)
 _DMS = re.compile(
     rf"(?<![\w.]){_DMS_PART}[ \u00a0]?[NS][ \u00a0,;]{{0,3}}{_DMS_PART}[ \u00a0]?[EW](?![a-z])"
 )
@@ -54,7 +57,7 @@ class GeoCoordinatesRecognizer(Recognizer):
     version = "1.0"
     entities = ("GEO_COORDINATES",)
 
-    def applies(self, text: str) -> bool:
+    def applies(self, text: str, facts: TextFacts) -> bool:
         """Every form needs a decimal point or a degree sign."""
         return "." in text or "°" in text
 

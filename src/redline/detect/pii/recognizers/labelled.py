@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from redline.detect.pii.candidate import Candidate
 from redline.detect.pii.masking import digits_of
-from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizer import Recognizer, TextFacts
 from redline.detect.pii.recognizers.ssn import is_valid_ssn
 
 _LABELS = {
@@ -42,6 +42,10 @@ _PATTERN = re.compile(
     + _FILLER
     + _TOKEN,
     re.IGNORECASE,
+)
+_LABEL_PROBES = (
+    "ss", "soc", "pass", "pp", "driv", "dl", "d.l", "lic", "acc", "acct", "a/c", "checking",
+    "saving", "chequing",
 )
 _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _NOT_ACCOUNT_CONTEXT = re.compile(r"routing|aba|sort\s+code|swift|bic|user|login", re.I)
@@ -85,9 +89,9 @@ class LabelledNumberRecognizer(Recognizer):
     version = "1.0"
     entities = ("US_SSN", "US_PASSPORT", "US_DRIVER_LICENSE", "BANK_ACCOUNT")
 
-    def applies(self, text: str) -> bool:
+    def applies(self, text: str, facts: TextFacts) -> bool:
         """Every shape has at least four digits."""
-        return sum(ch.isdigit() for ch in text) >= 4
+        return facts.digits >= 4 and facts.has_any(_LABEL_PROBES)
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield numbers typed by the label right before them."""

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
-from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizer import Recognizer, TextFacts
 
 _V4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
 _V6 = re.compile(
@@ -29,7 +29,7 @@ class IpAddressRecognizer(Recognizer):
     version = "1.0"
     entities = ("IP_ADDRESS",)
 
-    def applies(self, text: str) -> bool:
+    def applies(self, text: str, facts: TextFacts) -> bool:
         """Both forms need separators a plain sentence rarely has."""
         return "." in text or ":" in text
 

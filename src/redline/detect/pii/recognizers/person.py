@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from redline.detect.pii.candidate import Candidate
-from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizer import Recognizer, TextFacts
 
 _NAME_WORD = r"[A-Z][a-zà-ÿ'’\-]{1,24}|[A-Z]\."
 _FULL = rf"(?P<name>(?:{_NAME_WORD})(?:[ \u00a0](?:{_NAME_WORD})){{1,3}})(?![\w])"
@@ -26,6 +26,11 @@ _TITLED = re.compile(
     r"|[Cc]ongresswoman|MP|Minister|Secretary)[ \u00a0]" + _FULL,
 )
 
+_PROBES = (
+    "name", "sen", "rep", "gov", "mayor", "council", "judge", "mr", "ms", "mx", "dr.",
+    "candidate", "congress", "mp ", "minister", "secretary",
+)
+
 
 class PersonNameRecognizer(Recognizer):
     """Names in labelled fields and after titles."""
@@ -33,6 +38,10 @@ class PersonNameRecognizer(Recognizer):
     name = "person_name"
     version = "1.0"
     entities = ("PERSON_NAME",)
+
+    def applies(self, text: str, facts: TextFacts) -> bool:
+        """A label or a title word must be present."""
+        return facts.has_any(_PROBES)
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield the name after a label or a title."""

@@ -8,6 +8,7 @@ hold nothing phone-shaped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -17,7 +18,7 @@ import phonenumbers
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
-from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizer import Recognizer, TextFacts
 from redline.detect.pii.recognizers.common import DASH, NOT_PERSONAL
 
 _S = f"[{DASH} .\u00a0]"  # one separator
@@ -60,22 +61,30 @@ class PhoneRecognizer(Recognizer):
     version = "1.0"
     entities = ("PHONE_NUMBER",)
 
-    def applies(self, text: str) -> bool:
+    def applies(self, text: str, facts: TextFacts) -> bool:
         """Every phone number has at least seven digits."""
-        return sum(ch.isdigit() for ch in text) >= 7
+        return facts.digits >= 7
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield candidates libphonenumber accepts, scored by format and context."""
-        seen: set[tuple[int, int]] = set()
-        for pattern, region in ((_INTERNATIONAL, None), (_NANP, "US")):
-            for match in pattern.finditer(text):
-                span = (match.start(), match.end())
-                if any(s <= span[0] < e or s < span[1] <= e for s, e in seen):
-                    continue
-                cand = self._score(text, match, region)
+        international: list[tuple[int, int]] = []  # in text order, as finditer yields them
+        if "+" in text or "00" in text:
+            for match in _INTERNATIONAL.finditer(text):
+                cand = self._score(text, match, None)
                 if cand is not None:
-                    seen.add(span)
+                    international.append((cand.start, cand.end))
                     yield cand
+        starts = [s for s, _ in international]
+        for match in _NANP.finditer(text):
+            i = bisect.bisect_right(starts, match.start())
+            # the international span starting at or before this one, and the next one
+            if i and international[i - 1][1] > match.start():
+                continue
+            if i < len(starts) and starts[i] < match.end():
+                continue
+            cand = self._score(text, match, "US")
+            if cand is not None:
+                yield cand
 
     @staticmethod
     def _score(text: str, match: re.Match[str], region: str | None) -> Candidate | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
-from redline.detect.pii.recognizer import Recognizer
+from redline.detect.pii.recognizer import Recognizer, TextFacts
 from redline.detect.pii.recognizers.common import NOT_PERSONAL, SEP_OR_DOT
 
 SSN_CUE = Cue(
@@ -32,6 +32,8 @@ _FORMATTED = re.compile(
     rf"(?<![\w.])(\d{{3}})({SEP_OR_DOT})(\d{{2}})\2(\d{{4}})(?![\w]|[\-.]\d)"
 )
 _MASK_CHARS = r"[xX*#•●✱]"
+_MASK_SET = "xX*#•●✱"
+_WORD_PROBES = ("ss", "soc")
 _MASKED = re.compile(
     rf"(?<![\w*#•●✱]){_MASK_CHARS}{{3}}({SEP_OR_DOT}?){_MASK_CHARS}{{2}}\1(\d{{4}})(?![\w])"
 )
@@ -74,9 +76,9 @@ class SsnRecognizer(Recognizer):
     version = "1.0"
     entities = ("US_SSN",)
 
-    def applies(self, text: str) -> bool:
+    def applies(self, text: str, facts: TextFacts) -> bool:
         """SSNs need at least nine digits."""
-        return sum(ch.isdigit() for ch in text) >= 9
+        return facts.digits >= 9
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield structurally valid SSNs, scored by separator and cue words."""
@@ -106,13 +108,16 @@ class PartialSsnRecognizer(Recognizer):
     version = "1.0"
     entities = ("US_SSN_PARTIAL",)
 
-    def applies(self, text: str) -> bool:
-        """Every form ends in four digits."""
-        return any(ch.isdigit() for ch in text)
+    def applies(self, text: str, facts: TextFacts) -> bool:
+        """Every form ends in four digits and has a mask character or an SSN word."""
+        return facts.digits >= 4 and (
+            any(ch in text for ch in _MASK_SET) or facts.has_any(_WORD_PROBES)
+        )
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield masked SSN tokens and the digits of "last four" phrases."""
-        for match in _MASKED.finditer(text):
+        has_mask = any(ch in text for ch in _MASK_SET)
+        for match in _MASKED.finditer(text) if has_mask else ():
             digits = digits_of(match.group(2))
             if digits == "0000":
                 continue
@@ -120,6 +125,9 @@ class PartialSsnRecognizer(Recognizer):
             score = 0.95 if cue else 0.85
             why = "masked SSN token" + (f"; context {cue!r}" if cue else "")
             yield Candidate("US_SSN_PARTIAL", match.start(), match.end(), score, why, digits)
+        lowered = text.lower()
+        if not any(p in lowered for p in _WORD_PROBES):
+            return
         for pattern in _PHRASES:
             for match in pattern.finditer(text):
                 yield Candidate(
