@@ -18,7 +18,7 @@ from redline.detect.pii.candidate import Candidate
 from redline.detect.pii.masking import mask
 
 _ASCII_DIGITS = "0123456789"
-_ANY_DIGIT = re.compile(r"\d")
+_NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +31,9 @@ class TextFacts:
     @classmethod
     def of(cls, text: str) -> TextFacts:
         """Count digits with C-level ``str.count`` (Unicode digits only when the text has any)."""
-        if text.isascii():
-            digits = sum(map(text.count, _ASCII_DIGITS))
-        else:
-            digits = len(_ANY_DIGIT.findall(text))
+        digits = sum(map(text.count, _ASCII_DIGITS))
+        if not text.isascii():
+            digits += len(_NON_ASCII_DIGIT.findall(text))  # rare: full-width, Arabic-Indic
         return cls(digits=digits, lowered=text.lower())
 
     def has_any(self, probes: tuple[str, ...]) -> bool:

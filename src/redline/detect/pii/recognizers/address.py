@@ -51,6 +51,7 @@ _NUMBERED_ROUTE = re.compile(
     rf"(?P<type>route|rte|highway|hwy|road|rd){_H}{{1,2}}\d{{1,4}}(?![\w])",
     re.IGNORECASE,
 )
+_LETTER_RUN = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[^ \t\u00a0]+")
 _SEP = rf"(?:{_H}*,{_H}*|{_H}*\n{_H}*|{_H}{{1,3}})"
 _POST_DIRECTION = re.compile(rf"{_H}{{1,2}}(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w])")
@@ -134,8 +135,10 @@ class StreetAddressRecognizer(Recognizer):
     entities = ("STREET_ADDRESS",)
 
     def applies(self, text: str, facts: TextFacts) -> bool:
-        """Every form has a house, flat or route number."""
-        return facts.digits > 0
+        """Every form has a number and a street-type word ("St", "Road", "Ridge")."""
+        if facts.digits == 0:
+            return False
+        return not STREET_TYPES.isdisjoint(_LETTER_RUN.findall(facts.lowered))
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield street lines extended by direction, unit and tail, scored by their parts."""

@@ -26,20 +26,27 @@ def _month(tag: str) -> str:
     )
 
 
+# Ranges are checked in the pattern (day 1-31, month 1-12, year 1800-2099 or two digits) so that
+# impossible dates never reach Python, which keeps a flood of near-miss dates cheap.
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_M = r"(?:0?[1-9]|1[0-2])"
+_Y4 = r"(?:1[89]\d\d|20\d\d)"
+
+
 def _day(tag: str) -> str:
-    return rf"(?P<day{tag}>\d{{1,2}})(?:st|nd|rd|th)?"
+    return rf"(?P<day{tag}>{_D})(?:st|nd|rd|th)?"
 
 
 def _year(tag: str) -> str:
-    return rf"(?P<year{tag}>\d{{4}}|'?\d{{2}})"
+    return rf"(?P<year{tag}>{_Y4}|'?\d{{2}})"
 
 
 _SP = r"[ \u00a0]{1,2}"
 _DATE_FORMS = (
     rf"{_month('a')}{_SP}{_day('a')},?{_SP}{_year('a')}",  # March 14, 1985
     rf"{_day('b')}{_SP}(?:of{_SP})?{_month('b')},?{_SP}{_year('b')}",  # 14 March 1985
-    r"(?P<yearc>\d{4})[\-/.](?P<monc>\d{1,2})[\-/.](?P<dayc>\d{1,2})",  # 1985-03-14
-    r"(?P<first>\d{1,2})(?P<sep>[\-/.])(?P<second>\d{1,2})(?P=sep)(?P<yeard>\d{4}|\d{2})",
+    rf"(?P<yearc>{_Y4})[\-/.](?P<monc>{_M})[\-/.](?P<dayc>{_D})",  # 1985-03-14
+    rf"(?P<first>{_D})(?P<sep>[\-/.])(?P<second>{_D})(?P=sep)(?P<yeard>{_Y4}|\d{{2}})",
 )
 _DATE = re.compile(
     r"(?<![\w/.\-])(?:" + "|".join(f"(?:{form})" for form in _DATE_FORMS) + r")(?![\w]|[/.\-]\d)",

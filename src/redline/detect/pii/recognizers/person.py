@@ -17,8 +17,8 @@ from redline.detect.pii.recognizer import Recognizer, TextFacts
 _NAME_WORD = r"[A-Z][a-zà-ÿ'’\-]{1,24}|[A-Z]\."
 _FULL = rf"(?P<name>(?:{_NAME_WORD})(?:[ \u00a0](?:{_NAME_WORD})){{1,3}})(?![\w])"
 _LABELLED = re.compile(
-    r"(?<![\w])(?:(?:full|legal|real|first\s+and\s+last|candidate|subject|target|employee"
-    r"|account\s+holder|cardholder|owner|tenant|resident)\s+)?name\s*[:=\-–|]\s*" + _FULL,
+    r"(?<![\w])(?i:(?:full|legal|real|first\s+and\s+last|candidate|subject|target|employee"
+    r"|account\s+holder|cardholder|owner|tenant|resident)\s+)?(?i:name)\s*[:=\-–|]\s*" + _FULL,
 )
 _TITLED = re.compile(
     r"(?<![\w])(?:Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Mayor|Councilman"

@@ -1,0 +1,136 @@
+"""Every entity type: positives (exact span expected) paired with hard negatives.
+
+All values are synthetic. Each positive names the exact substring the finding must cover, so a
+test fails on a wrong boundary as well as on a miss.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.detect.pii.helpers import found
+
+POSITIVES = [
+    # US_SSN
+    ("US_SSN", "SSN: 123-45-6789", "123-45-6789"),
+    ("US_SSN", "his social security number is 234 56 7890.", "234 56 7890"),
+    ("US_SSN", "ssn 345678901", "345678901"),
+    ("US_SSN", "Leaked: 401-22-3344 (SSN)", "401-22-3344"),
+    ("US_SSN", "SSN\u00a0: 123\u201345\u20136789", "123\u201345\u20136789"),
+    # US_SSN_PARTIAL
+    ("US_SSN_PARTIAL", "last four of his SSN: 6789", "6789"),
+    ("US_SSN_PARTIAL", "SSN ending in 6789", "6789"),
+    ("US_SSN_PARTIAL", "XXX-XX-6789", "XXX-XX-6789"),
+    ("US_SSN_PARTIAL", "on file: ***-**-6789", "***-**-6789"),
+    ("US_SSN_PARTIAL", "ssn xxx-xx-6789", "xxx-xx-6789"),
+    ("US_SSN_PARTIAL", "the last 4 digits of her Social Security number are 4321", "4321"),
+    # STREET_ADDRESS
+    ("STREET_ADDRESS", "he lives at 1520 Oak Ridge Dr", "1520 Oak Ridge Dr"),
+    ("STREET_ADDRESS", "Home address: 123 Main St, Apt 4B, Springfield, IL 62704.",
+     "123 Main St, Apt 4B, Springfield, IL 62704"),
+    ("STREET_ADDRESS", "9791 Regina Mountains\nAndreaborough, VT 62139",
+     "9791 Regina Mountains\nAndreaborough, VT 62139"),
+    ("STREET_ADDRESS", "send it to 350 W 42nd St Suite 12, New York, New York 10036-1234",
+     "350 W 42nd St Suite 12, New York, New York 10036-1234"),
+    ("STREET_ADDRESS", "10 Downing Street, London SW1A 2AA", "10 Downing Street, London SW1A 2AA"),
+    ("STREET_ADDRESS", "Flat 3, 12 High Street\nLeeds\nLS1 4AP", "Flat 3, 12 High Street\nLeeds\nLS1 4AP"),
+    ("STREET_ADDRESS", "24 Sussex Drive, Ottawa, ON K1M 1M4", "24 Sussex Drive, Ottawa, ON K1M 1M4"),
+    ("STREET_ADDRESS", "HOME: 1600 PENNSYLVANIA AVE NW, WASHINGTON, DC 20500",
+     "1600 PENNSYLVANIA AVE NW, WASHINGTON, DC 20500"),
+    # PHONE_NUMBER
+    ("PHONE_NUMBER", "call me at (415) 555-2671", "(415) 555-2671"),
+    ("PHONE_NUMBER", "cell: +1 415 555 2671", "+1 415 555 2671"),
+    ("PHONE_NUMBER", "office 415.555.2671 ext. 22", "415.555.2671 ext. 22"),
+    ("PHONE_NUMBER", "phone 4155552671", "4155552671"),
+    ("PHONE_NUMBER", "UK mobile +44 7700 900123", "+44 7700 900123"),
+    # EMAIL_ADDRESS
+    ("EMAIL_ADDRESS", "mail j.doe+news@example.co.uk now", "j.doe+news@example.co.uk"),
+    ("EMAIL_ADDRESS", "write to jane [at] example [dot] com", "jane [at] example [dot] com"),
+    # DATE_OF_BIRTH
+    ("DATE_OF_BIRTH", "DOB: 03/14/1985", "03/14/1985"),
+    ("DATE_OF_BIRTH", "born on March 14, 1985 in Ohio", "March 14, 1985"),
+    ("DATE_OF_BIRTH", "Date of birth: 1985-03-14", "1985-03-14"),
+    ("DATE_OF_BIRTH", "birthday: 14th of March 1985", "14th of March 1985"),
+    # CREDIT_CARD
+    ("CREDIT_CARD", "card 4111 1111 1111 1111 exp 04/29", "4111 1111 1111 1111"),
+    ("CREDIT_CARD", "amex 3782-822463-10005", "3782-822463-10005"),
+    ("CREDIT_CARD", "5555555555554444", "5555555555554444"),
+    # US_PASSPORT
+    ("US_PASSPORT", "Passport No.: C12345678", "C12345678"),
+    ("US_PASSPORT", "passport number 987654321", "987654321"),
+    # US_DRIVER_LICENSE
+    ("US_DRIVER_LICENSE", "DL# D1234567", "D1234567"),
+    ("US_DRIVER_LICENSE", "driver's license: S123-4567-8901", "S123-4567-8901"),
+    # BANK_ACCOUNT
+    ("BANK_ACCOUNT", "checking acct 000123456789", "000123456789"),
+    ("BANK_ACCOUNT", "IBAN GB82 WEST 1234 5698 7654 32", "GB82 WEST 1234 5698 7654 32"),
+    # IP_ADDRESS
+    ("IP_ADDRESS", "logged in from 73.45.120.9 at noon", "73.45.120.9"),
+    ("IP_ADDRESS", "ip 2001:db8::8a2e:370:7334", "2001:db8::8a2e:370:7334"),
+    # GEO_COORDINATES
+    ("GEO_COORDINATES", "his house: 40.7128, -74.0060", "40.7128, -74.0060"),
+    ("GEO_COORDINATES", "40.7128° N, 74.0060° W", "40.7128° N, 74.0060° W"),
+    ("GEO_COORDINATES", "lat 40.71280 lon -74.00600", "40.71280 lon -74.00600"),
+]
+
+NEGATIVES = [
+    ("US_SSN", "Order #123-45-6789 has shipped"),
+    ("US_SSN", "000-12-3456 and 666-12-3456 and 912-12-3456"),
+    ("US_SSN", "123-00-6789 or 123-45-0000"),
+    ("US_SSN", "ticket 123456789"),
+    ("US_SSN_PARTIAL", "XXX-XX-XXXX"),
+    ("US_SSN_PARTIAL", "the last four games ended 2021"),
+    ("STREET_ADDRESS", "the protest on Main Street grew"),
+    ("STREET_ADDRESS", "I have 3 dogs way too many"),
+    ("STREET_ADDRESS", "ZIP 62704"),
+    ("PHONE_NUMBER", "ref 415-555-0100"),
+    ("PHONE_NUMBER", "Tracking: 1Z 999 AA1 0123 4567"),
+    ("PHONE_NUMBER", "4155552671"),
+    ("PHONE_NUMBER", "won 21-14 in 2019"),
+    ("EMAIL_ADDRESS", "follow @jdoe and see icon@2x.png"),
+    ("DATE_OF_BIRTH", "the meeting on March 14, 1985"),
+    ("DATE_OF_BIRTH", "born in Ohio, hired on 03/04/2019"),
+    ("DATE_OF_BIRTH", "DOB: 02/30/1990"),
+    ("CREDIT_CARD", "4111 1111 1111 1112"),
+    ("CREDIT_CARD", "Order 1234567812345678"),
+    ("US_PASSPORT", "987654321"),
+    ("US_DRIVER_LICENSE", "D1234567"),
+    ("BANK_ACCOUNT", "routing number 021000021"),
+    ("BANK_ACCOUNT", "GB00 WEST 1234 5698 7654 32"),
+    ("IP_ADDRESS", "version 10.0.1.2 released"),
+    ("IP_ADDRESS", "999.1.1.1 and 01.02.2024"),
+    ("GEO_COORDINATES", "prices 12.50, 13.75"),
+    ("GEO_COORDINATES", "91.1234, 10.1234"),
+]
+
+
+@pytest.mark.parametrize(("entity", "text", "expected"), POSITIVES)
+def test_finds_entity_with_exact_span(entity: str, text: str, expected: str) -> None:
+    assert found(text, entity) == [expected]
+
+
+@pytest.mark.parametrize(("entity", "text"), NEGATIVES)
+def test_hard_negative_is_not_reported(entity: str, text: str) -> None:
+    assert found(text, entity) == []
+
+
+def test_every_entity_has_positives_and_negatives() -> None:
+    from redline.detect.pii import ENTITIES
+
+    covered_pos = {e for e, _, _ in POSITIVES}
+    covered_neg = {e for e, _ in NEGATIVES}
+    required = set(ENTITIES) - {"PERSON_NAME"}
+    assert required <= covered_pos
+    assert required <= covered_neg
+
+
+def test_person_names_only_where_labelled_or_titled() -> None:
+    assert found("Name: Jane Q. Doe", "PERSON_NAME") == ["Jane Q. Doe"]
+    assert found("Sen. John Smith said", "PERSON_NAME") == ["John Smith"]
+    assert found("John Smith said", "PERSON_NAME") == []
+
+
+def test_two_labels_type_each_number_by_its_own_label() -> None:
+    text = "SSN 123456789, passport 987654321"
+    assert found(text, "US_SSN") == ["123456789"]
+    assert found(text, "US_PASSPORT") == ["987654321"]
