@@ -139,10 +139,11 @@ class Moderator:
             return Decisions(session).for_content(content_id)
 
     def moderate(self, content: Content) -> Outcome:
-        """Moderate one content; idempotent by content id."""
-        stored = self.existing(content.id)
-        if stored is not None:
-            return Outcome(stored, created=False)
+        """Moderate one content; idempotent by content id.
+
+        Detection runs before the write transaction even when the content may turn out to be
+        decided already: it is cheap next to a round trip, and keeps the lock short.
+        """
         started = time.perf_counter()
         evidence = detect(content, self.sources)
         detected = time.perf_counter()

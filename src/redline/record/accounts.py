@@ -12,16 +12,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
 
 from redline.decide.exemptions import AuthorFacts
 from redline.enforce.strikes import History, Standing, Strike
 from redline.errors import NotFound
 from redline.record import audit
-from redline.record.tables import AccountRow, NewsworthyGrantRow, OwnDigestRow, StrikeRow
+from redline.record.tables import (
+    ACCOUNT_DIGESTS,
+    ACCOUNTS,
+    GRANTS,
+    STRIKES,
+)
 
 
 def utc(value: datetime) -> datetime:
@@ -29,7 +34,32 @@ def utc(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
-def strike_of(row: StrikeRow) -> Strike:
+_STRIKES_OF = (
+    select(STRIKES)
+    .where(STRIKES.c.account_id == bindparam("account_id"))
+    .order_by(STRIKES.c.issued, STRIKES.c.id)
+)
+_LOCK_ACCOUNT = (
+    select(ACCOUNTS.c.id).where(ACCOUNTS.c.id == bindparam("account_id")).with_for_update()
+)
+# Bound parameters named unlike the columns: SQLAlchemy reserves column names for SET values.
+_SET_STANDING = (
+    update(ACCOUNTS)
+    .where(ACCOUNTS.c.id == bindparam("account_id"))
+    .values(
+        state=bindparam("new_state"),
+        state_until=bindparam("new_until"),
+        profile=bindparam("new_profile"),
+        updated_at=bindparam("new_updated_at"),
+    )
+)
+_GRANTS_OF = select(GRANTS.c.rule_id).where(GRANTS.c.content_id == bindparam("content_id"))
+_DIGESTS_OF = select(ACCOUNT_DIGESTS.c.digest).where(
+    ACCOUNT_DIGESTS.c.account_id == bindparam("account_id")
+)
+
+
+def strike_of(row: Any) -> Strike:
     """The domain strike for a stored row."""
     return Strike(
         id=row.id,
@@ -83,42 +113,38 @@ class AccountView:
 class Accounts:
     """Repository of accounts, within one unit of work (the caller commits)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Connection) -> None:
         self.session = session
 
     def ensure(self, account_id: str, now: datetime) -> None:
         """Create the account row if absent, safely when two writers race to do it."""
         values = {"id": account_id, "created_at": now, "state": "active", "updated_at": now}
-        dialect = self.session.get_bind().dialect.name
+        dialect = self.session.dialect.name
         insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        self.session.execute(insert(AccountRow).values(**values).on_conflict_do_nothing())
+        self.session.execute(insert(ACCOUNTS).on_conflict_do_nothing(), values)
 
     def lock(self, account_id: str) -> None:
         """Hold the account row until commit, so one author's strikes are counted one at a time."""
-        self.session.execute(
-            select(AccountRow.id).where(AccountRow.id == account_id).with_for_update()
-        )
+        if self.session.dialect.name == "sqlite":
+            return  # the transaction began IMMEDIATE: it already holds the only write lock
+        self.session.execute(_LOCK_ACCOUNT, {"account_id": account_id})
 
     def history(self, account_id: str | None, *, before: datetime | None = None) -> History:
         """The account's strikes (optionally only those issued before a time), oldest first."""
         if account_id is None:
             return History(None)
-        query = select(StrikeRow).where(StrikeRow.account_id == account_id)
+        query = _STRIKES_OF
         if before is not None:
-            query = query.where(StrikeRow.issued < before)
-        rows = self.session.scalars(query.order_by(StrikeRow.issued, StrikeRow.id)).all()
+            query = query.where(STRIKES.c.issued < before)
+        rows = self.session.execute(query, {"account_id": account_id}).all()
         return History(account_id, tuple(strike_of(r) for r in rows))
 
     def author_facts(self, account_id: str | None, content_id: str) -> AuthorFacts:
         """What deciding may know about the author of ``content_id``."""
-        grants = self.session.scalars(
-            select(NewsworthyGrantRow.rule_id).where(NewsworthyGrantRow.content_id == content_id)
-        ).all()
+        grants = self.session.execute(_GRANTS_OF, {"content_id": content_id}).scalars().all()
         digests: Iterable[str] = ()
         if account_id is not None:
-            digests = self.session.scalars(
-                select(OwnDigestRow.digest).where(OwnDigestRow.account_id == account_id)
-            ).all()
+            digests = self.session.execute(_DIGESTS_OF, {"account_id": account_id}).scalars().all()
         return AuthorFacts(account_id, frozenset(digests), frozenset(grants))
 
     def set_standing(
@@ -126,14 +152,14 @@ class Accounts:
     ) -> None:
         """Cache the derived standing on the account row (the strikes stay the truth)."""
         self.session.execute(
-            update(AccountRow)
-            .where(AccountRow.id == account_id)
-            .values(
-                state=standing.state.value,
-                state_until=standing.until,
-                profile=profile,
-                updated_at=now,
-            )
+            _SET_STANDING,
+            {
+                "account_id": account_id,
+                "new_state": standing.state.value,
+                "new_until": standing.until,
+                "new_profile": profile,
+                "new_updated_at": now,
+            },
         )
 
     def add_own_digests(
@@ -141,48 +167,42 @@ class Accounts:
     ) -> int:
         """Register keyed hashes of the account's own data (digest -> type); count the new ones."""
         self.ensure(account_id, now)
-        known = set(
-            self.session.scalars(
-                select(OwnDigestRow.digest).where(OwnDigestRow.account_id == account_id)
-            )
-        )
+        known = set(self.session.execute(_DIGESTS_OF, {"account_id": account_id}).scalars())
         new = {d: kind for d, kind in digests.items() if d not in known}
-        for digest, kind in sorted(new.items()):
-            self.session.add(
-                OwnDigestRow(account_id=account_id, digest=digest, kind=kind, added_at=now)
-            )
         if new:
-            audit.append(
-                self.session,
+            self.session.execute(
+                ACCOUNT_DIGESTS.insert(),
+                [
+                    {"account_id": account_id, "digest": d, "kind": kind, "added_at": now}
+                    for d, kind in sorted(new.items())
+                ],
+            )
+            event = audit.Event(
                 "account.own_data_registered",
                 f"account:{account_id}",
                 {"types": sorted(new.values()), "count": len(new)},
-                actor=actor,
-                at=now,
             )
+            audit.append(self.session, [event], actor=actor, at=now)
         return len(new)
 
     def grant_newsworthy(
         self, content_id: str, rule_id: str, *, granted_by: str, reason: str, now: datetime
     ) -> None:
         """Record a person's newsworthiness grant for a content (a rule id, or "*" for all)."""
-        self.session.add(
-            NewsworthyGrantRow(
+        self.session.execute(
+            GRANTS.insert(),
+            dict(
                 content_id=content_id,
                 rule_id=rule_id,
                 granted_by=granted_by,
                 reason=reason,
                 granted_at=now,
-            )
+            ),
         )
-        audit.append(
-            self.session,
-            "case.newsworthy_granted",
-            f"content:{content_id}",
-            {"rule": rule_id, "reason": reason},
-            actor=granted_by,
-            at=now,
+        event = audit.Event(
+            "case.newsworthy_granted", f"content:{content_id}", {"rule": rule_id, "reason": reason}
         )
+        audit.append(self.session, [event], actor=granted_by, at=now)
 
     def show(self, account_id: str) -> AccountView:
         """The account with all its strikes.
@@ -190,14 +210,12 @@ class Accounts:
         Raises:
             NotFound: no such account.
         """
-        row = self.session.get(AccountRow, account_id)
+        row = self.session.execute(
+            select(ACCOUNTS).where(ACCOUNTS.c.id == account_id)
+        ).one_or_none()
         if row is None:
             raise NotFound(f"no account {account_id!r}")
-        count = len(
-            self.session.scalars(
-                select(OwnDigestRow.digest).where(OwnDigestRow.account_id == account_id)
-            ).all()
-        )
+        count = len(self.session.execute(_DIGESTS_OF, {"account_id": account_id}).all())
         return AccountView(
             id=row.id,
             created_at=utc(row.created_at),

@@ -11,19 +11,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.engine import Connection
 
-from redline.record.tables import AuditEventRow, AuditHeadRow
+from redline.record.tables import AUDIT_EVENTS, AUDIT_HEAD
 
 GENESIS = "0" * 64
 _HEAD_ID = 1
 _BATCH = 1000
+_HEAD_FOR_UPDATE = (
+    select(AUDIT_HEAD.c.seq, AUDIT_HEAD.c.hash).where(AUDIT_HEAD.c.id == _HEAD_ID).with_for_update()
+)
+_HEAD = select(AUDIT_HEAD.c.seq, AUDIT_HEAD.c.hash).where(AUDIT_HEAD.c.id == _HEAD_ID)
+_MOVE_HEAD = (
+    update(AUDIT_HEAD)
+    .where(AUDIT_HEAD.c.id == _HEAD_ID)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
 
 
 def canonical(value: Any) -> str:
@@ -31,54 +40,67 @@ def canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def event_hash(prev_hash: str, row: AuditEventRow) -> str:
-    """The hash of one event given the hash of the one before it."""
+def event_hash(prev_hash: str, row: Mapping[Any, Any]) -> str:
+    """The hash of one event (its stored columns) given the hash of the one before it."""
     body = canonical(
         {
-            "seq": row.seq,
-            "at": row.at,
-            "actor": row.actor,
-            "kind": row.kind,
-            "subject": row.subject,
-            "payload": json.loads(row.payload),
+            "seq": row["seq"],
+            "at": row["at"],
+            "actor": row["actor"],
+            "kind": row["kind"],
+            "subject": row["subject"],
+            "payload": json.loads(row["payload"]),
         }
     )
     return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One state change to log: what kind, about what subject, with which (masked) details."""
+
+    kind: str
+    subject: str
+    payload: dict[str, Any]
+
+
 def append(
-    session: Session,
-    kind: str,
-    subject: str,
-    payload: dict[str, Any],
+    session: Connection,
+    events: Sequence[Event],
     *,
     actor: str,
     at: datetime,
-) -> AuditEventRow:
-    """Add one event to the chain inside the caller's transaction.
+) -> None:
+    """Add events to the chain, in order, inside the caller's transaction.
 
     The head row is read ``FOR UPDATE`` (PostgreSQL) so concurrent writers queue here instead of
-    forking the chain; on SQLite the transaction already holds the only write lock.
+    forking the chain; on SQLite the transaction already holds the only write lock. Rows are
+    written with one multi-row insert: the chain is on the hot path of every decision.
     """
-    head = session.scalars(
-        select(AuditHeadRow).where(AuditHeadRow.id == _HEAD_ID).with_for_update()
-    ).one_or_none()
+    if not events:
+        return
+    head = session.execute(_HEAD_FOR_UPDATE).one_or_none()
+    seq, prev = (head.seq, head.hash) if head is not None else (0, GENESIS)
+    stamp = at.isoformat()
+    rows = []
+    for event in events:
+        seq += 1
+        row: dict[str, Any] = {
+            "seq": seq,
+            "at": stamp,
+            "actor": actor,
+            "kind": event.kind,
+            "subject": event.subject,
+            "payload": canonical(event.payload),
+            "prev_hash": prev,
+        }
+        prev = row["hash"] = event_hash(prev, row)
+        rows.append(row)
+    session.execute(AUDIT_EVENTS.insert(), rows)
     if head is None:
-        head = AuditHeadRow(id=_HEAD_ID, seq=0, hash=GENESIS)
-        session.add(head)
-    row = AuditEventRow(
-        seq=head.seq + 1,
-        at=at.isoformat(),
-        actor=actor,
-        kind=kind,
-        subject=subject,
-        payload=canonical(payload),
-        prev_hash=head.hash,
-    )
-    row.hash = event_hash(head.hash, row)
-    session.add(row)
-    head.seq, head.hash = row.seq, row.hash
-    return row
+        session.execute(AUDIT_HEAD.insert(), {"id": _HEAD_ID, "seq": seq, "hash": prev})
+    else:
+        session.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,42 +113,45 @@ class ChainReport:
     seq: int | None = None
 
 
-def _rows(session: Session) -> Iterator[AuditEventRow]:
+def _rows(session: Connection) -> Iterator[Mapping[Any, Any]]:
     """All events in sequence order, fetched in batches so a long chain fits in memory."""
     last = 0
     while True:
-        batch = session.scalars(
-            select(AuditEventRow)
-            .where(AuditEventRow.seq > last)
-            .order_by(AuditEventRow.seq)
-            .limit(_BATCH)
-        ).all()
+        batch = (
+            session.execute(
+                select(AUDIT_EVENTS)
+                .where(AUDIT_EVENTS.c.seq > last)
+                .order_by(AUDIT_EVENTS.c.seq)
+                .limit(_BATCH)
+            )
+            .mappings()
+            .all()
+        )
         if not batch:
             return
         yield from batch
-        last = batch[-1].seq
+        last = batch[-1]["seq"]
 
 
-def verify(session: Session) -> ChainReport:
+def verify(session: Connection) -> ChainReport:
     """Walk the chain and report the first event that was edited, deleted or moved."""
     expected_prev = GENESIS
     expected_seq = 1
     count = 0
     for row in _rows(session):
         count += 1
-        if row.seq != expected_seq:
+        seq = row["seq"]
+        if seq != expected_seq:
             return ChainReport(
-                count, False, f"event {expected_seq} is missing (next is {row.seq})", expected_seq
+                count, False, f"event {expected_seq} is missing (next is {seq})", expected_seq
             )
-        if row.prev_hash != expected_prev:
-            return ChainReport(
-                count, False, f"event {row.seq} does not follow event {row.seq - 1}", row.seq
-            )
-        if event_hash(row.prev_hash, row) != row.hash:
-            return ChainReport(count, False, f"event {row.seq} was altered", row.seq)
-        expected_prev = row.hash
+        if row["prev_hash"] != expected_prev:
+            return ChainReport(count, False, f"event {seq} does not follow event {seq - 1}", seq)
+        if event_hash(row["prev_hash"], row) != row["hash"]:
+            return ChainReport(count, False, f"event {seq} was altered", seq)
+        expected_prev = row["hash"]
         expected_seq += 1
-    head = session.get(AuditHeadRow, _HEAD_ID)
+    head = session.execute(_HEAD).one_or_none()
     head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
     if head_seq != count or head_hash != expected_prev:
         return ChainReport(

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, bindparam, or_, select
+from sqlalchemy.engine import Connection
 
 from redline.content import Content
 from redline.decide.exemptions import is_masked
@@ -24,13 +24,14 @@ from redline.enforce.decision import Decision, action_document, signal_document
 from redline.errors import NotFound
 from redline.record import audit
 from redline.record.accounts import Accounts, utc
-from redline.record.tables import ActionRow, ContentRow, DecisionRow, StrikeRow
+from redline.record.tables import ACTIONS, CONTENTS, DECISIONS, STRIKES
 
 Retention = Literal["none", "redacted", "raw"]
 
 # Same length as the datum it covers, so stored offsets stay valid; not a mask character, so a
 # replay still sees "an unredacted datum was here".
 _BLANK = "\ufffd"
+_PAGE = 500
 
 
 def blank_out(text: str, signals: tuple[Signal, ...]) -> str:
@@ -84,17 +85,23 @@ class StoredContent:
     text_kept: bool
 
 
+_DOCUMENT_BY_CONTENT = select(DECISIONS.c.document).where(
+    DECISIONS.c.content_id == bindparam("content_id")
+)
+
+
 class Decisions:
     """Repository of decisions, within one unit of work (the caller commits)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Connection) -> None:
         self.session = session
 
     def for_content(self, content_id: str) -> dict[str, Any] | None:
         """The stored decision document for a content id, if it was decided."""
-        return self.session.scalars(
-            select(DecisionRow.document).where(DecisionRow.content_id == content_id)
-        ).one_or_none()
+        found: dict[str, Any] | None = self.session.execute(
+            _DOCUMENT_BY_CONTENT, {"content_id": content_id}
+        ).scalar_one_or_none()
+        return found
 
     def get(self, decision_id: str) -> dict[str, Any]:
         """A stored decision document by id (or by content id, as a convenience).
@@ -102,9 +109,9 @@ class Decisions:
         Raises:
             NotFound: no decision has this id.
         """
-        document = self.session.scalars(
-            select(DecisionRow.document).where(DecisionRow.id == decision_id)
-        ).one_or_none()
+        document: dict[str, Any] | None = self.session.execute(
+            select(DECISIONS.c.document).where(DECISIONS.c.id == decision_id)
+        ).scalar_one_or_none()
         if document is None:
             document = self.for_content(decision_id)
         if document is None:
@@ -120,12 +127,25 @@ class Decisions:
         retention: Retention,
         received_at: datetime,
     ) -> None:
-        """Write everything about one decision; the caller's commit makes it all or nothing."""
+        """Write everything about one decision; the caller's commit makes it all or nothing.
+
+        Plain multi-row inserts, not the ORM's unit of work: this runs once per moderated
+        content, and the rows are written once and never loaded back into objects here.
+        """
         now = decision.decided_at
-        actor = decision.decided_by
-        accounts = Accounts(self.session)
-        self.session.add(
-            ContentRow(
+        document = decision.to_document()
+        failures = [
+            {
+                "detector": f.detector,
+                "version": f.detector_version,
+                "part": f.part,
+                "error": f.error,
+            }
+            for f in evidence.failures
+        ]
+        self.session.execute(
+            CONTENTS.insert(),
+            dict(
                 id=content.id,
                 author_id=content.author_id,
                 surface=content.surface,
@@ -136,79 +156,76 @@ class Decisions:
                 text_length=len(content.text),
                 url_count=len(content.urls),
                 signals=[signal_document(s) for s in evidence.signals],
-                failures=[
-                    {
-                        "detector": f.detector,
-                        "version": f.detector_version,
-                        "part": f.part,
-                        "error": f.error,
-                    }
-                    for f in evidence.failures
-                ],
+                failures=failures,
                 detectors=[list(d) for d in evidence.detectors],
-            )
+            ),
         )
-        document = decision.to_document()
-        self.session.add(
-            DecisionRow(
+        self.session.execute(
+            DECISIONS.insert(),
+            dict(
                 id=decision.id,
                 content_id=content.id,
                 account_id=decision.account_id,
                 policy=decision.policy,
                 profile=decision.profile,
                 decided_at=now,
-                decided_by=actor,
+                decided_by=decision.decided_by,
                 violates=decision.verdict.violates,
                 needs_review=decision.needs_review,
                 document=document,
+            ),
+        )
+        if decision.actions:
+            self.session.execute(
+                ACTIONS.insert(),
+                [
+                    {
+                        "decision_id": decision.id,
+                        "position": position,
+                        "type": action.type.value,
+                        "until": action.until,
+                        "document": action_document(action),
+                    }
+                    for position, action in enumerate(decision.actions)
+                ],
             )
-        )
-        self.session.flush()  # the decision row must exist before rows that refer to it
-        for position, action in enumerate(decision.actions):
-            self.session.add(
-                ActionRow(
-                    decision_id=decision.id,
-                    position=position,
-                    type=action.type.value,
-                    until=action.until,
-                    document=action_document(action),
-                )
-            )
-        subject = f"content:{content.id}"
-        audit.append(
-            self.session,
-            "content.accepted",
-            subject,
-            {
-                "author": content.author_id,
-                "retention": retention,
-                "signals": len(evidence.signals),
-                "failures": len(evidence.failures),
-            },
-            actor=actor,
-            at=now,
-        )
-        audit.append(
-            self.session,
-            "decision.made",
-            f"decision:{decision.id}",
-            {
-                "content": content.id,
-                "policy": decision.policy,
-                "profile": decision.profile,
-                "violations": [v["rule"] for v in document["violations"]],
-                "actions": [a["type"] for a in document["actions"]],
-                "needs_review": decision.needs_review,
-            },
-            actor=actor,
-            at=now,
-        )
-        if decision.account_id is None:
-            return
+        events = [
+            audit.Event(
+                "content.accepted",
+                f"content:{content.id}",
+                {
+                    "author": content.author_id,
+                    "retention": retention,
+                    "signals": len(evidence.signals),
+                    "failures": len(failures),
+                },
+            ),
+            audit.Event(
+                "decision.made",
+                f"decision:{decision.id}",
+                {
+                    "content": content.id,
+                    "policy": decision.policy,
+                    "profile": decision.profile,
+                    "violations": [v["rule"] for v in document["violations"]],
+                    "actions": [a["type"] for a in document["actions"]],
+                    "needs_review": decision.needs_review,
+                },
+            ),
+        ]
+        if decision.account_id is not None:
+            events += self._account_changes(decision)
+        audit.append(self.session, events, actor=decision.decided_by, at=now)
+
+    def _account_changes(self, decision: Decision) -> list[audit.Event]:
+        """Write the strike and the new standing; return the audit events they make."""
+        assert decision.account_id is not None
+        events = []
         strike = decision.strike
         if strike is not None:
-            self.session.add(
-                StrikeRow(
+            self.session.execute(
+                STRIKES.insert(),
+                dict(
                     id=strike.id,
                     account_id=strike.account_id,
                     rule_id=strike.rule_id,
@@ -217,63 +234,93 @@ class Decisions:
                     expires=strike.expires,
                     decision_id=strike.decision_id,
                     voided=False,
+                ),
+            )
+            events.append(
+                audit.Event(
+                    "strike.issued",
+                    f"account:{strike.account_id}",
+                    {
+                        "strike": strike.id,
+                        "rule": strike.rule_id,
+                        "weight": strike.weight,
+                        "decision": decision.id,
+                        "expires": strike.expires.isoformat(),
+                    },
                 )
             )
-            audit.append(
-                self.session,
-                "strike.issued",
-                f"account:{strike.account_id}",
-                {
-                    "strike": strike.id,
-                    "rule": strike.rule_id,
-                    "weight": strike.weight,
-                    "decision": decision.id,
-                    "expires": strike.expires.isoformat(),
-                },
-                actor=actor,
-                at=now,
+        if decision.after != decision.before:
+            Accounts(self.session).set_standing(
+                decision.account_id, decision.after, decision.profile, decision.decided_at
             )
-        accounts.set_standing(decision.account_id, decision.after, decision.profile, now)
-        if decision.after != decision.before and decision.after.state != decision.before.state:
-            audit.append(
-                self.session,
-                "account.state_changed",
-                f"account:{decision.account_id}",
-                {
-                    "from": decision.before.state.value,
-                    "to": decision.after.state.value,
-                    "until": decision.after.until.isoformat() if decision.after.until else None,
-                    "decision": decision.id,
-                },
-                actor=actor,
-                at=now,
+        if decision.after.state != decision.before.state:
+            until = decision.after.until
+            events.append(
+                audit.Event(
+                    "account.state_changed",
+                    f"account:{decision.account_id}",
+                    {
+                        "from": decision.before.state.value,
+                        "to": decision.after.state.value,
+                        "until": until.isoformat() if until else None,
+                        "decision": decision.id,
+                    },
+                )
             )
+        return events
 
     def stored(self, since: datetime | None = None) -> Iterator[StoredContent]:
-        """Every decided content (decided at or after ``since``), oldest decision first."""
+        """Every decided content (decided at or after ``since``), oldest decision first.
+
+        Fetched in fully read pages (keyset on decision time and id), so the caller may run other
+        queries on the same connection between rows.
+        """
         query = (
-            select(ContentRow, DecisionRow)
-            .join(DecisionRow, DecisionRow.content_id == ContentRow.id)
-            .order_by(DecisionRow.decided_at, DecisionRow.id)
+            select(
+                CONTENTS.c.id,
+                CONTENTS.c.author_id,
+                CONTENTS.c.text,
+                CONTENTS.c.signals,
+                CONTENTS.c.failures,
+                CONTENTS.c.detectors,
+                DECISIONS.c.id.label("decision_id"),
+                DECISIONS.c.document,
+                DECISIONS.c.decided_at,
+            )
+            .join(DECISIONS, DECISIONS.c.content_id == CONTENTS.c.id)
+            .order_by(DECISIONS.c.decided_at, DECISIONS.c.id)
+            .limit(_PAGE)
         )
         if since is not None:
-            query = query.where(DecisionRow.decided_at >= since)
-        for content, decision in self.session.execute(query.execution_options(yield_per=500)):
-            texts = {"text": content.text} if content.text is not None else {}
-            evidence = Evidence(
-                content_id=content.id,
-                signals=tuple(signal_of(s) for s in content.signals),
-                texts=texts,
-                failures=tuple(
-                    DetectorFailure(f["detector"], f["version"], f["part"], f["error"])
-                    for f in content.failures
-                ),
-                detectors=tuple((d[0], d[1]) for d in content.detectors),
+            query = query.where(DECISIONS.c.decided_at >= since)
+        page = query
+        while rows := self.session.execute(page).all():
+            for row in rows:
+                yield _stored(row)
+            last = rows[-1]
+            page = query.where(
+                or_(
+                    DECISIONS.c.decided_at > last.decided_at,
+                    and_(
+                        DECISIONS.c.decided_at == last.decided_at,
+                        DECISIONS.c.id > last.decision_id,
+                    ),
+                )
             )
-            yield StoredContent(
-                evidence,
-                content.author_id,
-                decision.document,
-                utc(decision.decided_at),
-                content.text is not None,
-            )
+
+
+def _stored(row: Any) -> StoredContent:
+    texts = {"text": row.text} if row.text is not None else {}
+    evidence = Evidence(
+        content_id=row.id,
+        signals=tuple(signal_of(s) for s in row.signals),
+        texts=texts,
+        failures=tuple(
+            DetectorFailure(f["detector"], f["version"], f["part"], f["error"])
+            for f in row.failures
+        ),
+        detectors=tuple((d[0], d[1]) for d in row.detectors),
+    )
+    return StoredContent(
+        evidence, row.author_id, row.document, utc(row.decided_at), row.text is not None
+    )

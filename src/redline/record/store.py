@@ -19,9 +19,8 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from redline.errors import StoreError
 from redline.settings import Settings
@@ -65,9 +64,8 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
         # Reads need no write lock: on SQLite they begin DEFERRED and never block the writer.
-        self._readers = sessionmaker(engine.execution_options(redline_read=True))
+        self._reader = engine.execution_options(redline_read=True)
 
     @classmethod
     def open(cls, settings: Settings) -> Store:
@@ -115,27 +113,23 @@ class Store:
                     connection.commit()
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back if it raises."""
-        session = self._sessions()
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+    def transaction(self) -> Iterator[Connection]:
+        """One unit of work: committed when the block ends, rolled back if it raises.
+
+        Repositories get a Core connection, not an ORM session: they write each row once with
+        prepared statements, and one small transaction per content makes ORM overhead dominate.
+        """
+        with self.engine.begin() as connection:
+            yield connection
 
     @contextmanager
-    def reading(self) -> Iterator[Session]:
-        """A session for reads only: always rolled back, so nothing it touches is written."""
-        session = self._readers()
-        try:
-            yield session
-        finally:
-            session.rollback()
-            session.close()
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reads only: always rolled back, so nothing it touches is written."""
+        with self._reader.connect() as connection:
+            try:
+                yield connection
+            finally:
+                connection.rollback()
 
     def close(self) -> None:
         """Release every pooled connection."""

@@ -173,3 +173,16 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# Core handles on the tables, for the hot path: plain statements built once skip the ORM's
+# per-statement work, which dominates when one small transaction is written per content.
+CONTENTS = Base.metadata.tables["contents"]
+DECISIONS = Base.metadata.tables["decisions"]
+ACTIONS = Base.metadata.tables["actions"]
+STRIKES = Base.metadata.tables["strikes"]
+ACCOUNTS = Base.metadata.tables["accounts"]
+ACCOUNT_DIGESTS = Base.metadata.tables["account_digests"]
+GRANTS = Base.metadata.tables["newsworthy_grants"]
+AUDIT_EVENTS = Base.metadata.tables["audit_events"]
+AUDIT_HEAD = Base.metadata.tables["audit_head"]

@@ -1,0 +1,211 @@
+"""The pipeline end to end on both databases: the reference case, exceptions, failures, replay."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+
+from redline.content import Content
+from redline.decide import load_policy, parse_policy
+from redline.detect.finding import Location, Signal, SignalKind
+from redline.enforce import load_profile
+from redline.pipeline import Moderator, default_sources
+from redline.record import Accounts, Store, verify
+from redline.report.replay import replay
+from redline.settings import Settings
+from tests.store_fixtures import pg_url, settings
+
+__all__ = ["pg_url", "settings"]
+
+T0 = datetime(2026, 11, 1, 12, tzinfo=UTC)
+DOSSIER_URL = "https://leaks.example/dossier/carver.pdf"
+POST = (
+    "Leaked campaign dossier on candidate John Carver: home 42 Maple Avenue, Springfield, IL "
+    "62704, SSN ending 6789. Read it all:"
+)
+
+
+class DossierBank:
+    """A bank holding the dossier, matched by URL.
+
+    TODO(issue 3): replace with the real link/bank matcher source once detect/banks and
+    detect/links produce Signals; this stand-in emits what they will: kind link_match, type the
+    designation, evidence naming bank and entry.
+    """
+
+    name = "test-bank"
+    version = "1"
+    designations = ("hacked_material", "foreign_state_operation")
+
+    def detect(self, content: Content) -> list[Signal]:
+        return [
+            Signal(
+                SignalKind.LINK_MATCH,
+                designation,
+                Location(0, len(url), f"url:{i}"),
+                1.0,
+                self.name,
+                self.version,
+                "https://leaks.example/…",
+                None,
+                "bank election-2026 entry dossier-carver",
+            )
+            for i, url in enumerate(content.urls)
+            if url == DOSSIER_URL
+            for designation in self.designations
+        ]
+
+
+class Broken:
+    name = "broken"
+    version = "0"
+
+    def detect(self, content: Content) -> list[Signal]:
+        raise TimeoutError("upstream bank service timed out")
+
+
+@pytest.fixture
+def store(settings: Settings):
+    opened = Store.open(settings)
+    yield opened
+    opened.close()
+
+
+def moderator(store: Store, settings: Settings, profile: str, *extra, policy=None) -> Moderator:
+    clock = iter(T0 + timedelta(hours=i) for i in range(1000))
+    sources = [*default_sources(settings), *extra]
+    return Moderator(
+        store, policy or load_policy(), load_profile(profile), sources, clock=lambda: next(clock)
+    )
+
+
+def post(content_id: str, author: str = "journalist") -> Content:
+    return Content(content_id, POST, author_id=author, urls=(DOSSIER_URL,))
+
+
+def actions(document: dict) -> list[str]:
+    return [a["type"] for a in document["actions"]]
+
+
+def test_reference_case_under_strict(store: Store, settings: Settings) -> None:
+    mod = moderator(store, settings, "strict", DossierBank())
+    first = mod.moderate(post("post-1")).document
+    assert {v["rule"] for v in first["violations"]} >= {
+        "hacked.material",
+        "election.foreign_state_operation",
+        "privacy.address.home",
+        "privacy.ssn.partial",
+    }
+    assert {"block_link", "remove_content", "suspend"} <= set(actions(first))
+    assert first["account"]["state"] == "suspended"
+    second = mod.moderate(post("post-2")).document
+    assert "ban" in actions(second)
+    assert second["account"]["state"] == "banned"
+    with store.reading() as session:
+        assert verify(session).ok
+
+
+def test_reference_case_under_contain(store: Store, settings: Settings) -> None:
+    mod = moderator(store, settings, "contain", DossierBank())
+    for content_id in ("post-1", "post-2"):
+        document = mod.moderate(post(content_id)).document
+        assert {"restrict_sharing", "label"} <= set(actions(document))
+        assert not {"remove_content", "suspend", "ban"} & set(actions(document))
+        assert document["account"]["state"] == "active"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "My number is 555-201-3344 and I live at 9 Elm Street, Dayton, OH 45402",
+        "Rally outside campaign HQ, 100 Main Street, Dayton, OH 45402",
+        "Sen. Jo Doe, SSN ***-**-6789, home [ADDRESS]",
+    ],
+    ids=["self-disclosure", "public-office", "already-redacted"],
+)
+def test_exceptions_end_to_end(store: Store, settings: Settings, body: str) -> None:
+    document = moderator(store, settings, "strict").moderate(Content("c", body, "u1")).document
+    assert document["violations"] == [] and document["actions"] == []
+    assert document["exempted"] or "***" in body
+
+
+def test_registered_own_data_is_self_disclosure(store: Store, settings: Settings) -> None:
+    body = "Here you go: 555-201-3344, 9 Elm Street, Dayton, OH 45402"
+    mod = moderator(store, settings, "strict")
+    signals = [
+        s for src in mod.sources for s in src.detect(Content("x", body)) if isinstance(s, Signal)
+    ]
+    with store.transaction() as session:
+        Accounts(session).add_own_digests(
+            "owner", {s.digest: s.type for s in signals if s.digest}, actor="t", now=T0
+        )
+    assert mod.moderate(Content("a", body, "owner")).document["violations"] == []
+    assert mod.moderate(Content("b", body, "stranger")).document["violations"] != []
+
+
+def test_newsworthiness_granted_by_a_person(store: Store, settings: Settings) -> None:
+    with store.transaction() as session:
+        Accounts(session).grant_newsworthy(
+            "post-1",
+            "*",
+            granted_by="editor@platform",
+            reason="reported on by major outlets",
+            now=T0,
+        )
+    document = moderator(store, settings, "strict", DossierBank()).moderate(post("post-1")).document
+    assert document["violations"] == []
+    assert {e["exception"] for e in document["exempted"]} == {"newsworthy"}
+
+
+def test_a_failing_source_sends_to_review_not_clean(store: Store, settings: Settings) -> None:
+    document = (
+        moderator(store, settings, "strict", Broken())
+        .moderate(Content("c", "nothing to see", "u1"))
+        .document
+    )
+    assert document["needs_review"] and document["reviews"]
+    assert actions(document) == ["limit_visibility"]
+    with store.reading() as session:
+        failures = session.execute(text("SELECT failures FROM contents")).scalar()
+    assert "TimeoutError" in str(failures) and "timed out" not in str(failures)
+
+
+def test_rerun_returns_the_first_decision_and_no_second_strike(store: Store, settings) -> None:
+    mod = moderator(store, settings, "strict", DossierBank())
+    first = mod.moderate(post("post-1"))
+    again = moderator(store, settings, "strict", DossierBank()).moderate(post("post-1"))
+    assert first.created and not again.created and again.document == first.document
+    with store.reading() as session:
+        assert session.execute(text("SELECT count(*) FROM strikes")).scalar() == 1
+
+
+def test_replay_shows_changes_and_acts_on_nothing(store: Store, settings: Settings) -> None:
+    mod = moderator(store, settings, "strict", DossierBank())
+    mod.moderate(post("post-1"))
+    mod.moderate(Content("c2", "Call 555-201-3344 about 9 Elm Street, Dayton, OH 45402", "u2"))
+    mod.moderate(Content("c3", "hello", "u3"))
+    lenient = parse_policy(load_policy().model_dump_json(), "lenient").model_copy(
+        update={"version": "2027.1.0"}
+    )
+    lenient = lenient.model_copy(
+        update={"rules": tuple(r for r in lenient.rules if r.id != "privacy.address.home")}
+    )
+
+    def count(session) -> tuple:
+        return tuple(
+            session.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+            for t in ("decisions", "strikes", "audit_events", "actions")
+        )
+
+    with store.reading() as session:
+        before = count(session)
+    report = replay(store, lenient, lambda ref: load_profile(ref.split("@")[0])).to_document()
+    assert report["compared"] == 3
+    assert report["rules"]["privacy.address.home"] == {"before": 2, "after": 0, "change": -2}
+    assert report["changed"] >= 1 and report["examples"]
+    assert report["without_text"] == 0
+    with store.reading() as session:
+        assert count(session) == before
+        assert verify(session).ok
