@@ -1,0 +1,93 @@
+"""``redline scan`` end to end, as a real subprocess: output shape, bad lines, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from redline.cli.returncode import ReturnCode
+
+REDLINE = [sys.executable, "-m", "redline.cli.main"]
+
+
+def run(args: list[str], stdin: bytes | None = None, env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*REDLINE, *args], input=stdin, capture_output=True, timeout=120,
+                          env=env)
+
+
+def test_scans_records_and_reports_spans(tmp_path: Path) -> None:
+    text = "Leaked: SSN 123-45-6789, lives at 1520 Oak Ridge Dr"
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a1", "text": text}) + "\n" +
+                   json.dumps({"id": 7, "text": "nothing here", "urls": []}) + "\n")
+    out = tmp_path / "out.jsonl"
+    done = run(["scan", str(src), "--output", str(out)])
+    assert done.returncode == ReturnCode.OK, done.stderr
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in lines] == ["a1", 7]
+    findings = lines[0]["findings"]
+    assert {f["entity"] for f in findings} == {"US_SSN", "STREET_ADDRESS"}
+    for f in findings:
+        assert set(f) == {"entity", "start", "end", "score", "detector", "masked"}
+        assert text[f["start"] : f["end"]] not in f["masked"]
+    ssn = next(f for f in findings if f["entity"] == "US_SSN")
+    assert text[ssn["start"] : ssn["end"]] == "123-45-6789"
+    assert lines[1]["findings"] == []
+    assert b"scanned 2 records" in done.stderr
+
+
+def test_bad_lines_are_named_skipped_and_counted(tmp_path: Path) -> None:
+    good = json.dumps({"id": 1, "text": "call (415) 555-2671"}).encode()
+    lines = [
+        good,
+        b"not json",
+        b"[1, 2]",
+        b'{"id": 3}',
+        b'{"id": 4, "text": 12}',
+        b'{"id": 5, "text": "caf\xff"}',
+        b'{"id": 6, "text": "' + b"a" * 5000 + b'"}',
+        b"",
+        json.dumps({"id": 8, "text": "ok"}).encode(),
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"\n".join(lines) + b"\n")
+    env = {"REDLINE_MAX_RECORD_BYTES": "1000", "PATH": "/usr/bin:/bin"}
+    done = run(["scan", str(src)], env=env)
+    assert done.returncode == ReturnCode.INPUT_REFUSED
+    err = done.stderr.decode()
+    assert "line 2: not JSON" in err
+    assert "line 3: not a JSON object" in err
+    assert "line 4: missing 'text'" in err
+    assert "line 5: 'text' must be a string" in err
+    assert "line 6: invalid UTF-8" in err
+    assert "line 7: over the size limit of 1000 bytes" in err
+    assert "5 refused" not in err and "6 refused" in err
+    ids = [json.loads(x)["id"] for x in done.stdout.decode().splitlines()]
+    assert ids == [1, 8]  # the rest of the file was still scanned
+    assert "caf" not in err and "aaaa" not in err  # errors never quote the content
+
+
+def test_reads_stdin_and_filters_entities() -> None:
+    record = json.dumps({"id": "x", "text": "SSN 123-45-6789 call (415) 555-2671"})
+    done = run(["scan", "-", "--entities", "PHONE_NUMBER"], stdin=record.encode())
+    assert done.returncode == ReturnCode.OK
+    findings = json.loads(done.stdout)["findings"]
+    assert [f["entity"] for f in findings] == ["PHONE_NUMBER"]
+
+
+def test_unknown_entity_and_missing_file_are_clear_errors(tmp_path: Path) -> None:
+    done = run(["scan", "-", "--entities", "NOPE"], stdin=b"")
+    assert done.returncode != 0 and b"unknown entities ['NOPE']" in done.stderr
+    missing = run(["scan", str(tmp_path / "absent.jsonl")])
+    assert missing.returncode != 0 and b"cannot read" in missing.stderr
+    assert b"Traceback" not in missing.stderr
+
+
+def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": "x"}) + "\n" for i in range(500)))
+    done = run(["scan", str(src)])
+    assert done.stderr.decode().strip() == "scanned 500 records, 0 findings, 0 refused"
