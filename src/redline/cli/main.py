@@ -1,22 +1,19 @@
 """Entry point of the ``redline`` command.
 
-Each command group lives in its own ``*_cmd.py`` module and is registered here, so this file is
-the table of contents of the CLI. Errors from the core are mapped to exit codes once, in ``main``.
+``COMMANDS`` is the table of contents of the CLI: each command or command group lives in its own
+``*_cmd.py`` module. Modules are imported only when their command runs (or for ``--help``), so
+``redline scan`` never pays for SQLAlchemy and Alembic at start-up; start-up time is part of
+every batch job's wall time. Errors from the core are mapped to exit codes once, in ``main``.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import typer
 
-from redline.cli.account_cmd import account_app
-from redline.cli.audit_cmd import audit_app
-from redline.cli.decision_cmd import decision_app
-from redline.cli.moderate_cmd import moderate
-from redline.cli.replay_cmd import replay
 from redline.cli.returncode import ReturnCode
-from redline.cli.scan_cmd import scan
 from redline.errors import (
     ConfigError,
     Conflict,
@@ -26,26 +23,41 @@ from redline.errors import (
     StoreError,
 )
 
-app = typer.Typer(
-    name="redline",
-    help="Redline: find private information and known hacked material, decide, act, explain.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+# name -> (module, attribute, "command" for a function or "group" for a Typer sub-app)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "scan": ("redline.cli.scan_cmd", "scan", "command"),
+    "moderate": ("redline.cli.moderate_cmd", "moderate", "command"),
+    "replay": ("redline.cli.replay_cmd", "replay", "command"),
+    "account": ("redline.cli.account_cmd", "account_app", "group"),
+    "decision": ("redline.cli.decision_cmd", "decision_app", "group"),
+    "audit": ("redline.cli.audit_cmd", "audit_app", "group"),
+}
 
 
-@app.callback()
-def _root() -> None:
-    """Redline: find private information and known hacked material, decide, act, explain."""
+def build_app(only: str | None = None) -> typer.Typer:
+    """The Typer app with every command, or just ``only`` when the command line names it."""
+    app = typer.Typer(
+        name="redline",
+        help="Redline: find private information and known hacked material, decide, act, explain.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
 
+    @app.callback()
+    def _root() -> None:
+        """Redline: find private information and known hacked material, decide, act, explain."""
 
-app.command(name="scan")(scan)
-app.command(name="moderate")(moderate)
-app.command(name="replay")(replay)
-app.add_typer(account_app, name="account")
-app.add_typer(decision_app, name="decision")
-app.add_typer(audit_app, name="audit")
+    for name, (module_name, attribute, kind) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        target = getattr(importlib.import_module(module_name), attribute)
+        if kind == "group":
+            app.add_typer(target, name=name)
+        else:
+            app.command(name=name)(target)
+    return app
+
 
 _EXIT_CODES: tuple[tuple[type[RedlineError], ReturnCode], ...] = (
     (InputError, ReturnCode.INPUT_REFUSED),
@@ -70,6 +82,8 @@ def main() -> None:
     Click's standalone mode already maps usage errors to exit code 2 and ``typer.Exit`` to its
     code; only our own error tree needs mapping here.
     """
+    first = sys.argv[1] if len(sys.argv) > 1 else None
+    app = build_app(first if first in COMMANDS else None)
     try:
         app()
     except RedlineError as error:

@@ -54,7 +54,9 @@ _NUMBERED_ROUTE = re.compile(
 _LETTER_RUN = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[^ \t\u00a0]+")
 _SEP = rf"(?:{_H}*,{_H}*|{_H}*\n{_H}*|{_H}{{1,3}})"
-_POST_DIRECTION = re.compile(rf"{_H}{{1,2}}(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w])")
+_POST_DIRECTION = re.compile(
+    rf"{_H}{{1,2}}(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w])", re.IGNORECASE
+)
 _UNIT = re.compile(
     rf"(?:{_H}*,{_H}*|{_H}{{1,3}}|{_H}*\n{_H}*)(?:{phrase_pattern(UNIT_WORDS)}\.?{_H}{{0,2}}#?"
     rf"{_H}{{0,2}}[a-z0-9][a-z0-9\-]{{0,5}})(?![\w])",
@@ -92,7 +94,7 @@ ADDRESS_CUE = Cue(
     before=48,
     after=0,
 )
-_WEAK_CUE = re.compile(r"(?<![\w])(?:at|on|to|from)\s{1,3}$", re.IGNORECASE)
+_WEAK_CUE = re.compile(r"(?<![\w])(?:at|on|to|from|of|in)\s{1,3}$", re.IGNORECASE)
 _UPPER_ENDS = frozenset("NSEW")
 
 
@@ -213,8 +215,8 @@ class StreetAddressRecognizer(Recognizer):
                 continue
             if kind == "UK postcode":
                 code = found.group("code")
-                if code[-3:].upper() != code[-3:] and not code.isupper():
-                    continue
+                if not code.isupper() and not city:
+                    continue  # a lone lower-case "ab1 2cd" is too weak to count
                 return found.end(), kind
             region = found.group("region")
             if len(region) == 2 and not region.isupper() and not found.group("code"):

@@ -22,8 +22,19 @@ NOT_PERSONAL = Cue(
         "part", "part no", "serial", "serial no", "s/n", "model", "sku", "po", "purchase order",
         "item", "claim", "receipt", "transaction", "txn", "isbn", "issn", "upc", "ean", "batch",
         "lot", "shipment", "parcel", "package", "awb", "docket", "file no", "build", "patent",
-        "version", "ver", "release", "flight", "route", "bus", "train", "room",
+        "version", "ver", "release", "flight", "route", "bus", "train", "room", "rma",
+        "return", "warranty", "account", "acct", "member", "membership", "policy", "id",
     ],
     before=24,
     after=0,
 )
+
+
+def reference_word_wins(text: str, start: int, personal_cue_start: int | None) -> bool:
+    """Whether a reference-number word ("Order #") is the label nearest before ``start``.
+
+    In a flattened row "SSN: 515-93-8700 | Order #711-65-4028" both numbers have "SSN" within
+    reach; the nearer label decides.
+    """
+    ref = NOT_PERSONAL.before_span(text, start)
+    return ref is not None and (personal_cue_start is None or ref.start() > personal_cue_start)

@@ -41,7 +41,7 @@ def _year(tag: str) -> str:
     return rf"(?P<year{tag}>{_Y4}|'?\d{{2}})"
 
 
-_SP = r"[ \u00a0]{1,2}"
+_SP = r"(?:[ \u00a0]{1,2}|-)"
 _DATE_FORMS = (
     rf"{_month('a')}{_SP}{_day('a')},?{_SP}{_year('a')}",  # March 14, 1985
     rf"{_day('b')}{_SP}(?:of{_SP})?{_month('b')},?{_SP}{_year('b')}",  # 14 March 1985
@@ -69,10 +69,11 @@ _CUE_PROBES = ("born", "birth", "bday", "b-day", "dob", "d.o.b", "b.", "née", "
 _OTHER_EVENT = re.compile(
     r"(?<![a-z])(?:hired|joined|married|died|passed|moved|graduated|arrested|elected|signed"
     r"|meeting|released|published|issued|expires?|expiry|filed|since|until|deadline|due"
-    r"|updated|posted|started|opened|closed|sworn|appointed)(?![a-z])",
+    r"|updated|posted|started|opened|closed|sworn|appointed|party|parties|celebration|bash"
+    r"|dinner|lunch|brunch|drinks|cake|event|concert|sale|gift|gifts)(?![a-z])",
     re.IGNORECASE,
 )
-_WINDOW = 40
+_WINDOW = 64  # wide enough for a table header ("name,email,dob") one row above
 
 
 def _full_year(raw: str) -> int:

@@ -16,15 +16,16 @@ from redline.detect.pii.recognizer import Recognizer, TextFacts
 
 _NUM_LAT = r"[+\-\u2212]?\d{1,2}\.\d{2,8}"
 _NUM_LON = r"[+\-\u2212]?\d{1,3}\.\d{2,8}"
-_DEG = r"[ \u00a0]?(?:°|º|deg)?"
+_DEG = r"(?:[ \u00a0]?(?:°|º|deg))?"
 _DECIMAL_PAIR = re.compile(
-    rf"(?<![\w.\-])(?P<lat>{_NUM_LAT}){_DEG}[ \u00a0]?(?P<ns>[NS](?![a-z]))?"
+    rf"(?<![\w.\-])(?P<lat>{_NUM_LAT}){_DEG}(?:[ \u00a0]?(?P<ns>[NSns](?![a-z])))?"
     rf"[ \u00a0]{{0,2}}[,;/ ][ \u00a0]{{0,2}}"
-    rf"(?P<lon>{_NUM_LON}){_DEG}[ \u00a0]?(?P<ew>[EW](?![a-z]))?(?![\w]|\.\d)",
+    rf"(?P<lon>{_NUM_LON}){_DEG}(?:[ \u00a0]?(?P<ew>[EWew](?![a-z])))?(?![\w]|\.\d)",
 )
 _LABELLED = re.compile(
     rf"(?<![a-z])lat(?:itude)?\.?[ \u00a0]{{0,2}}[:=]?[ \u00a0]{{0,2}}(?P<lat>{_NUM_LAT}){_DEG}"
-    rf"[ \u00a0]{{0,2}}[,;/]?[ \u00a0]{{0,2}}(?:lon|lng|long|longitude)\.?[ \u00a0]{{0,2}}[:=]?"
+    rf"[ \u00a0]{{0,2}}[,;/]?[ \u00a0]{{0,2}}(?:(?:and|&)[ \u00a0]{{1,2}})?"
+    rf"(?:lon|lng|long|longitude)\.?[ \u00a0]{{0,2}}[:=]?"
     rf"[ \u00a0]{{0,2}}(?P<lon>{_NUM_LON}){_DEG}(?![\w]|\.\d)",
     re.IGNORECASE,
 )
@@ -33,7 +34,7 @@ _DMS_PART = (
     r"(?:\d{1,2}(?:\.\d+)?[ \u00a0]?[\"″”])?"
 )
 _DMS = re.compile(
-    rf"(?<![\w.]){_DMS_PART}[ \u00a0]?[NS][ \u00a0,;]{{0,3}}{_DMS_PART}[ \u00a0]?[EW](?![a-z])"
+    rf"(?<![\w.]){_DMS_PART}[ \u00a0]?[NSns][ \u00a0,;]{{0,3}}{_DMS_PART}[ \u00a0]?[EWew](?![a-z])"
 )
 GEO_CUE = Cue(["coordinates", "coords", "gps", "location", "located", "geo", "lat", "latitude",
                "pin", "dropped", "map", "position", "lives", "house", "home"],

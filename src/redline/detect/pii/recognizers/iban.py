@@ -9,7 +9,8 @@ from redline.detect.pii.candidate import Candidate
 from redline.detect.pii.recognizer import Recognizer, TextFacts
 
 _IBAN = re.compile(
-    r"(?<![\w])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,3})?(?![\w])"
+    r"(?<![\w])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,3})?(?![\w])",
+    re.IGNORECASE,  # mod-97 keeps lower-case look-alikes out
 )
 
 
@@ -36,7 +37,7 @@ class IbanRecognizer(Recognizer):
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield checksum-valid IBANs."""
         for match in _IBAN.finditer(text):
-            compact = re.sub(r"\s", "", match.group(0))
+            compact = re.sub(r"\s", "", match.group(0)).upper()
             if iban_ok(compact):
                 yield Candidate(
                     "BANK_ACCOUNT", match.start(), match.end(), 0.9, "IBAN, mod-97 valid", compact

@@ -32,7 +32,8 @@ _LABELS = {
 _GROUP = {"US_SSN": "ssn", "US_PASSPORT": "pp", "US_DRIVER_LICENSE": "dl", "BANK_ACCOUNT": "acct"}
 _FILLER = (
     r"(?:[\s:#=.\-–|()\"']{0,4}"
-    r"(?:(?:number|num|nbr|no|nr|id|is|was|:|#)(?![a-z])[\s:#=.\-–|()\"']{0,4}){0,3})"
+    r"(?:(?:number|num|nbr|no|nr|id|is|was|as|reads|listed|of|:|#)(?![a-z])"
+    r"[\s:#=.\-–|()\"']{0,4}){0,3})"
 )
 _TOKEN = r"(?P<value>[a-z]{0,2}[\-\s]?\d[\d\-\s]{3,24}\d|[a-z]{1,2}\d{4,14}|\d{4,17})(?![\w\-])"
 _PATTERN = re.compile(

@@ -19,7 +19,7 @@ from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
 from redline.detect.pii.recognizer import Recognizer, TextFacts
-from redline.detect.pii.recognizers.common import DASH, NOT_PERSONAL
+from redline.detect.pii.recognizers.common import DASH, reference_word_wins
 
 _S = f"[{DASH} .\u00a0]"  # one separator
 _EXT = r"(?:[ \u00a0]{0,2}(?:x|ext\.?|extension|#)[ \u00a0]{0,2}\d{1,6})?"
@@ -98,16 +98,17 @@ class PhoneRecognizer(Recognizer):
         separated = any(not ch.isdigit() for ch in main.strip("+"))
         score = 0.7 if valid else 0.35
         why = ["libphonenumber: valid" if valid else "libphonenumber: possible only"]
-        if not separated:
+        if not separated and not main.startswith(("+", "00")):
             score -= 0.25  # a bare digit run is as likely an id as a phone number
             why.append("no separators")
-        cue = PHONE_CUE.near(text, match.start(), match.end())
-        if cue:
+        before = PHONE_CUE.before_span(text, match.start())
+        if reference_word_wins(text, match.start(), before.start() if before else None):
+            score -= 0.6
+            why.append("labelled as a reference number")
+        elif cue := (before.group(0).lower() if before else
+                     PHONE_CUE.near(text, match.start(), match.end())):
             score += 0.3
             why.append(f"context {cue!r}")
-        if NOT_PERSONAL.before_span(text, match.start()):
-            score -= 0.6
-            why.append("preceded by a reference-number word")
         return Candidate(
             "PHONE_NUMBER", match.start(), match.end(), clamp(score), "; ".join(why), digits
         )

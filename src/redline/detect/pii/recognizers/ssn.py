@@ -17,7 +17,7 @@ from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
 from redline.detect.pii.recognizer import Recognizer, TextFacts
-from redline.detect.pii.recognizers.common import NOT_PERSONAL, SEP_OR_DOT
+from redline.detect.pii.recognizers.common import SEP_OR_DOT, reference_word_wins
 
 SSN_CUE = Cue(
     [
@@ -89,13 +89,14 @@ class SsnRecognizer(Recognizer):
             sep = match.group(2)
             score = 0.65 if sep not in (" ", ".") else 0.5
             why = [f"SSA-valid, separator {sep!r}"]
-            cue = SSN_CUE.near(text, match.start(), match.end())
-            if cue:
+            before = SSN_CUE.before_span(text, match.start())
+            if reference_word_wins(text, match.start(), before.start() if before else None):
+                score -= 0.5
+                why.append("labelled as a reference number")
+            elif cue := (before.group(0).lower() if before else
+                         SSN_CUE.near(text, match.start(), match.end())):
                 score += 0.3
                 why.append(f"context {cue!r}")
-            elif NOT_PERSONAL.before_span(text, match.start()):
-                score -= 0.5
-                why.append("preceded by a reference-number word")
             yield Candidate(
                 "US_SSN", match.start(), match.end(), clamp(score), "; ".join(why), digits
             )
