@@ -1,0 +1,1 @@
+"""The moderators' web console (planned): reads and acts only through the review and report layers."""

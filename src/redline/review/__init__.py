@@ -1,0 +1,1 @@
+"""Humans in the loop (planned, issue 6): review queue, appeals, external requests."""
