@@ -38,7 +38,11 @@ class TextFacts:
 
     def has_any(self, probes: tuple[str, ...]) -> bool:
         """Whether any probe occurs in the lower-cased text: a C-speed gate before a regex."""
-        return any(p in self.lowered for p in probes)
+        lowered = self.lowered
+        for probe in probes:  # a plain loop: half the cost of any() over a generator
+            if probe in lowered:
+                return True
+        return False
 
 
 class Recognizer(ABC):

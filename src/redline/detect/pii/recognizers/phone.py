@@ -54,6 +54,25 @@ def _check(raw: str, region: str | None) -> tuple[bool, bool]:
     return phonenumbers.is_valid_number(number), phonenumbers.is_possible_number(number)
 
 
+@lru_cache(maxsize=4096)
+def _check_nanp(national: str) -> tuple[bool, bool]:
+    """(valid, possible) for a ten-digit North American number.
+
+    The regex already isolated the ten digits, so libphonenumber's ``parse`` (most of its cost)
+    is skipped; validity is asked of the US and Canadian metadata first, which is what nearly
+    every real number matches, and of all NANP regions only when those say no.
+    """
+    number = phonenumbers.PhoneNumber(country_code=1, national_number=int(national))
+    if not phonenumbers.is_possible_number(number):
+        return False, False
+    valid = (
+        phonenumbers.is_valid_number_for_region(number, "US")
+        or phonenumbers.is_valid_number_for_region(number, "CA")
+        or phonenumbers.is_valid_number(number)
+    )
+    return valid, True
+
+
 class PhoneRecognizer(Recognizer):
     """US/NANP numbers in their usual writings and international numbers with a ``+``."""
 
@@ -90,11 +109,14 @@ class PhoneRecognizer(Recognizer):
     def _score(text: str, match: re.Match[str], region: str | None) -> Candidate | None:
         raw = match.group(0)
         main = re.split(r"(?i)\s*(?:x|ext\.?|extension|#)\s*\d+$", raw)[0]
-        lookup = main if not main.startswith("00") else "+" + main[2:]
-        valid, possible = _check(lookup, region)
+        digits = digits_of(main)
+        if region == "US" and len(digits) in (10, 11):
+            valid, possible = _check_nanp(digits[-10:])
+        else:
+            lookup = main if not main.startswith("00") else "+" + main[2:]
+            valid, possible = _check(lookup, region)
         if not possible:
             return None
-        digits = digits_of(main)
         separated = any(not ch.isdigit() for ch in main.strip("+"))
         score = 0.7 if valid else 0.35
         why = ["libphonenumber: valid" if valid else "libphonenumber: possible only"]
