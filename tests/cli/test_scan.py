@@ -91,3 +91,35 @@ def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
     src.write_text("".join(json.dumps({"id": i, "text": "x"}) + "\n" for i in range(500)))
     done = run(["scan", str(src)])
     assert done.stderr.decode().strip() == "scanned 500 records, 0 findings, 0 refused"
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(
+        json.dumps({"id": i, "text": f"call (415) 555-{i % 9000 + 1000:04d}"}) + "\n"
+        for i in range(20000)
+    ))
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([*REDLINE, "scan", str(src), "-o", str(tmp_path / "out.jsonl")],
+                              stderr=follower, stdout=subprocess.DEVNULL, timeout=300,
+                              env={**os.environ, "COLUMNS": "100", "TERM": "xterm"})
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(leader)
+    shown = b"".join(chunks).decode(errors="replace")
+    assert done.returncode == 0
+    assert "scanning" in shown  # the bar's label, drawn only because stderr is a terminal
+    assert "scanned 20000 records" in shown
