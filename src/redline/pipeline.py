@@ -14,6 +14,7 @@ bank and link matchers join by being passed in ``sources``.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -74,7 +75,11 @@ def default_sources(settings: Settings) -> list[SignalSource]:
     Bank and link matchers (issue 3) plug in here once they offer ``detect(content)``.
     """
     options = PiiOptions(threshold=settings.pii_threshold, hash_key=hash_key(settings))
-    return [PiiSource(options)]
+    recognizers = sorted(default_scanner().versions.items())
+    # One version for the whole scanner that changes when any recognizer does, so a replay can
+    # tell decisions made with different PII detection apart (signals also carry their own).
+    version = hashlib.sha256(repr(recognizers).encode()).hexdigest()[:12]
+    return [PiiSource(options, version=version)]
 
 
 @dataclass(slots=True)
@@ -102,7 +107,10 @@ def detect(content: Content, sources: Sequence[SignalSource]) -> Evidence:
     for source in sources:
         try:
             for item in source.detect(content):
-                (signals if isinstance(item, Signal) else failures).append(item)  # type: ignore[arg-type]
+                if isinstance(item, Signal):
+                    signals.append(item)
+                else:
+                    failures.append(item)
         except Exception as error:  # a failure is a value inside the pipeline
             failures.append(DetectorFailure(source.name, source.version, "*", type(error).__name__))
     texts = {"text": content.text}

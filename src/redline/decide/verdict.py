@@ -177,8 +177,10 @@ def decide(evidence: Evidence, policy: Policy, author: AuthorFacts | None = None
             )
             continue
         if _fires(rule, primary_all, others_all):
-            for exemption, taken_signals in {**taken_others, **taken}.items():
-                exempted.append(Exempted(rule.id, exemption, tuple(taken_signals)))
+            for exemption in Exemption:
+                both = taken.get(exemption, []) + taken_others.get(exemption, [])
+                if both:
+                    exempted.append(Exempted(rule.id, exemption, tuple(dict.fromkeys(both))))
         failed = _relevant_failures(rule, evidence.failures)
         if failed and rule.on_detector_failure == "review":
             reviews.append(ReviewRequest(rule.id, "detector failed: " + ", ".join(failed)))
