@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from redline.extract.normalize import REDACTION_MARK
 
-__all__ = ["Alignment", "align_chain", "bounded_edit_distance"]
+__all__ = ["Alignment", "align_chain", "bounded_edit_distance", "chain_seeds"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,32 @@ class Alignment:
     def length(self) -> int:
         """Length of the document passage, redacted characters included."""
         return self.d1 - self.d0
+
+
+def chain_seeds(q: list[int], d: list[int], *, max_gap: int, max_drift: int) -> list[list[int]]:
+    """Group seeds (sorted by post offset) into chains that run along one drifting diagonal.
+
+    Greedy, one pass: each seed joins the open chain whose last seed it follows most closely on
+    the diagonal, within ``max_gap`` post characters and ``max_drift`` off-diagonal characters.
+    """
+    open_chains: list[list[int]] = []
+    closed: list[list[int]] = []
+    for i in range(len(q)):
+        qi, di = q[i], d[i]
+        still_open: list[list[int]] = []
+        for chain in open_chains:
+            (closed if qi - q[chain[-1]] > max_gap else still_open).append(chain)
+        open_chains = still_open
+        best, best_drift = None, max_drift + 1
+        for chain in open_chains:
+            dq, dd = qi - q[chain[-1]], di - d[chain[-1]]
+            if dq > 0 and dd > 0 and abs(dd - dq) < best_drift:
+                best, best_drift = chain, abs(dd - dq)
+        if best is not None:
+            best.append(i)
+        else:
+            open_chains.append([i])
+    return closed + open_chains
 
 
 def bounded_edit_distance(a: str, b: str, limit: int) -> int:

@@ -55,15 +55,19 @@ class ExcerptRule:
     ``split_edits`` is the largest rewrite between two shared fingerprints that still counts as
     one passage; ``max_gap`` and ``max_drift`` bound how far apart (in the post) and how far off
     the diagonal (redaction gaps, insertions) two fingerprints of one passage may be.
+    A document becomes a candidate when ``min_seeds`` of its rare fingerprints lie on one diagonal
+    of the post and spread over at least ``min_spread`` characters (so one shared name is not
+    enough); fingerprints in ``boilerplate_docs`` or more documents are not rare.
     """
 
     min_chars: int = 45
-    min_seeds: int = 3
+    min_seeds: int = 2
     max_distance: float = 0.15
     split_edits: int = 8
     max_gap: int = 64
     max_drift: int = 64
     boilerplate_docs: int = 32
+    min_spread: int = 20
 
     def __post_init__(self) -> None:
         if self.min_chars < 16 or self.min_seeds < 1 or self.boilerplate_docs < 2:

@@ -1,21 +1,19 @@
 """Excerpt index: find which bank documents a post quotes, and where.
 
-Lookup is an inverted index from fingerprint hash to (document, position), kept as sorted numpy
-arrays: a post's k-gram hashes are binary-searched in one vectorised call, so lookup cost depends
-on the post's length and on how many documents share its k-grams, not on the bank's size.
-Fingerprints found in ``boilerplate_docs`` or more documents are boilerplate (headers, disclaimers,
-stock phrases): they never seed a match, which also bounds the work a common phrase can cause.
+Two phases, so that lookup cost depends on the post and not on the bank's size:
 
-Lookup only proposes. Every candidate is verified by alignment: the seeds a document shares with
-the post are chained along one diagonal (post offset against document offset, allowed to drift for
-redaction gaps and OCR insertions), and a chain becomes a match only if the passage it spans is
-long enough, has enough seeds, and contains enough of the document's fingerprints over that
-stretch. Texts on the same topic share words and short phrases but not a long, ordered passage,
-so they fail here; a post sharing only a boilerplate header has no seeds at all.
-
-Entries are added in segments (an LSM-like layout): ``add`` buffers, the buffer becomes a small
-sorted segment at the next query, and segments are merged when there are too many, so adding one
-document never re-sorts the whole index.
+1. Candidates. The post's k-gram hashes are binary-searched, in one vectorised call, in an
+   inverted index of the bank's winnowed fingerprints (sorted numpy arrays, see ``segment``).
+   Only rare fingerprints count here: one found in ``boilerplate_docs`` or more documents
+   (a header, a disclaimer, a stock phrase) is skipped, which bounds the work a common phrase can
+   cause. A document becomes a candidate with ``min_seeds`` rare hits near one diagonal.
+2. Verification, per candidate. All of the document's fingerprints found in the post, common
+   ones included, are chained along a diagonal and aligned seed to seed on the compact texts
+   (``align``). Boilerplate is then judged by region, not by single fingerprint: a stretch of the
+   document at least ``min_chars`` long whose consecutive fingerprints are all common is
+   boilerplate, and it does not count towards a passage's length. A post that shares only a
+   header, or a header and a short phrase, does not match; a quote made of ordinary words does,
+   because its rare and common fingerprints are interleaved.
 """
 
 from __future__ import annotations
@@ -26,16 +24,17 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from redline.detect.banks.align import align_chain
+from redline.detect.banks.align import Alignment, align_chain, chain_seeds
 from redline.detect.banks.bank import BankEntry, ExcerptRule
 from redline.detect.banks.fingerprint import FingerprintConfig, Fingerprints, query_grams
+from redline.detect.banks.segment import Segment, expand_ranges
 from redline.extract.normalize import NormalizedText, compact
 
 __all__ = ["DocumentIndex", "DocumentMatch", "Passage"]
 
 I64 = npt.NDArray[np.int64]
 U32 = npt.NDArray[np.uint32]
-_BUCKET = 64  # diagonal bucket width for the candidate pre-filter (two grids, offset by half)
+_BUCKET = 32  # diagonal bucket width for the candidate pre-filter (two grids, offset by half)
 _MAX_SEGMENTS = 8
 
 
@@ -92,71 +91,6 @@ class DocumentMatch:
         )
 
 
-class _Segment:
-    """An immutable block of the index: forward arrays by document, inverted arrays by hash."""
-
-    __slots__ = ("doc_ids", "fpos", "fspan", "fstart", "ihash", "irow", "row_offsets")
-
-    def __init__(
-        self,
-        doc_ids: I64,
-        sizes: I64,
-        hashes: U32,
-        fpos: U32,
-        fstart: U32,
-        fspan: npt.NDArray[np.uint16],
-    ) -> None:
-        self.doc_ids = doc_ids
-        self.row_offsets = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
-        self.fpos, self.fstart, self.fspan = fpos, fstart, fspan
-        order = np.argsort(hashes, kind="stable")
-        self.ihash = hashes[order]
-        self.irow = order.astype(np.uint32)
-
-    @classmethod
-    def of_documents(cls, docs: list[tuple[int, Fingerprints]]) -> _Segment:
-        """A segment holding the given (document id, fingerprints) pairs."""
-        fps = [fp for _, fp in docs]
-        return cls(
-            np.asarray([gid for gid, _ in docs], dtype=np.int64),
-            np.asarray([len(fp) for fp in fps], dtype=np.int64),
-            np.concatenate([fp.hashes for fp in fps]),
-            np.concatenate([fp.positions for fp in fps]),
-            np.concatenate([fp.starts for fp in fps]),
-            np.concatenate([fp.spans for fp in fps]),
-        )
-
-    @classmethod
-    def merge(cls, segments: list[_Segment]) -> _Segment:
-        """One segment holding everything in ``segments`` (document ids stay ascending)."""
-        hashes = []
-        for seg in segments:
-            forward = np.empty_like(seg.ihash)
-            forward[seg.irow] = seg.ihash
-            hashes.append(forward)
-        return cls(
-            np.concatenate([s.doc_ids for s in segments]),
-            np.concatenate([np.diff(s.row_offsets) for s in segments]),
-            np.concatenate(hashes),
-            np.concatenate([s.fpos for s in segments]),
-            np.concatenate([s.fstart for s in segments]),
-            np.concatenate([s.fspan for s in segments]),
-        )
-
-    @property
-    def nbytes(self) -> int:
-        """Bytes held by this segment's arrays."""
-        arrays = (self.doc_ids, self.row_offsets, self.fpos, self.fstart, self.fspan)
-        return sum(a.nbytes for a in (*arrays, self.ihash, self.irow))
-
-
-def _expand(left: I64, count: I64) -> I64:
-    """All indices of the ranges ``[left[i], left[i] + count[i])``, concatenated."""
-    total = int(count.sum())
-    starts = np.repeat(left - np.concatenate(([0], np.cumsum(count)[:-1])), count)
-    return starts + np.arange(total, dtype=np.int64)
-
-
 class DocumentIndex:
     """Inverted index of winnowed fingerprints with alignment-verified excerpt matching."""
 
@@ -164,7 +98,7 @@ class DocumentIndex:
         self.rule = rule or ExcerptRule()
         self.config = config or FingerprintConfig()
         self._entries: list[BankEntry] = []
-        self._segments: list[_Segment] = []
+        self._segments: list[Segment] = []
         self._texts: list[str] = []  # compact text per document, for verification
         self._pending: list[tuple[int, Fingerprints]] = []
 
@@ -207,10 +141,18 @@ class DocumentIndex:
     def _flush(self, *, force_merge: bool = False) -> None:
         """Turn buffered documents into a segment; merge segments when there are too many."""
         if self._pending:
-            self._segments.append(_Segment.of_documents(self._pending))
+            self._segments.append(Segment.of_documents(self._pending))
             self._pending = []
         if len(self._segments) > _MAX_SEGMENTS or (force_merge and len(self._segments) > 1):
-            self._segments = [_Segment.merge(self._segments)]
+            self._segments = [Segment.merge(self._segments)]
+
+    def _frequency(self, hashes: U32) -> I64:
+        """In how many postings (about: documents) each hash occurs, over all segments."""
+        needles, where = np.unique(hashes, return_inverse=True)
+        total = np.zeros(needles.size, dtype=np.int64)
+        for seg in self._segments:
+            total += seg.counts(needles)[1]
+        return total[where]
 
     def query(self, text: str | NormalizedText) -> list[DocumentMatch]:
         """Bank documents the post quotes, best first, each with its shared passages."""
@@ -219,44 +161,16 @@ class DocumentIndex:
         if grams.size == 0 or not self._entries:
             return []
         self._flush()
-        rule, k = self.rule, self.config.k
-        ranges = []
-        total = np.zeros(grams.size, dtype=np.int64)
-        for seg in self._segments:
-            left = np.searchsorted(seg.ihash, grams, "left").astype(np.int64)
-            right = np.searchsorted(seg.ihash, grams, "right").astype(np.int64)
-            ranges.append((seg, left, right - left))
-            total += right - left
-        informative = (total > 0) & (total < rule.boilerplate_docs)
-        q_parts, doc_parts, d_parts, s_parts, e_parts = [], [], [], [], []
-        for seg, left, count in ranges:
-            count = np.where(informative, count, 0)
-            if not count.any():
-                continue
-            rows = seg.irow[_expand(left, count)].astype(np.int64)
-            local = np.searchsorted(seg.row_offsets, rows, "right") - 1
-            q_parts.append(np.repeat(np.arange(grams.size, dtype=np.int64), count))
-            doc_parts.append(seg.doc_ids[local])
-            d_parts.append(seg.fpos[rows].astype(np.int64))
-            s_parts.append(seg.fstart[rows].astype(np.int64))
-            e_parts.append(seg.fstart[rows].astype(np.int64) + seg.fspan[rows])
-        if not q_parts:
-            return []
-        q, doc, d = np.concatenate(q_parts), np.concatenate(doc_parts), np.concatenate(d_parts)
-        ds, de = np.concatenate(s_parts), np.concatenate(e_parts)
-        candidates = self._candidates(q, doc, d)
         matches: list[DocumentMatch] = []
-        for gid in candidates:
-            sel = np.nonzero(doc == gid)[0]
-            sel = sel[np.lexsort((d[sel], q[sel]))]
-            passages = self._align(norm, q[sel], d[sel], ds[sel], de[sel], gid, k)
+        for gid in self._candidates(grams):
+            passages = self._verify(gid, norm, grams)
             if passages:
                 best = passages[0]
                 matches.append(
                     DocumentMatch(
                         entry=self._entries[gid],
                         rule="excerpt",
-                        score=_score(best, rule),
+                        score=_score(best, self.rule),
                         distance=round(1.0 - best.identity, 4),
                         passages=tuple(passages),
                     )
@@ -264,76 +178,94 @@ class DocumentIndex:
         matches.sort(key=lambda m: (-m.score, m.entry.key))
         return matches
 
-    def _candidates(self, q: I64, doc: I64, d: I64) -> list[int]:
-        """Documents with at least ``min_seeds`` hits near one diagonal (two offset grids)."""
-        diag = d - q
+    def _candidates(self, grams: U32) -> list[int]:
+        """Documents with ``min_seeds`` rare hits near one diagonal (two offset grids)."""
+        # Sorted needles make the binary searches walk the haystack in order (cache friendly).
+        needles, where = np.unique(grams, return_inverse=True)
+        found = [seg.counts(needles) for seg in self._segments]
+        total = sum((c for _, c in found), np.zeros(needles.size, dtype=np.int64))
+        rare = (total > 0) & (total < self.rule.boilerplate_docs)
+        qs, docs, ds = [], [], []
+        for seg, (left, count) in zip(self._segments, found, strict=True):
+            count = np.where(rare, count, 0)[where]
+            if not count.any():
+                continue
+            rows = seg.irow[expand_ranges(left[where], count)].astype(np.int64)
+            qs.append(np.repeat(np.arange(grams.size, dtype=np.int64), count))
+            docs.append(seg.doc_ids[np.searchsorted(seg.row_offsets, rows, "right") - 1])
+            ds.append(seg.fpos[rows].astype(np.int64))
+        if not qs:
+            return []
+        q, doc, d = np.concatenate(qs), np.concatenate(docs), np.concatenate(ds)
         need = self.rule.min_seeds
-        found: set[int] = set()
+        per_doc = np.bincount(doc)
+        maybe = per_doc[doc] >= need
+        q, diag, doc = q[maybe], (d - q)[maybe], doc[maybe]
+        hot: set[int] = set()
+        if not doc.size:
+            return []
         for shift in (0, _BUCKET // 2):
             keys = doc * 1_000_003 + np.floor_divide(diag + shift, _BUCKET)
-            uniq, counts = np.unique(keys, return_counts=True)
-            hot = uniq[counts >= need]
-            if hot.size:
-                found.update(int(x) for x in np.unique(doc[np.isin(keys, hot)]))
-        return sorted(found)
+            order = np.argsort(keys, kind="stable")
+            keys, qs_, docs_ = keys[order], q[order], doc[order]
+            starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+            counts = np.diff(np.r_[starts, keys.size])
+            # Hits that all sit inside one short string (a name shared by many documents) are
+            # not a passage: the rare hits must spread over ``min_spread`` post characters.
+            spread = np.maximum.reduceat(qs_, starts) - np.minimum.reduceat(qs_, starts)
+            ok = (counts >= need) & (spread + self.config.k >= self.rule.min_spread)
+            hot.update(docs_[starts[ok]].tolist())
+        return sorted(hot)
 
-    def _align(
-        self, norm: NormalizedText, q: I64, d: I64, ds: I64, de: I64, gid: int, k: int
-    ) -> list[Passage]:
-        """Chain one document's seeds along a drifting diagonal, then verify each chain."""
-        rule = self.rule
-        open_chains: list[list[int]] = []
-        closed: list[list[int]] = []
-        for i in range(q.size):
-            qi, di = int(q[i]), int(d[i])
-            still_open: list[list[int]] = []
-            for chain in open_chains:
-                (closed if qi - int(q[chain[-1]]) > rule.max_gap else still_open).append(chain)
-            open_chains = still_open
-            best, best_drift = None, rule.max_drift + 1
-            for chain in open_chains:
-                last = chain[-1]
-                dq, dd = qi - int(q[last]), di - int(d[last])
-                if dq <= 0 or dd <= 0:
-                    continue
-                drift = abs(dd - dq)
-                if drift < best_drift:
-                    best, best_drift = chain, drift
-            if best is not None:
-                best.append(i)
-            else:
-                open_chains.append([i])
-        closed.extend(open_chains)
-        doc_text = self._texts[gid]
-        source = {int(d[i]): (int(ds[i]), int(de[i])) for i in range(d.size)}
+    def _verify(self, gid: int, norm: NormalizedText, grams: U32) -> list[Passage]:
+        """Chain all of one document's fingerprints found in the post and keep aligned passages."""
+        rule, k = self.rule, self.config.k
+        for seg in self._segments:
+            local = seg.local(gid)
+            if local is not None:
+                break
+        else:
+            return []
+        rows = seg.rows(local)
+        fh, fpos = seg.fhash[rows], seg.fpos[rows].astype(np.int64)
+        order = np.argsort(fh, kind="stable")
+        left = np.searchsorted(fh[order], grams, "left").astype(np.int64)
+        count = np.searchsorted(fh[order], grams, "right").astype(np.int64) - left
+        if int(count.sum()) < rule.min_seeds:
+            return []
+        js = order[expand_ranges(left, count)]
+        q = np.repeat(np.arange(grams.size, dtype=np.int64), count)
+        d = fpos[js]
+        by = np.lexsort((d, q))
+        q_list, d_list, js = q[by].tolist(), d[by].tolist(), js[by]
+        boiler: list[tuple[int, int]] | None = None  # computed only if a run gets that far
+        extend = self.config.window + k - 1
         passages: list[Passage] = []
-        for chain in closed:
+        for chain in chain_seeds(q_list, d_list, max_gap=rule.max_gap, max_drift=rule.max_drift):
             if len(chain) < rule.min_seeds:
                 continue
-            seeds = [(int(q[i]), int(d[i])) for i in chain]
-            runs = align_chain(
-                norm.text, doc_text, seeds, k,
-                split_edits=rule.split_edits, extend=self.config.window + k - 1,
-            )  # fmt: skip
-            for run in runs:
-                if (
-                    run.seeds < rule.min_seeds
-                    or run.length < rule.min_chars
-                    or run.matched < rule.min_chars * 0.6
-                    or run.identity < 1.0 - rule.max_distance
-                ):
+            if q_list[chain[-1]] - q_list[chain[0]] + k + 2 * extend < rule.min_chars:
+                continue  # cannot reach the minimum length even fully extended
+            seeds = [(q_list[i], d_list[i]) for i in chain]
+            for run in align_chain(
+                norm.text, self._texts[gid], seeds, k, split_edits=rule.split_edits, extend=extend
+            ):
+                if not self._accept(run, []):
                     continue
-                first = min((dd for _, dd in seeds if run.d0 <= dd < run.d1), default=None)
-                last = max((dd for _, dd in seeds if run.d0 <= dd < run.d1), default=None)
-                if first is None or last is None:
+                if boiler is None:
+                    boiler = self._boilerplate(fh, fpos, k)
+                if boiler and not self._accept(run, boiler):
                     continue
+                inside = [i for i in chain if run.d0 <= d_list[i] < run.d1]
+                first, last = int(js[inside[0]]), int(js[inside[-1]])
+                base = rows.start
                 ps, pe = norm.to_source(run.q0, run.q1)
                 passages.append(
                     Passage(
                         post_start=ps,
                         post_end=pe,
-                        doc_start=source[first][0],
-                        doc_end=source[last][1],
+                        doc_start=int(seg.fstart[base + first]),
+                        doc_end=int(seg.fstart[base + last]) + int(seg.fspan[base + last]),
                         length=run.length,
                         seeds=run.seeds,
                         identity=round(run.identity, 4),
@@ -341,6 +273,32 @@ class DocumentIndex:
                     )
                 )
         return _disjoint(passages)
+
+    def _boilerplate(self, fh: U32, fpos: I64, k: int) -> list[tuple[int, int]]:
+        """Document regions whose consecutive fingerprints are all common (compact offsets)."""
+        common = self._frequency(fh) >= self.rule.boilerplate_docs
+        regions: list[tuple[int, int]] = []
+        start = None
+        for i, flag in enumerate([*common.tolist(), False]):
+            if flag and start is None:
+                start = i
+            elif not flag and start is not None:
+                a, b = int(fpos[start]), int(fpos[i - 1]) + k
+                if b - a >= self.rule.min_chars:
+                    regions.append((a, b))
+                start = None
+        return regions
+
+    def _accept(self, run: Alignment, boiler: list[tuple[int, int]]) -> bool:
+        """Whether an aligned run is long, close and informative enough to be an excerpt."""
+        rule = self.rule
+        covered = sum(max(0, min(run.d1, b) - max(run.d0, a)) for a, b in boiler)
+        return (
+            run.seeds >= rule.min_seeds
+            and run.length - covered >= rule.min_chars
+            and run.matched >= rule.min_chars * 0.6
+            and run.identity >= 1.0 - rule.max_distance
+        )
 
 
 def _disjoint(passages: list[Passage]) -> list[Passage]:
