@@ -209,3 +209,42 @@ def test_replay_shows_changes_and_acts_on_nothing(store: Store, settings: Settin
     with store.reading() as session:
         assert count(session) == before
         assert verify(session).ok
+
+
+def test_concurrent_writers_decide_each_content_once(store: Store, settings: Settings) -> None:
+    """Two workers on overlapping input: one decision per content, one chain, strikes in order."""
+    import threading
+
+    from bench.decide.corpus import records
+
+    from redline.cli.jsonl import to_content
+
+    contents = [to_content(r) for r in records(120, seed=9, authors=10)]
+    errors: list[BaseException] = []
+
+    def work(order: list[Content]) -> None:
+        mod = Moderator(store, load_policy(), load_profile("strict"), default_sources(settings))
+        try:
+            for content in order:
+                mod.moderate(content)
+        except BaseException as error:  # surfaced below
+            errors.append(error)
+
+    threads = [
+        threading.Thread(target=work, args=(contents,)),
+        threading.Thread(target=work, args=(contents[::-1],)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with store.reading() as session:
+        count = lambda sql: session.execute(text(sql)).scalar()  # noqa: E731
+        assert count("SELECT count(*) FROM decisions") == 120
+        assert count("SELECT count(*) FROM audit_events WHERE kind = 'decision.made'") == 120
+        assert count("SELECT count(*) FROM strikes") == count(
+            "SELECT count(*) FROM decisions WHERE violates AND account_id IS NOT NULL "
+            "AND NOT needs_review"
+        )
+        assert verify(session).ok

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 
+from redline.errors import StoreError
 from redline.record.tables import AUDIT_EVENTS, AUDIT_HEAD
 
 GENESIS = "0" * 64
@@ -80,7 +81,9 @@ def append(
     if not events:
         return
     head = session.execute(_HEAD_FOR_UPDATE).one_or_none()
-    seq, prev = (head.seq, head.hash) if head is not None else (0, GENESIS)
+    if head is None:  # created by the first migration; gone means someone deleted it
+        raise StoreError("the audit chain has no head row; run `redline audit verify`")
+    seq, prev = head.seq, head.hash
     stamp = at.isoformat()
     rows = []
     for event in events:
@@ -97,10 +100,7 @@ def append(
         prev = row["hash"] = event_hash(prev, row)
         rows.append(row)
     session.execute(AUDIT_EVENTS.insert(), rows)
-    if head is None:
-        session.execute(AUDIT_HEAD.insert(), {"id": _HEAD_ID, "seq": seq, "hash": prev})
-    else:
-        session.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
+    session.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +152,9 @@ def verify(session: Connection) -> ChainReport:
         expected_prev = row["hash"]
         expected_seq += 1
     head = session.execute(_HEAD).one_or_none()
-    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
+    if head is None:
+        return ChainReport(count, False, "the chain's head row is missing", count + 1)
+    head_seq, head_hash = head.seq, head.hash
     if head_seq != count or head_hash != expected_prev:
         return ChainReport(
             count,

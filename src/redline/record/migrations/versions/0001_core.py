@@ -44,13 +44,16 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_audit_events_kind"), ["kind"], unique=False)
         batch_op.create_index(batch_op.f("ix_audit_events_subject"), ["subject"], unique=False)
 
-    op.create_table(
+    audit_head = op.create_table(
         "audit_head",
         sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("seq", sa.BigInteger(), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_head")),
     )
+    # The head exists from the start, so the first appends of concurrent writers lock a real row
+    # (FOR UPDATE on no row locks nothing) and queue instead of both writing event 1.
+    op.bulk_insert(audit_head, [{"id": 1, "seq": 0, "hash": "0" * 64}])
     op.create_table(
         "contents",
         sa.Column("id", sa.String(length=200), nullable=False),
