@@ -176,6 +176,55 @@ def test_installed_script_works_from_any_directory(settings, posts, tmp_path) ->
     assert done.returncode == 3 and len(done.stdout.splitlines()) == 4
 
 
+def test_reference_case_through_the_cli_with_a_plugged_in_matcher(settings, tmp_path) -> None:
+    # TODO(issue 3): use the real bank/link matcher source once it exists.
+    from tests.test_pipeline import DOSSIER_URL, POST
+
+    posts = tmp_path / "ref.jsonl"
+    posts.write_text(
+        "".join(
+            json.dumps(
+                {"id": f"post-{i}", "author_id": "journalist", "text": POST, "urls": [DOSSIER_URL]}
+            )
+            + "\n"
+            for i in (1, 2)
+        )
+    )
+    env = env_for(settings)
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    args = ["moderate", str(posts), "--source", "tests.test_pipeline:DossierBank", "--profile"]
+    strict = subprocess.run(
+        [sys.executable, "-m", "redline.cli.main", *args, "strict"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
+    first, second = (json.loads(line) for line in strict.stdout.splitlines())
+    assert {"block_link", "remove_content", "suspend"} <= {a["type"] for a in first["actions"]}
+    assert first["account"]["state"] == "suspended"
+    assert "ban" in {a["type"] for a in second["actions"]}
+    assert second["account"]["state"] == "banned"
+
+    env["REDLINE_HOME"] = str(tmp_path / "platform-b")
+    env.pop("REDLINE_DATABASE_URL", None)
+    contain = subprocess.run(
+        [sys.executable, "-m", "redline.cli.main", *args, "contain"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
+    for line in contain.stdout.splitlines():
+        result = json.loads(line)
+        assert {"restrict_sharing", "label"} <= {a["type"] for a in result["actions"]}
+        assert result["account"]["state"] == "active"
+    bad = redline(settings, "moderate", str(posts), "--profile", "strict", "--source", "nope:x")
+    assert bad.returncode == 6 and "no such module:attribute" in bad.stderr
+
+
 def _lines(path: Path) -> int:
     try:
         with path.open("rb") as stream:

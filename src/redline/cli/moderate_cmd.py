@@ -65,7 +65,8 @@ def load_source(spec: str) -> SignalSource:
         found = getattr(importlib.import_module(module_name), attribute)
     except (ImportError, AttributeError, ValueError):
         raise ConfigError(f"--source {spec}: no such module:attribute") from None
-    source = found() if callable(found) and not hasattr(found, "detect") else found
+    factory = isinstance(found, type) or (callable(found) and not hasattr(found, "detect"))
+    source = found() if factory else found
     if not hasattr(source, "detect") or not hasattr(source, "name"):
         raise ConfigError(f"--source {spec}: not a signal source (needs name, version, detect)")
     return source  # type: ignore[no-any-return]
