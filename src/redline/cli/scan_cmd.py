@@ -55,7 +55,9 @@ def scan(
     threshold: Annotated[
         float | None,
         typer.Option(
-            min=0.0, max=1.0, help="Lowest score reported (default: REDLINE_PII_THRESHOLD, else 0.5)."
+            min=0.0,
+            max=1.0,
+            help="Lowest score reported (default: REDLINE_PII_THRESHOLD, else 0.5).",
         ),
     ] = None,
     entities: Annotated[
