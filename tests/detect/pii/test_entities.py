@@ -49,6 +49,7 @@ POSITIVES = [
     # EMAIL_ADDRESS
     ("EMAIL_ADDRESS", "mail j.doe+news@example.co.uk now", "j.doe+news@example.co.uk"),
     ("EMAIL_ADDRESS", "write to jane [at] example [dot] com", "jane [at] example [dot] com"),
+    ("EMAIL_ADDRESS", "john(dot)doe(at)gmail(dot)com", "john(dot)doe(at)gmail(dot)com"),
     # DATE_OF_BIRTH
     ("DATE_OF_BIRTH", "DOB: 03/14/1985", "03/14/1985"),
     ("DATE_OF_BIRTH", "born on March 14, 1985 in Ohio", "March 14, 1985"),

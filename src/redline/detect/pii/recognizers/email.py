@@ -17,7 +17,8 @@ _PLAIN = re.compile(
 _AT = r"\s{0,2}(?:\[at\]|\(at\)|\{at\}|<at>|\sat\s)\s{0,2}"
 _DOT = r"\s{0,2}(?:\[dot\]|\(dot\)|\{dot\}|<dot>|\sdot\s|\.)\s{0,2}"
 _OBFUSCATED = re.compile(
-    rf"(?<![\w.])[a-z0-9][a-z0-9._+\-]{{0,63}}{_AT}(?:{_LABEL}{_DOT}){{1,4}}"
+    rf"(?<![\w.(\[{{<])[a-z0-9](?:[a-z0-9._+\-]|[\[({{<]dot[\])}}>]){{0,40}}{_AT}"
+    rf"(?:{_LABEL}{_DOT}){{1,4}}"
     r"(?:com|org|net|edu|gov|io|co|uk|us|ca|de|fr|info|me)(?![\w])",
     re.IGNORECASE,
 )
