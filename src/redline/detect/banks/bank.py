@@ -55,9 +55,11 @@ class ExcerptRule:
     ``split_edits`` is the largest rewrite between two shared fingerprints that still counts as
     one passage; ``max_gap`` and ``max_drift`` bound how far apart (in the post) and how far off
     the diagonal (redaction gaps, insertions) two fingerprints of one passage may be.
-    A document becomes a candidate when ``min_seeds`` of its rare fingerprints lie on one diagonal
-    of the post and spread over at least ``min_spread`` characters (so one shared name is not
-    enough); fingerprints in ``boilerplate_docs`` or more documents are not rare.
+    A document becomes a candidate when ``min_seeds`` of its rare fingerprints (found in fewer
+    than ``rare_docs`` documents) lie on one diagonal of the post and spread over at least
+    ``min_spread`` characters (so one shared name is not enough). A stretch of at least
+    ``min_chars`` whose fingerprints are all in ``boilerplate_docs`` or more documents is
+    boilerplate (a header, a disclaimer): it neither seeds nor lengthens a match.
     """
 
     min_chars: int = 45
@@ -66,12 +68,15 @@ class ExcerptRule:
     split_edits: int = 8
     max_gap: int = 64
     max_drift: int = 64
-    boilerplate_docs: int = 32
+    boilerplate_docs: int = 5
+    rare_docs: int = 32
     min_spread: int = 20
 
     def __post_init__(self) -> None:
         if self.min_chars < 16 or self.min_seeds < 1 or self.boilerplate_docs < 2:
             raise ValueError("excerpt rule: min_chars >= 16, min_seeds >= 1, boilerplate_docs >= 2")
+        if self.rare_docs < self.boilerplate_docs:
+            raise ValueError("excerpt rule: rare_docs must be >= boilerplate_docs")
         if not 0.0 <= self.max_distance < 1.0:
             raise ValueError("excerpt rule: max_distance must be in [0, 1)")
 

@@ -184,10 +184,12 @@ class DocumentIndex:
         needles, where = np.unique(grams, return_inverse=True)
         found = [seg.counts(needles) for seg in self._segments]
         total = sum((c for _, c in found), np.zeros(needles.size, dtype=np.int64))
-        rare = (total > 0) & (total < self.rule.boilerplate_docs)
+        per_gram = total[where]
+        rare = (per_gram > 0) & (per_gram < self.rule.rare_docs)
+        rare &= ~_common_runs(per_gram, self.rule.boilerplate_docs, self.rule.min_chars)
         qs, docs, ds = [], [], []
         for seg, (left, count) in zip(self._segments, found, strict=True):
-            count = np.where(rare, count, 0)[where]
+            count = np.where(rare, count[where], 0)
             if not count.any():
                 continue
             rows = seg.irow[expand_ranges(left[where], count)].astype(np.int64)
@@ -197,7 +199,24 @@ class DocumentIndex:
         if not qs:
             return []
         q, doc, d = np.concatenate(qs), np.concatenate(docs), np.concatenate(ds)
+        hot = self._hot(q, doc, d)
+        if len(hot) >= self.rule.boilerplate_docs:
+            # Many documents hit at the same post offsets: those offsets are boilerplate the
+            # documents share (an organisation's header with a short name inside); drop them.
+            in_hot = np.isin(doc, hot)
+            pairs = np.unique(q[in_hot] * 1_000_003 + doc[in_hot])
+            offsets, docs_per_offset = np.unique(pairs // 1_000_003, return_counts=True)
+            shared = offsets[docs_per_offset >= self.rule.boilerplate_docs]
+            if shared.size:
+                keep = ~np.isin(q, shared)
+                hot = self._hot(q[keep], doc[keep], d[keep])
+        return hot
+
+    def _hot(self, q: I64, doc: I64, d: I64) -> list[int]:
+        """Documents with ``min_seeds`` hits near one diagonal, spread over ``min_spread``."""
         need = self.rule.min_seeds
+        if not doc.size:
+            return []
         per_doc = np.bincount(doc)
         maybe = per_doc[doc] >= need
         q, diag, doc = q[maybe], (d - q)[maybe], doc[maybe]
@@ -276,16 +295,15 @@ class DocumentIndex:
 
     def _boilerplate(self, fh: U32, fpos: I64, k: int) -> list[tuple[int, int]]:
         """Document regions whose consecutive fingerprints are all common (compact offsets)."""
-        common = self._frequency(fh) >= self.rule.boilerplate_docs
+        freq = self._frequency(fh)
+        mask = _common_runs(freq, self.rule.boilerplate_docs, self.rule.min_chars, fpos)
         regions: list[tuple[int, int]] = []
         start = None
-        for i, flag in enumerate([*common.tolist(), False]):
+        for i, flag in enumerate([*mask.tolist(), False]):
             if flag and start is None:
                 start = i
             elif not flag and start is not None:
-                a, b = int(fpos[start]), int(fpos[i - 1]) + k
-                if b - a >= self.rule.min_chars:
-                    regions.append((a, b))
+                regions.append((int(fpos[start]), int(fpos[i - 1]) + k))
                 start = None
         return regions
 
@@ -299,6 +317,29 @@ class DocumentIndex:
             and run.matched >= rule.min_chars * 0.6
             and run.identity >= 1.0 - rule.max_distance
         )
+
+
+def _common_runs(
+    freq: I64, threshold: int, min_span: int, positions: I64 | None = None
+) -> npt.NDArray[np.bool_]:
+    """Mark runs of consecutive known hashes in ``threshold``+ documents spanning ``min_span``.
+
+    Unknown hashes (frequency 0: k-grams no document selected) neither break nor extend a run,
+    since winnowing leaves most positions of a shared header unselected. ``positions`` are the
+    hashes' offsets (default: their index, as for a post's k-grams).
+    """
+    pos = np.arange(freq.size, dtype=np.int64) if positions is None else positions
+    known = np.flatnonzero(freq > 0)
+    mask = np.zeros(freq.size, dtype=np.bool_)
+    if not known.size:
+        return mask
+    common = freq[known] >= threshold
+    edges = np.flatnonzero(np.diff(np.r_[0, common.astype(np.int8), 0]))
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        first, last = known[a], known[b - 1]
+        if pos[last] - pos[first] >= min_span:
+            mask[first : last + 1] = True
+    return mask
 
 
 def _disjoint(passages: list[Passage]) -> list[Passage]:
