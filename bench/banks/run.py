@@ -155,9 +155,8 @@ def main() -> None:
         t0 = time.perf_counter()
         docs, posts = corpus(n, args.posts, BANK_SEED, TEST_SEED)
         row: dict[str, Any] = {"docs": n, "posts": len(posts)}
-        print(
-            f"\n== {n} documents, {len(posts)} test posts (generated in {time.perf_counter() - t0:.0f}s)"
-        )
+        took = time.perf_counter() - t0
+        print(f"\n== {n} documents, {len(posts)} test posts (generated in {took:.0f}s)")
         row["redline"] = redline(docs, posts)
         print_row("redline", row["redline"])
         if n in mh_sizes:

@@ -58,8 +58,9 @@ class ExcerptRule:
     A document becomes a candidate when ``min_seeds`` of its rare fingerprints (found in fewer
     than ``rare_docs`` documents) lie on one diagonal of the post and spread over at least
     ``min_spread`` characters (so one shared name is not enough). A stretch of at least
-    ``min_chars`` whose fingerprints are all in ``boilerplate_docs`` or more documents is
-    boilerplate (a header, a disclaimer): it neither seeds nor lengthens a match.
+    ``min_chars`` whose fingerprints are all in at least ``boilerplate_docs`` documents and
+    ``boilerplate_share`` of the bank is boilerplate (a header, a disclaimer): it neither seeds nor
+    lengthens a match. The share keeps ordinary phrases of a large bank from counting as one.
     """
 
     min_chars: int = 45
@@ -69,12 +70,15 @@ class ExcerptRule:
     max_gap: int = 64
     max_drift: int = 64
     boilerplate_docs: int = 5
+    boilerplate_share: float = 0.001
     rare_docs: int = 32
     min_spread: int = 20
 
     def __post_init__(self) -> None:
         if self.min_chars < 16 or self.min_seeds < 1 or self.boilerplate_docs < 2:
             raise ValueError("excerpt rule: min_chars >= 16, min_seeds >= 1, boilerplate_docs >= 2")
+        if not 0.0 <= self.boilerplate_share <= 1.0:
+            raise ValueError("excerpt rule: boilerplate_share must be in [0, 1]")
         if self.rare_docs < self.boilerplate_docs:
             raise ValueError("excerpt rule: rare_docs must be >= boilerplate_docs")
         if not 0.0 <= self.max_distance < 1.0:

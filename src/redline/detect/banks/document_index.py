@@ -4,7 +4,7 @@ Two phases, so that lookup cost depends on the post and not on the bank's size:
 
 1. Candidates. The post's k-gram hashes are binary-searched, in one vectorised call, in an
    inverted index of the bank's winnowed fingerprints (sorted numpy arrays, see ``segment``).
-   Only rare fingerprints count here: one found in ``boilerplate_docs`` or more documents
+   Only rare fingerprints count here: one found in ``rare_docs`` or more documents
    (a header, a disclaimer, a stock phrase) is skipped, which bounds the work a common phrase can
    cause. A document becomes a candidate with ``min_seeds`` rare hits near one diagonal.
 2. Verification, per candidate. All of the document's fingerprints found in the post, common
@@ -18,6 +18,7 @@ Two phases, so that lookup cost depends on the post and not on the bank's size:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -146,6 +147,11 @@ class DocumentIndex:
         if len(self._segments) > _MAX_SEGMENTS or (force_merge and len(self._segments) > 1):
             self._segments = [Segment.merge(self._segments)]
 
+    def _boilerplate_docs(self) -> int:
+        """How many documents must share a stretch to make it boilerplate (grows with the bank)."""
+        rule = self.rule
+        return max(rule.boilerplate_docs, math.ceil(rule.boilerplate_share * len(self._entries)))
+
     def _frequency(self, hashes: U32) -> I64:
         """In how many postings (about: documents) each hash occurs, over all segments."""
         needles, where = np.unique(hashes, return_inverse=True)
@@ -186,7 +192,7 @@ class DocumentIndex:
         total = sum((c for _, c in found), np.zeros(needles.size, dtype=np.int64))
         per_gram = total[where]
         rare = (per_gram > 0) & (per_gram < self.rule.rare_docs)
-        rare &= ~_common_runs(per_gram, self.rule.boilerplate_docs, self.rule.min_chars)
+        rare &= ~_common_runs(per_gram, self._boilerplate_docs(), self.rule.min_chars)
         qs, docs, ds = [], [], []
         for seg, (left, count) in zip(self._segments, found, strict=True):
             count = np.where(rare, count[where], 0)
@@ -200,13 +206,13 @@ class DocumentIndex:
             return []
         q, doc, d = np.concatenate(qs), np.concatenate(docs), np.concatenate(ds)
         hot = self._hot(q, doc, d)
-        if len(hot) >= self.rule.boilerplate_docs:
+        if len(hot) >= self._boilerplate_docs():
             # Many documents hit at the same post offsets: those offsets are boilerplate the
             # documents share (an organisation's header with a short name inside); drop them.
             in_hot = np.isin(doc, hot)
             pairs = np.unique(q[in_hot] * 1_000_003 + doc[in_hot])
             offsets, docs_per_offset = np.unique(pairs // 1_000_003, return_counts=True)
-            shared = offsets[docs_per_offset >= self.rule.boilerplate_docs]
+            shared = offsets[docs_per_offset >= self._boilerplate_docs()]
             if shared.size:
                 keep = ~np.isin(q, shared)
                 hot = self._hot(q[keep], doc[keep], d[keep])
@@ -296,7 +302,7 @@ class DocumentIndex:
     def _boilerplate(self, fh: U32, fpos: I64, k: int) -> list[tuple[int, int]]:
         """Document regions whose consecutive fingerprints are all common (compact offsets)."""
         freq = self._frequency(fh)
-        mask = _common_runs(freq, self.rule.boilerplate_docs, self.rule.min_chars, fpos)
+        mask = _common_runs(freq, self._boilerplate_docs(), self.rule.min_chars, fpos)
         regions: list[tuple[int, int]] = []
         start = None
         for i, flag in enumerate([*mask.tolist(), False]):
