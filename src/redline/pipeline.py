@@ -174,10 +174,9 @@ class Moderator:
                     evidence, self.policy, self.profile, author, history, now, self.actor
                 )
                 deciding = time.perf_counter() - mark
-                decisions.save(
+                document = decisions.save(
                     content, evidence, decision, retention=self.retention, received_at=now
                 )
-                document = decision.to_document()
         except IntegrityError:
             # Another writer decided this content between our check and our commit.
             stored = self.existing(content.id)

@@ -12,17 +12,21 @@ from redline.cli.returncode import ReturnCode
 REDLINE = [sys.executable, "-m", "redline.cli.main"]
 
 
-def run(args: list[str], stdin: bytes | None = None, env: dict[str, str] | None = None
-        ) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([*REDLINE, *args], input=stdin, capture_output=True, timeout=120,
-                          env=env)
+def run(
+    args: list[str], stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*REDLINE, *args], input=stdin, capture_output=True, timeout=120, env=env)
 
 
 def test_scans_records_and_reports_spans(tmp_path: Path) -> None:
     text = "Leaked: SSN 123-45-6789, lives at 1520 Oak Ridge Dr"
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "a1", "text": text}) + "\n" +
-                   json.dumps({"id": 7, "text": "nothing here", "urls": []}) + "\n")
+    src.write_text(
+        json.dumps({"id": "a1", "text": text})
+        + "\n"
+        + json.dumps({"id": 7, "text": "nothing here", "urls": []})
+        + "\n"
+    )
     out = tmp_path / "out.jsonl"
     done = run(["scan", str(src), "--output", str(out)])
     assert done.returncode == ReturnCode.OK, done.stderr
@@ -98,15 +102,21 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     import pty
 
     src = tmp_path / "in.jsonl"
-    src.write_text("".join(
-        json.dumps({"id": i, "text": f"call (415) 555-{i % 9000 + 1000:04d}"}) + "\n"
-        for i in range(20000)
-    ))
+    src.write_text(
+        "".join(
+            json.dumps({"id": i, "text": f"call (415) 555-{i % 9000 + 1000:04d}"}) + "\n"
+            for i in range(20000)
+        )
+    )
     leader, follower = pty.openpty()
     try:
-        done = subprocess.run([*REDLINE, "scan", str(src), "-o", str(tmp_path / "out.jsonl")],
-                              stderr=follower, stdout=subprocess.DEVNULL, timeout=300,
-                              env={**os.environ, "COLUMNS": "100", "TERM": "xterm"})
+        done = subprocess.run(
+            [*REDLINE, "scan", str(src), "-o", str(tmp_path / "out.jsonl")],
+            stderr=follower,
+            stdout=subprocess.DEVNULL,
+            timeout=300,
+            env={**os.environ, "COLUMNS": "100", "TERM": "xterm"},
+        )
         os.close(follower)
         chunks = []
         while True:

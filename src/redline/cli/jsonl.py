@@ -48,9 +48,13 @@ def read_records(stream: BinaryIO, max_bytes: int) -> Iterator[Line | BadLine]:
         size = len(raw)
         if len(raw) > max_bytes and not raw.endswith(b"\n"):
             size += _drain_line(stream)
-            yield BadLine(number, RecordRefused(
-                f"line {number}: over the size limit of {max_bytes} bytes", field="line"
-            ), size)
+            yield BadLine(
+                number,
+                RecordRefused(
+                    f"line {number}: over the size limit of {max_bytes} bytes", field="line"
+                ),
+                size,
+            )
             continue
         body = raw.rstrip(b"\r\n")
         if not body.strip():
@@ -58,8 +62,9 @@ def read_records(stream: BinaryIO, max_bytes: int) -> Iterator[Line | BadLine]:
         try:
             yield Line(number, _parse(body), size)
         except RecordRefused as refused:
-            yield BadLine(number, RecordRefused(f"line {number}: {refused}", field=refused.field),
-                          size)
+            yield BadLine(
+                number, RecordRefused(f"line {number}: {refused}", field=refused.field), size
+            )
 
 
 def _drain_line(stream: BinaryIO) -> int:
@@ -80,13 +85,9 @@ def _parse(body: bytes) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as bad:
-        raise RecordRefused(
-            f"not JSON ({bad.msg} at column {bad.colno})", field="line"
-        ) from None
+        raise RecordRefused(f"not JSON ({bad.msg} at column {bad.colno})", field="line") from None
     if not isinstance(value, dict):
-        raise RecordRefused(
-            f"not a JSON object (got {type(value).__name__})", field="line"
-        )
+        raise RecordRefused(f"not a JSON object (got {type(value).__name__})", field="line")
     return value
 
 
@@ -119,6 +120,12 @@ def to_content(record: dict[str, Any]) -> Content:
 
 
 def _json_type(value: object) -> str:
-    names = {dict: "an object", list: "an array", int: "a number", float: "a number",
-             bool: "a boolean", type(None): "null"}
+    names = {
+        dict: "an object",
+        list: "an array",
+        int: "a number",
+        float: "a number",
+        bool: "a boolean",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)

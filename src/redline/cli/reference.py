@@ -13,16 +13,18 @@ from redline.cli.main import COMMANDS, build_app
 
 
 def _help(app: typer.Typer, args: list[str]) -> str:
-    result = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1",
-                                                            "TERM": "dumb"})
+    result = CliRunner().invoke(
+        app, [*args, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+    )
     return "\n".join(line.rstrip() for line in result.output.strip().splitlines())
 
 
 def _subcommands(app: typer.Typer, group: str) -> list[str]:
     sub = next(g.typer_instance for g in app.registered_groups if g.name == group)
     assert sub is not None
-    return sorted(c.name or (c.callback.__name__ if c.callback else "") for c in
-                  sub.registered_commands)
+    return sorted(
+        c.name or (c.callback.__name__ if c.callback else "") for c in sub.registered_commands
+    )
 
 
 def reference() -> str:
@@ -41,8 +43,14 @@ def reference() -> str:
         parts += ["", f"## redline {name}", "", "```text", _help(app, [name]), "```"]
         if kind == "group":
             for sub in _subcommands(app, name):
-                parts += ["", f"### redline {name} {sub}", "", "```text",
-                          _help(app, [name, sub]), "```"]
+                parts += [
+                    "",
+                    f"### redline {name} {sub}",
+                    "",
+                    "```text",
+                    _help(app, [name, sub]),
+                    "```",
+                ]
     return "\n".join(parts) + "\n"
 
 

@@ -96,8 +96,6 @@ def scan(
                 "findings": [finding_json(s) for s in signals],
             }
             out.write(json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n")
-    typer.echo(
-        f"scanned {scanned} records, {found} findings, {refused} refused", err=True
-    )
+    typer.echo(f"scanned {scanned} records, {found} findings, {refused} refused", err=True)
     if refused:
         raise typer.Exit(ReturnCode.INPUT_REFUSED)

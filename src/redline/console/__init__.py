@@ -1,1 +1,1 @@
-"""The moderators' web console (planned): reads and acts only through the review and report layers."""
+"""The moderators' web console (planned): reads and acts only through review and report."""

@@ -109,14 +109,23 @@ def extract_urls(text: str) -> list[FoundUrl]:
     return found
 
 
+_HOST_NAME = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}|localhost|[0-9a-f]*:[0-9a-f:.]+|"
+    r"(?:\d{1,3}\.){3}\d{1,3}"
+)
+
+
 def _idna_host(host: str) -> str:
+    """The ASCII host name, or ValueError when it cannot be a host (spaces, no dot, bad IDNA)."""
     host = host.strip().rstrip(".").lower()
-    if host.isascii() and not any(part.startswith("xn--") for part in host.split(".")):
-        return host
-    try:
-        return idna.encode(host, uts46=True).decode("ascii")
-    except idna.IDNAError as exc:
-        raise ValueError(f"invalid international host name ({exc.__class__.__name__})") from exc
+    if not (host.isascii() and not any(part.startswith("xn--") for part in host.split("."))):
+        try:
+            host = idna.encode(host, uts46=True).decode("ascii")
+        except idna.IDNAError as exc:
+            raise ValueError(f"invalid international host name ({exc.__class__.__name__})") from exc
+    if not _HOST_NAME.fullmatch(host):
+        raise ValueError("not a host name")
+    return host
 
 
 def _strip_host(host: str) -> str:
@@ -190,7 +199,8 @@ def canonical_url(url: str, *, _depth: int = 0) -> str:
     if target and _depth < 5:
         return canonical_url(target, _depth=_depth + 1)
     host = _strip_host(host)
-    netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
+    shown = f"[{host}]" if ":" in host else host
+    netloc = shown if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{shown}:{port}"
     params = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)

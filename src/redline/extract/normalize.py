@@ -153,10 +153,10 @@ def compact(text: str) -> NormalizedText:
     starts, ends = starts[keep], ends[keep]
     if REDACTION_MARK in kept:
         for m in _REDACTION.finditer(text):
-            at = int(np.searchsorted(starts, m.start()))
-            if at < ends.size and starts[at] == m.start():
+            first = int(np.searchsorted(starts, m.start()))
+            if first < ends.size and starts[first] == m.start():
                 ends = ends.copy() if not ends.flags.writeable else ends
-                ends[at] = m.end()
+                ends[first] = m.end()
     return NormalizedText(
         text=kept.translate(_OCR_CHARS), starts=starts, ends=ends, source_length=len(text)
     )

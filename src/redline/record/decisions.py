@@ -3,7 +3,7 @@
 ``save`` writes the content (text only as retention allows, signals masked), the decision, its
 actions, its strike, the account's new standing and the audit events in the caller's transaction.
 The unique constraint on ``decisions.content_id`` is the idempotency guarantee: a second attempt
-for the same content fails at commit and the caller returns the first decision instead.
+for the same content fails, and the caller returns the first decision instead.
 """
 
 from __future__ import annotations
@@ -126,11 +126,14 @@ class Decisions:
         *,
         retention: Retention,
         received_at: datetime,
-    ) -> None:
+    ) -> dict[str, Any]:
         """Write everything about one decision; the caller's commit makes it all or nothing.
 
         Plain multi-row inserts, not the ORM's unit of work: this runs once per moderated
         content, and the rows are written once and never loaded back into objects here.
+
+        Returns:
+            The decision document as stored.
         """
         now = decision.decided_at
         document = decision.to_document()
@@ -216,6 +219,7 @@ class Decisions:
         if decision.account_id is not None:
             events += self._account_changes(decision)
         audit.append(self.session, events, actor=decision.decided_by, at=now)
+        return document
 
     def _account_changes(self, decision: Decision) -> list[audit.Event]:
         """Write the strike and the new standing; return the audit events they make."""

@@ -1,1 +1,1 @@
-"""Scale-out (planned): the NATS JetStream stream worker and the Dask backfill, over ``pipeline``."""
+"""Scale-out (planned): the NATS JetStream worker and the Dask backfill, over ``pipeline``."""

@@ -78,7 +78,10 @@ def test_excerpts_match(index: DocumentIndex, post: str) -> None:
 @pytest.mark.parametrize("post", NEGATIVES.values(), ids=NEGATIVES.keys())
 def test_non_excerpts_do_not_match(post: str) -> None:
     # The boilerplate header is shared by many bank documents, so it is boilerplate by frequency.
-    others = [(f"memo-{i}", HEADER + f"Memo {i}: nothing to report about item {i * 7}.") for i in range(40)]
+    others = [
+        (f"memo-{i}", HEADER + f"Memo {i}: nothing to report about item {i * 7}.")
+        for i in range(40)
+    ]
     index = index_of(("marsh-dossier", DOSSIER), *others)
     assert [m.entry.name for m in index.query(post) if m.entry.name == "marsh-dossier"] == []
 
@@ -114,7 +117,9 @@ def test_add_after_build_and_many_segments() -> None:
     for i in range(20):
         index.add(
             BankEntry(bank="leaks", name=f"doc-{i}", kind=EntryKind.DOCUMENT),
-            fingerprint(f"Document number {i}. " + DOSSIER if i == 13 else f"filler {i} " * 30, CONFIG),
+            fingerprint(
+                f"Document number {i}. " + DOSSIER if i == 13 else f"filler {i} " * 30, CONFIG
+            ),
         )
         assert len(index.query(excerpt(0, 100))) == (1 if i >= 13 else 0)
     assert [m.entry.name for m in index.query(excerpt(0, 100))] == ["doc-13"]

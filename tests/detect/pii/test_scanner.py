@@ -22,8 +22,14 @@ DOSSIER = (
 def test_signals_are_sorted_and_carry_versions() -> None:
     signals = detect_pii(DOSSIER)
     assert [s.start for s in signals] == sorted(s.start for s in signals)
-    assert {s.type for s in signals} >= {"US_SSN", "DATE_OF_BIRTH", "STREET_ADDRESS",
-                                         "PHONE_NUMBER", "EMAIL_ADDRESS", "PERSON_NAME"}
+    assert {s.type for s in signals} >= {
+        "US_SSN",
+        "DATE_OF_BIRTH",
+        "STREET_ADDRESS",
+        "PHONE_NUMBER",
+        "EMAIL_ADDRESS",
+        "PERSON_NAME",
+    }
     for s in signals:
         assert s.kind is SignalKind.PII
         assert s.detector and s.detector_version

@@ -23,9 +23,7 @@ def keep_tail(raw: str, keep: int, star: str = "*") -> str:
     """Star every letter and digit except the last ``keep`` ones, keeping separators."""
     alnum_positions = [i for i, ch in enumerate(raw) if ch.isalnum()]
     visible = set(alnum_positions[-keep:]) if keep > 0 else set()
-    return "".join(
-        ch if (not ch.isalnum() or i in visible) else star for i, ch in enumerate(raw)
-    )
+    return "".join(ch if (not ch.isalnum() or i in visible) else star for i, ch in enumerate(raw))
 
 
 def mask_email(raw: str) -> str:

@@ -39,10 +39,7 @@ class TextFacts:
     def has_any(self, probes: tuple[str, ...]) -> bool:
         """Whether any probe occurs in the lower-cased text: a C-speed gate before a regex."""
         lowered = self.lowered
-        for probe in probes:  # a plain loop: half the cost of any() over a generator
-            if probe in lowered:
-                return True
-        return False
+        return any(probe in lowered for probe in probes)
 
 
 class Recognizer(ABC):

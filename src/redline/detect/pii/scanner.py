@@ -136,9 +136,7 @@ class PiiScanner:
         return Signal(
             kind=SignalKind.PII,
             type=cand.entity,
-            location=Location(
-                start=cand.start, end=cand.end, part=options.part, page=options.page
-            ),
+            location=Location(start=cand.start, end=cand.end, part=options.part, page=options.page),
             score=cand.score,
             detector=recognizer.name,
             detector_version=recognizer.version,

@@ -39,9 +39,7 @@ _PREFIX = (
 _WORDS = rf"(?P<words>{_WORD}(?:{_H}{{1,3}}{_WORD}){{0,4}})"
 # Two patterns rather than one with an optional prefix: a pattern that starts with a digit is
 # rejected at once at every other position, which keeps digit-free stretches cheap.
-_STREET_WITH_NUMBER = re.compile(
-    rf"(?<![\w#/.\-,]){_NUMBER},?{_H}{{1,3}}{_WORDS}", re.IGNORECASE
-)
+_STREET_WITH_NUMBER = re.compile(rf"(?<![\w#/.\-,]){_NUMBER},?{_H}{{1,3}}{_WORDS}", re.IGNORECASE)
 _STREET_AFTER_PREFIX = re.compile(
     rf"(?<![\w#/.\-]){_PREFIX}(?:{_H}*{_NUMBER},?{_H}{{1,3}})?{_WORDS}", re.IGNORECASE
 )
@@ -54,9 +52,7 @@ _NUMBERED_ROUTE = re.compile(
 _LETTER_RUN = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[^ \t\u00a0]+")
 _SEP = rf"(?:{_H}*,{_H}*|{_H}*\n{_H}*|{_H}{{1,3}})"
-_POST_DIRECTION = re.compile(
-    rf"{_H}{{1,2}}(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w])", re.IGNORECASE
-)
+_POST_DIRECTION = re.compile(rf"{_H}{{1,2}}(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w])", re.IGNORECASE)
 _UNIT = re.compile(
     rf"(?:{_H}*,{_H}*|{_H}{{1,3}}|{_H}*\n{_H}*)(?:{phrase_pattern(UNIT_WORDS)}\.?{_H}{{0,2}}#?"
     rf"{_H}{{0,2}}[a-z0-9][a-z0-9\-]{{0,5}})(?![\w])",
@@ -84,12 +80,46 @@ _ZIP_ONLY = re.compile(rf"(?:{_H}*,{_H}*|{_H}{{1,2}})(?P<code>\d{{5}}(?:-\d{{4}}
 
 ADDRESS_CUE = Cue(
     [
-        "address", "addr", "home address", "lives at", "live at", "living at", "lives on",
-        "resides at", "reside at", "residence", "resident of", "home", "house", "located at",
-        "moved to", "moving to", "mailing", "billing", "shipping", "ship to", "deliver to",
-        "delivered to", "visit", "door", "doorstep", "apartment", "stay at", "staying at",
-        "stays at", "address is", "domicile", "dwelling", "property at", "his place",
-        "her place", "their place", "go to", "show up at", "outside", "is at",
+        "address",
+        "addr",
+        "home address",
+        "lives at",
+        "live at",
+        "living at",
+        "lives on",
+        "resides at",
+        "reside at",
+        "residence",
+        "resident of",
+        "home",
+        "house",
+        "located at",
+        "moved to",
+        "moving to",
+        "mailing",
+        "billing",
+        "shipping",
+        "ship to",
+        "deliver to",
+        "delivered to",
+        "visit",
+        "door",
+        "doorstep",
+        "apartment",
+        "stay at",
+        "staying at",
+        "stays at",
+        "address is",
+        "domicile",
+        "dwelling",
+        "property at",
+        "his place",
+        "her place",
+        "their place",
+        "go to",
+        "show up at",
+        "outside",
+        "is at",
     ],
     before=48,
     after=0,
@@ -205,8 +235,11 @@ class StreetAddressRecognizer(Recognizer):
     @staticmethod
     def _tail(text: str, pos: int) -> tuple[int, str] | None:
         """End of a city/state/ZIP, city/province/postal or town/postcode tail at ``pos``."""
-        for pattern, kind in ((_CA_TAIL, "Canadian tail"), (_US_TAIL, "US tail"),
-                              (_UK_TAIL, "UK postcode")):
+        for pattern, kind in (
+            (_CA_TAIL, "Canadian tail"),
+            (_US_TAIL, "US tail"),
+            (_UK_TAIL, "UK postcode"),
+        ):
             found = pattern.match(text, pos)
             if found is None:
                 continue

@@ -15,8 +15,9 @@ COMMON_TYPES = frozenset(
     expressway expy freeway fwy turnpike tpke causeway cswy route rte
     """.split()
 )
-RARE_TYPES = frozenset(
-    """
+RARE_TYPES = (
+    frozenset(
+        """
     annex anx arcade arc bayou byu beach bch bend bnd bluff blf bluffs blfs bottom btm branch br
     bridge brg brook brk brooks brks burg bg burgs bgs bypass byp camp cp canyon cyn cape cpe
     center ctr centre centers ctrs circles cirs cliff clf cliffs clfs club clb common cmn commons
@@ -39,15 +40,36 @@ RARE_TYPES = frozenset(
     viaduct vdct view vw views vws village vlg villages vlgs ville vl vista vis walks wall ways
     well wl wells wls hill rise vale wharf yard quay gate parade embankment esplanade broadway
     """.split()
-) - COMMON_TYPES
+    )
+    - COMMON_TYPES
+)
 STREET_TYPES = COMMON_TYPES | RARE_TYPES
 
 DIRECTIONS = frozenset(
     "n s e w ne nw se sw north south east west northeast northwest southeast southwest".split()
 )
 UNIT_WORDS = (
-    "apartment", "apt", "suite", "ste", "unit", "room", "rm", "floor", "fl", "building", "bldg",
-    "lot", "trailer", "trlr", "flat", "studio", "department", "dept", "space", "spc", "#",
+    "apartment",
+    "apt",
+    "suite",
+    "ste",
+    "unit",
+    "room",
+    "rm",
+    "floor",
+    "fl",
+    "building",
+    "bldg",
+    "lot",
+    "trailer",
+    "trlr",
+    "flat",
+    "studio",
+    "department",
+    "dept",
+    "space",
+    "spc",
+    "#",
 )
 
 US_STATES = frozenset(
@@ -57,29 +79,89 @@ US_STATES = frozenset(
     """.split()
 )
 US_STATE_NAMES = (
-    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
-    "delaware", "district of columbia", "florida", "georgia", "hawaii", "idaho", "illinois",
-    "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts",
-    "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
-    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
-    "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina",
-    "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
-    "west virginia", "wisconsin", "wyoming", "puerto rico", "guam",
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "district of columbia",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
+    "puerto rico",
+    "guam",
 )
 CA_PROVINCES = frozenset("AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
 CA_PROVINCE_NAMES = (
-    "alberta", "british columbia", "manitoba", "new brunswick", "newfoundland and labrador",
-    "newfoundland", "nova scotia", "northwest territories", "nunavut", "ontario",
-    "prince edward island", "quebec", "québec", "saskatchewan", "yukon",
+    "alberta",
+    "british columbia",
+    "manitoba",
+    "new brunswick",
+    "newfoundland and labrador",
+    "newfoundland",
+    "nova scotia",
+    "northwest territories",
+    "nunavut",
+    "ontario",
+    "prince edward island",
+    "quebec",
+    "québec",
+    "saskatchewan",
+    "yukon",
 )
 
 # Words that never belong to a street name: they mark prose ("3 of the Lakes").
-NOT_NAME_WORDS = frozenset(
-    """
+NOT_NAME_WORDS = (
+    frozenset(
+        """
     a an and or the of in on at to for from with by is was are were be been my his her our
     their your its this that these those it he she we they i you me us them than then but if
     as so not no yes per about over under into out up down off all any some more most less
     people years year times time days day hours minutes percent points point dollars miles
     votes goals games wins runs kids dogs cats cars men women
     """.split()
-) - STREET_TYPES
+    )
+    - STREET_TYPES
+)

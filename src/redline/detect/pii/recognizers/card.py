@@ -16,8 +16,26 @@ _CARD = re.compile(
     r"(?![\w]|[\-.]\d)"
 )
 CARD_CUE = Cue(
-    ["card", "credit", "debit", "visa", "mastercard", "master card", "amex", "american express",
-     "discover", "cc", "cc#", "card no", "card number", "pan", "exp", "cvv", "jcb", "diners"],
+    [
+        "card",
+        "credit",
+        "debit",
+        "visa",
+        "mastercard",
+        "master card",
+        "amex",
+        "american express",
+        "discover",
+        "cc",
+        "cc#",
+        "card no",
+        "card number",
+        "pan",
+        "exp",
+        "cvv",
+        "jcb",
+        "diners",
+    ],
     before=40,
     after=24,
 )
@@ -42,13 +60,22 @@ def known_issuer(digits: str) -> bool:
         (digits[0] == "4" and n in (13, 16, 19))
         or ((51 <= two <= 55 or 2221 <= four <= 2720) and n == 16)
         or (two in (34, 37) and n == 15)
-        or ((digits.startswith("6011") or two == 65 or 644 <= int(digits[:3]) <= 649
-             or 622126 <= six <= 622925) and 16 <= n <= 19)
+        or (
+            (
+                digits.startswith("6011")
+                or two == 65
+                or 644 <= int(digits[:3]) <= 649
+                or 622126 <= six <= 622925
+            )
+            and 16 <= n <= 19
+        )
         or (3528 <= four <= 3589 and 16 <= n <= 19)
         or ((two in (36, 38, 39) or 300 <= int(digits[:3]) <= 305) and 14 <= n <= 19)
         or (two == 62 and 16 <= n <= 19)
-        or (digits[:4] in ("5018", "5020", "5038", "5893", "6304", "6759", "6761", "6762",
-                           "6763") and 12 <= n <= 19)
+        or (
+            digits[:4] in ("5018", "5020", "5038", "5893", "6304", "6759", "6761", "6762", "6763")
+            and 12 <= n <= 19
+        )
     )
 
 
@@ -74,8 +101,11 @@ class CreditCardRecognizer(Recognizer):
             if reference_word_wins(text, match.start(), before.start() if before else None):
                 score -= 0.5
                 why.append("labelled as a reference number")
-            elif cue := (before.group(0).lower() if before else
-                         CARD_CUE.near(text, match.start(), match.end())):
+            elif cue := (
+                before.group(0).lower()
+                if before
+                else CARD_CUE.near(text, match.start(), match.end())
+            ):
                 score += 0.15
                 why.append(f"context {cue!r}")
             yield Candidate(

@@ -16,9 +16,21 @@ from redline.detect.pii.candidate import Candidate
 from redline.detect.pii.recognizer import Recognizer, TextFacts
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
+
+
 def _month(tag: str) -> str:
     return (
         rf"(?P<mon{tag}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
@@ -54,12 +66,12 @@ _DATE = re.compile(
 )
 # Digit-first forms alone: used when the text names no month, and far cheaper per position.
 _NUMERIC_DATE = re.compile(
-    r"(?<![\w/.\-])(?:" + "|".join(f"(?:{form})" for form in _DATE_FORMS[2:])
+    r"(?<![\w/.\-])(?:"
+    + "|".join(f"(?:{form})" for form in _DATE_FORMS[2:])
     + r")(?![\w]|[/.\-]\d)",
     re.IGNORECASE,
 )
-_MONTH_PROBES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                 "dec")
+_MONTH_PROBES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _BIRTH_CUE = re.compile(
     r"(?<![a-z])(?:born|birth|birthdate|birthday|bday|b-day|dob|d\.o\.b\.?|date\s+of\s+birth"
     r"|birth\s+date|n[ée]e?\s+le|b\.)(?![a-z])",
@@ -130,6 +142,10 @@ class DateOfBirthRecognizer(Recognizer):
             if _OTHER_EVENT.search(text, cue.end(), match.start()):
                 continue
             yield Candidate(
-                "DATE_OF_BIRTH", match.start(), match.end(), 0.85,
-                f"date after birth cue {cue.group(0).lower()!r}", when.isoformat(),
+                "DATE_OF_BIRTH",
+                match.start(),
+                match.end(),
+                0.85,
+                f"date after birth cue {cue.group(0).lower()!r}",
+                when.isoformat(),
             )

@@ -46,14 +46,22 @@ class EmailRecognizer(Recognizer):
                 if address.rsplit(".", 1)[-1].lower() in _FILE_SUFFIXES:
                     continue
                 yield Candidate(
-                    "EMAIL_ADDRESS", match.start(), match.end(), 0.9,
-                    "address syntax", address.lower(),
+                    "EMAIL_ADDRESS",
+                    match.start(),
+                    match.end(),
+                    0.9,
+                    "address syntax",
+                    address.lower(),
                 )
         if _SPELLED_HINT.search(text) is None:
             return
         for match in _OBFUSCATED.finditer(text):
             canonical = re.sub(_DOT, ".", re.sub(_AT, "@", match.group(0), flags=re.I), flags=re.I)
             yield Candidate(
-                "EMAIL_ADDRESS", match.start(), match.end(), 0.75,
-                "spelled-out address ('at', 'dot')", canonical.lower(),
+                "EMAIL_ADDRESS",
+                match.start(),
+                match.end(),
+                0.75,
+                "spelled-out address ('at', 'dot')",
+                canonical.lower(),
             )

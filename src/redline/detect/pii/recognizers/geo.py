@@ -36,11 +36,46 @@ _DMS_PART = (
 _DMS = re.compile(
     rf"(?<![\w.]){_DMS_PART}[ \u00a0]?[NSns][ \u00a0,;]{{0,3}}{_DMS_PART}[ \u00a0]?[EWew](?![a-z])"
 )
-GEO_CUE = Cue(["coordinates", "coords", "gps", "location", "located", "geo", "lat", "latitude",
-               "pin", "dropped", "map", "position", "lives", "house", "home"],
-              before=40, after=16)
-MONEY_CUE = Cue(["$", "usd", "eur", "price", "prices", "cost", "score", "scores", "version",
-                 "rate", "ratio", "odds", "between"], before=20, after=0)
+GEO_CUE = Cue(
+    [
+        "coordinates",
+        "coords",
+        "gps",
+        "location",
+        "located",
+        "geo",
+        "lat",
+        "latitude",
+        "pin",
+        "dropped",
+        "map",
+        "position",
+        "lives",
+        "house",
+        "home",
+    ],
+    before=40,
+    after=16,
+)
+MONEY_CUE = Cue(
+    [
+        "$",
+        "usd",
+        "eur",
+        "price",
+        "prices",
+        "cost",
+        "score",
+        "scores",
+        "version",
+        "rate",
+        "ratio",
+        "odds",
+        "between",
+    ],
+    before=20,
+    after=0,
+)
 
 
 def _number(raw: str) -> float:
@@ -67,13 +102,21 @@ class GeoCoordinatesRecognizer(Recognizer):
         for match in _LABELLED.finditer(text):
             if self._in_range(match.group("lat"), match.group("lon")):
                 yield Candidate(
-                    "GEO_COORDINATES", match.start("lat"), match.end(), 0.95,
-                    "labelled latitude/longitude", match.group(0).lower(),
+                    "GEO_COORDINATES",
+                    match.start("lat"),
+                    match.end(),
+                    0.95,
+                    "labelled latitude/longitude",
+                    match.group(0).lower(),
                 )
         for match in _DMS.finditer(text):
             yield Candidate(
-                "GEO_COORDINATES", match.start(), match.end(), 0.9,
-                "degrees-minutes-seconds pair", match.group(0),
+                "GEO_COORDINATES",
+                match.start(),
+                match.end(),
+                0.9,
+                "degrees-minutes-seconds pair",
+                match.group(0),
             )
         for match in _DECIMAL_PAIR.finditer(text):
             lat, lon = match.group("lat"), match.group("lon")
@@ -92,7 +135,11 @@ class GeoCoordinatesRecognizer(Recognizer):
                 score -= 0.4
                 why.append("preceded by a money or score word")
             yield Candidate(
-                "GEO_COORDINATES", match.start(), match.end(), clamp(score), "; ".join(why),
+                "GEO_COORDINATES",
+                match.start(),
+                match.end(),
+                clamp(score),
+                "; ".join(why),
                 f"{_number(lat):.4f},{_number(lon):.4f}",
             )
 

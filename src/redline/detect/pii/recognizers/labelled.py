@@ -45,8 +45,20 @@ _PATTERN = re.compile(
     re.IGNORECASE,
 )
 _LABEL_PROBES = (
-    "ss", "soc", "pass", "pp", "driv", "dl", "d.l", "lic", "acc", "acct", "a/c", "checking",
-    "saving", "chequing",
+    "ss",
+    "soc",
+    "pass",
+    "pp",
+    "driv",
+    "dl",
+    "d.l",
+    "lic",
+    "acc",
+    "acct",
+    "a/c",
+    "checking",
+    "saving",
+    "chequing",
 )
 _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _NOT_ACCOUNT_CONTEXT = re.compile(r"routing|aba|sort\s+code|swift|bic|user|login", re.I)

@@ -15,11 +15,46 @@ _V6 = re.compile(
     r"(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])",
     re.IGNORECASE,
 )
-IP_CUE = Cue(["ip", "ip address", "ipv4", "ipv6", "address", "host", "from", "logged", "server",
-              "connected", "login", "vpn", "router"], before=32, after=12)
-VERSION_CUE = Cue(["version", "ver", "v", "build", "release", "firmware", "update", "sdk",
-                   "chrome", "android", "ios", "python", "node", "rev", "patch"],
-                  before=20, after=0)
+IP_CUE = Cue(
+    [
+        "ip",
+        "ip address",
+        "ipv4",
+        "ipv6",
+        "address",
+        "host",
+        "from",
+        "logged",
+        "server",
+        "connected",
+        "login",
+        "vpn",
+        "router",
+    ],
+    before=32,
+    after=12,
+)
+VERSION_CUE = Cue(
+    [
+        "version",
+        "ver",
+        "v",
+        "build",
+        "release",
+        "firmware",
+        "update",
+        "sdk",
+        "chrome",
+        "android",
+        "ios",
+        "python",
+        "node",
+        "rev",
+        "patch",
+    ],
+    before=20,
+    after=0,
+)
 
 
 class IpAddressRecognizer(Recognizer):

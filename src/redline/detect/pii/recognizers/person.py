@@ -27,8 +27,22 @@ _TITLED = re.compile(
 )
 
 _PROBES = (
-    "name", "sen", "rep", "gov", "mayor", "council", "judge", "mr", "ms", "mx", "dr.",
-    "candidate", "congress", "mp ", "minister", "secretary",
+    "name",
+    "sen",
+    "rep",
+    "gov",
+    "mayor",
+    "council",
+    "judge",
+    "mr",
+    "ms",
+    "mx",
+    "dr.",
+    "candidate",
+    "congress",
+    "mp ",
+    "minister",
+    "secretary",
 )
 
 
@@ -48,6 +62,10 @@ class PersonNameRecognizer(Recognizer):
         for pattern, score, why in ((_LABELLED, 0.85, "labelled name"), (_TITLED, 0.7, "title")):
             for match in pattern.finditer(text):
                 yield Candidate(
-                    "PERSON_NAME", match.start("name"), match.end("name"), score, why,
+                    "PERSON_NAME",
+                    match.start("name"),
+                    match.end("name"),
+                    score,
+                    why,
                     " ".join(match.group("name").lower().split()),
                 )

@@ -35,9 +35,32 @@ _INTERNATIONAL = re.compile(
 )
 PHONE_CUE = Cue(
     [
-        "phone", "ph", "tel", "telephone", "cell", "cellphone", "cell phone", "mobile", "mob",
-        "call", "calling", "text", "txt", "sms", "whatsapp", "signal", "number", "contact",
-        "reach", "fax", "landline", "dial", "ring", "hotline", "tel no", "ph#",
+        "phone",
+        "ph",
+        "tel",
+        "telephone",
+        "cell",
+        "cellphone",
+        "cell phone",
+        "mobile",
+        "mob",
+        "call",
+        "calling",
+        "text",
+        "txt",
+        "sms",
+        "whatsapp",
+        "signal",
+        "number",
+        "contact",
+        "reach",
+        "fax",
+        "landline",
+        "dial",
+        "ring",
+        "hotline",
+        "tel no",
+        "ph#",
     ],
     before=40,
     after=20,
@@ -127,8 +150,9 @@ class PhoneRecognizer(Recognizer):
         if reference_word_wins(text, match.start(), before.start() if before else None):
             score -= 0.6
             why.append("labelled as a reference number")
-        elif cue := (before.group(0).lower() if before else
-                     PHONE_CUE.near(text, match.start(), match.end())):
+        elif cue := (
+            before.group(0).lower() if before else PHONE_CUE.near(text, match.start(), match.end())
+        ):
             score += 0.3
             why.append(f"context {cue!r}")
         return Candidate(

@@ -21,16 +21,27 @@ from redline.detect.pii.recognizers.common import SEP_OR_DOT, reference_word_win
 
 SSN_CUE = Cue(
     [
-        "ssn", "ssn#", "ss#", "ss #", "ss no", "social security", "social security number",
-        "social", "soc sec", "soc. sec", "ssa", "taxpayer", "tin", "itin", "ssn no",
+        "ssn",
+        "ssn#",
+        "ss#",
+        "ss #",
+        "ss no",
+        "social security",
+        "social security number",
+        "social",
+        "soc sec",
+        "soc. sec",
+        "ssa",
+        "taxpayer",
+        "tin",
+        "itin",
+        "ssn no",
     ],
     before=40,
     after=16,
 )
 
-_FORMATTED = re.compile(
-    rf"(?<![\w.])(\d{{3}})({SEP_OR_DOT})(\d{{2}})\2(\d{{4}})(?![\w]|[\-.]\d)"
-)
+_FORMATTED = re.compile(rf"(?<![\w.])(\d{{3}})({SEP_OR_DOT})(\d{{2}})\2(\d{{4}})(?![\w]|[\-.]\d)")
 _MASK_CHARS = r"[xX*#•●✱]"
 _MASK_SET = "xX*#•●✱"
 _WORD_PROBES = ("ss", "soc")
@@ -47,10 +58,14 @@ _PART = (
 )
 _GAP = r"[^\d\n]{0,40}?"
 _PHRASES = (
-    re.compile(rf"(?<![a-z]){_PART}{_GAP}(?<![a-z]){_ANCHOR}(?![a-z]){_GAP}(\d{{4}})(?![\d\-])",
-               re.IGNORECASE),
-    re.compile(rf"(?<![a-z]){_ANCHOR}(?![a-z]){_GAP}(?<![a-z]){_PART}{_GAP}(\d{{4}})(?![\d\-])",
-               re.IGNORECASE),
+    re.compile(
+        rf"(?<![a-z]){_PART}{_GAP}(?<![a-z]){_ANCHOR}(?![a-z]){_GAP}(\d{{4}})(?![\d\-])",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?<![a-z]){_ANCHOR}(?![a-z]){_GAP}(?<![a-z]){_PART}{_GAP}(\d{{4}})(?![\d\-])",
+        re.IGNORECASE,
+    ),
 )
 _LABELLED_FOUR = re.compile(
     r"(?<![a-z])ssn\s*(?:#|no\.?)?\s*[:=]\s*(\d{4})(?![\d\-\w])", re.IGNORECASE
@@ -93,8 +108,11 @@ class SsnRecognizer(Recognizer):
             if reference_word_wins(text, match.start(), before.start() if before else None):
                 score -= 0.5
                 why.append("labelled as a reference number")
-            elif cue := (before.group(0).lower() if before else
-                         SSN_CUE.near(text, match.start(), match.end())):
+            elif cue := (
+                before.group(0).lower()
+                if before
+                else SSN_CUE.near(text, match.start(), match.end())
+            ):
                 score += 0.3
                 why.append(f"context {cue!r}")
             yield Candidate(
