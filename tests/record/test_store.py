@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import stat
+from importlib import resources
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from redline.content import Content
@@ -68,10 +71,20 @@ def test_schema_comes_from_the_migrations_and_reopening_is_a_no_op(settings: Set
     first.close()
     again = Store.open(settings)
     with again.reading() as session:
-        assert (
-            session.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001_core"
-        )
+        version = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    assert version == _head_revision()
     again.close()
+
+
+def _head_revision() -> str:
+    """The newest revision in the migrations folder: the one a fresh store must be at."""
+    config = Config()
+    config.set_main_option(
+        "script_location", str(resources.files("redline.record").joinpath("migrations"))
+    )
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    return head
 
 
 def test_sqlite_store_is_in_wal_mode(tmp_path) -> None:
