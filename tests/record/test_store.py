@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import stat
-from importlib import resources
 from datetime import UTC, datetime, timedelta
+from importlib import resources
 
 import pytest
 from alembic.config import Config
