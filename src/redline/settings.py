@@ -48,3 +48,24 @@ class Settings(BaseSettings):
         description="SQLite durability: FULL survives power loss, NORMAL (faster) survives a"
         " process crash only.",
     )
+    api_host: str = Field(default="127.0.0.1", description="Address `redline serve` listens on.")
+    api_port: int = Field(default=8000, ge=0, le=65535, description="Port `redline serve` uses.")
+    api_max_body_bytes: int = Field(
+        default=1_048_576, gt=0, description="Largest accepted HTTP request body."
+    )
+    api_batch_max: int = Field(
+        default=100, gt=0, description="Most items in one `POST /v1/content:batch`."
+    )
+    api_rate_per_second: float = Field(
+        default=50.0, gt=0, description="Requests per second each API key may make, sustained."
+    )
+    api_rate_burst: int = Field(
+        default=100, gt=0, description="Requests an API key may make at once above the rate."
+    )
+    api_profile: str = Field(
+        default="strict",
+        description="Enforcement profile the HTTP service applies: strict, contain, or a YAML file.",
+    )
+    api_policy: Path | None = Field(
+        default=None, description="Policy pack YAML for the HTTP service (default: shipped pack)."
+    )
