@@ -89,9 +89,10 @@ class ExcerptRule:
 class Bank:
     """A named set of known material and how strictly to match it.
 
-    A negative bank's entries never produce matches; they suppress matches of other banks in the
-    passages of a post they cover (a press release every memo quotes, the parts of a leak that
-    were also published legitimately).
+    Provenance: ``source`` (where the material came from), ``created_by``, ``created_at`` and a
+    free note in ``description``. A negative bank's entries never produce matches; they suppress
+    matches of other banks in the passages of a post they cover (a press release every memo
+    quotes, the parts of a leak that were also published legitimately).
     """
 
     name: str
@@ -102,6 +103,7 @@ class Bank:
     description: str = ""
     created_by: str | None = None
     created_at: datetime | None = None
+    source: str | None = None
 
     def __post_init__(self) -> None:
         if not re.match(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", self.name):

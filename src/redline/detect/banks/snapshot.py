@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from redline.content import Content
 from redline.detect.banks.bank import Bank, BankEntry, EntryKind
 from redline.detect.banks.document_index import DocumentIndex, DocumentMatch, Passage
 from redline.detect.banks.exact import ExactIndex, sha256_hex, text_sha256
@@ -26,12 +27,12 @@ from redline.detect.banks.fingerprint import FingerprintConfig, Fingerprints
 from redline.detect.banks.hit import BankHit, ImageMatch
 from redline.detect.banks.pdq import PdqHash, PdqIndex, pdq_hash
 from redline.detect.links.rules import KnownExpansions, LinkIndex, LinkMatch
-from redline.errors import NotFound
+from redline.errors import InputError, NotFound
 from redline.extract.documents import DocumentLimits, extract_document
 from redline.extract.links import extract_urls
 from redline.extract.normalize import NormalizedText, compact
 
-__all__ = ["BankSnapshot", "TextResult"]
+__all__ = ["BankSnapshot", "ContentHits", "TextResult"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,14 @@ class TextResult:
 
     matches: list[DocumentMatch] = field(default_factory=list)
     suppressed: list[tuple[DocumentMatch, BankEntry]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ContentHits:
+    """Every hit for one content, and the parts that could not be read (part, reason)."""
+
+    hits: list[BankHit] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
 
 
 class BankSnapshot:
@@ -61,6 +70,7 @@ class BankSnapshot:
         self._exact = ExactIndex()
         self._exact_entries: list[BankEntry] = []
         self._links = LinkIndex(expansions)
+        self._count = 0
         for bank in banks:
             self.add_bank(bank)
 
@@ -81,6 +91,10 @@ class BankSnapshot:
             index.compact()
         return snap
 
+    def __len__(self) -> int:
+        """How many entries the snapshot holds, over every bank and kind."""
+        return self._count
+
     def add_bank(self, bank: Bank) -> None:
         """Register a bank (an existing bank of that name keeps its entries, new settings apply)."""
         self.banks[bank.name] = bank
@@ -96,6 +110,7 @@ class BankSnapshot:
         """Add one entry to the indexes of its kind."""
         if entry.bank not in self.banks:
             raise NotFound(f"bank {entry.bank!r} does not exist")
+        self._count += 1
         if entry.sha256 or entry.text_sha256:
             self._exact_entries.append(entry)
             self._exact.add(
@@ -237,6 +252,28 @@ class BankSnapshot:
             for lm in self.match_url(url):
                 hits.append(BankHit.link(lm, self.designations(lm.entry), f"url:{n}", 0, len(url)))
         return _dedupe(hits)
+
+    def scan_content(
+        self, content: Content, *, limits: DocumentLimits | None = None
+    ) -> ContentHits:
+        """Hits for a whole content: its text, its declared URLs and each attachment.
+
+        An attachment that cannot be read is reported in ``unreadable`` (its part and the reason)
+        rather than raised, so one hostile file does not hide the hits in the rest of the post.
+        """
+        out = ContentHits(self.scan_text(content.text) + self.scan_urls(content.urls))
+        for n, attachment in enumerate(content.attachments):
+            part = f"attachment:{n}"
+            try:
+                out.hits.extend(
+                    self.match_file(
+                        attachment.data, attachment.media_type, part=part, limits=limits
+                    )
+                )
+            except InputError as error:
+                out.unreadable.append((part, str(error)))
+        out.hits.sort(key=lambda h: (-h.score, h.bank, h.entry, h.location.part))
+        return out
 
 
 def _dedupe(hits: list[BankHit]) -> list[BankHit]:
