@@ -6,11 +6,23 @@ configurations can live in one process and tests never inherit a developer's env
 
 from __future__ import annotations
 
+import os
+import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+CONFIG_VARIABLE = "REDLINE_CONFIG"
+
+
+class SettingsFileError(ValueError):
+    """A settings file or value is invalid.
+
+    Callers raise it on as ``redline.errors.ConfigError``: this module sits beside the error tree
+    in the layers and cannot import it.
+    """
 
 
 def _default_home() -> Path:
@@ -64,8 +76,41 @@ class Settings(BaseSettings):
     )
     api_profile: str = Field(
         default="strict",
-        description="Enforcement profile the HTTP service applies: strict, contain, or a YAML file.",
+        description="Enforcement profile of the HTTP service: strict, contain, or a YAML file.",
     )
     api_policy: Path | None = Field(
         default=None, description="Policy pack YAML for the HTTP service (default: shipped pack)."
     )
+
+
+def read_settings_file(path: Path) -> dict[str, Any]:
+    """Settings from a TOML file (names in lower case, as fields), checked against known names."""
+    try:
+        values = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise SettingsFileError(f"cannot read {path}: {error.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise SettingsFileError(f"{path}: not TOML ({error})") from None
+    unknown = sorted(set(values) - set(Settings.model_fields))
+    if unknown:
+        raise SettingsFileError(f"{path}: unknown setting {unknown[0]!r}")
+    return values
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """``REDLINE_*`` variables over an optional TOML file (``path``, else ``$REDLINE_CONFIG``).
+
+    A variable set in the environment wins over the file, so one file can serve several
+    deployments. A bad name or value is a ``SettingsFileError`` naming it.
+    """
+    if path is None and os.environ.get(CONFIG_VARIABLE):
+        path = Path(os.environ[CONFIG_VARIABLE])
+    from_file = read_settings_file(path) if path is not None else {}
+    # Init values beat the environment in pydantic-settings; drop the ones the environment sets.
+    chosen = {k: v for k, v in from_file.items() if f"REDLINE_{k.upper()}" not in os.environ}
+    try:
+        return Settings(**chosen)
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = ".".join(str(p) for p in first["loc"])
+        raise SettingsFileError(f"setting {name}: {first['msg']}") from None

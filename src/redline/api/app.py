@@ -1,0 +1,75 @@
+"""``create_app(settings)``: the FastAPI application of the decision service.
+
+Built by the caller (``redline serve``, a test, the benchmark), never at import time. The store is
+opened here, so a bad setting or an unreachable database fails before the port is bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from importlib import import_module
+
+from fastapi import FastAPI
+
+from redline import __version__
+from redline.api import problems
+from redline.api.gate import Gate
+from redline.api.service import Service
+from redline.pipeline import SignalSource
+from redline.settings import Settings, load_settings
+
+# The table of contents of the API: one module per resource, each with a ``router``.
+ROUTERS = (
+    "redline.api.routes.health",
+    "redline.api.routes.content",
+    "redline.api.routes.decisions",
+    "redline.api.routes.accounts",
+    "redline.api.routes.keys",
+    "redline.api.routes.audit",
+)
+
+DESCRIPTION = """\
+The Redline decision service. Send content, get a decision under a written policy and the
+platform's enforcement profile; read decisions and accounts; administer keys.
+
+Every `/v1` route needs `Authorization: Bearer <key>` (from `redline keys create`); the roles
+that may call an operation are listed in its `x-roles`. Errors are RFC 9457
+`application/problem+json` documents with `type`, `title` and the offending `field`.
+"""
+
+
+def create_app(settings: Settings, *, sources: Sequence[SignalSource] | None = None) -> FastAPI:
+    """The app over the store ``settings`` name; ``sources`` replaces the default detectors."""
+    service = Service.open(settings, sources)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        service.close()
+
+    app = FastAPI(
+        title="Redline",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.service = service
+    problems.install(app)
+    routes = []
+    for name in ROUTERS:
+        router = import_module(name).router
+        app.include_router(router)
+        routes += router.routes
+    # The gate matches requests against the modules' own routes: how FastAPI nests included
+    # routers is its business and changes between versions.
+    app.add_middleware(Gate, service=service, routes=routes)
+    return app
+
+
+def from_environment() -> FastAPI:
+    """The app from ``REDLINE_*`` variables and ``$REDLINE_CONFIG`` (``redline serve`` uses it)."""
+    return create_app(load_settings())

@@ -1,0 +1,183 @@
+"""RFC 9457 problem details: every error the service returns, in one shape, mapped in one place.
+
+A problem says what went wrong (``type``, a stable URN a client can switch on, and ``title``),
+which input caused it (``field``, a dotted path such as ``items.3.text``) and, where it helps, the
+limit that was crossed. It never echoes the input itself: a refused post may hold the very data
+we protect. Errors from the core (``redline.errors``) are mapped here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from redline.errors import (
+    ConfigError,
+    Conflict,
+    InputError,
+    LimitExceeded,
+    NotFound,
+    RedlineError,
+    StoreError,
+)
+
+log = logging.getLogger(__name__)
+
+MEDIA_TYPE = "application/problem+json"
+TYPE_PREFIX = "urn:redline:problem:"
+
+
+class Problem(Exception):
+    """An error to answer with a problem document (raised by routes and the gate)."""
+
+    def __init__(
+        self,
+        status: int,
+        slug: str,
+        title: str,
+        detail: str | None = None,
+        *,
+        field: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail or title)
+        self.status = status
+        self.slug = slug
+        self.title = title
+        self.detail = detail
+        self.field = field
+        self.headers = dict(headers or {})
+        self.extra = extra
+
+    def document(self, instance: str | None = None) -> dict[str, Any]:
+        """The problem as JSON data."""
+        body: dict[str, Any] = {
+            "type": TYPE_PREFIX + self.slug,
+            "title": self.title,
+            "status": self.status,
+        }
+        if self.detail:
+            body["detail"] = self.detail
+        if instance:
+            body["instance"] = instance
+        body["field"] = self.field
+        body.update(self.extra)
+        return body
+
+    def response(self, instance: str | None = None) -> JSONResponse:
+        """The problem as an HTTP response."""
+        return JSONResponse(
+            self.document(instance),
+            status_code=self.status,
+            headers=self.headers,
+            media_type=MEDIA_TYPE,
+        )
+
+
+def field_path(loc: Sequence[int | str]) -> str:
+    """``("body", "items", 3, "text")`` -> ``items.3.text``; the body itself is ``body``."""
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in ("body", "query", "path", "header"):
+        return ".".join(parts[1:]) or parts[0]
+    return ".".join(parts)
+
+
+def from_validation(error: RequestValidationError) -> Problem:
+    """A request that did not parse or validate: malformed JSON is 400, a bad field 422."""
+    errors = list(error.errors())
+    if any(e.get("type") == "json_invalid" for e in errors):
+        first = next(e for e in errors if e.get("type") == "json_invalid")
+        where = first.get("ctx", {}).get("error", "invalid JSON")
+        return Problem(
+            400, "malformed-json", "The request body is not valid JSON", str(where), field="body"
+        )
+    fields = [
+        {"field": field_path(e.get("loc", ())), "message": e.get("msg", ""), "type": e.get("type")}
+        for e in errors
+    ]
+    first = fields[0] if fields else {"field": "body", "message": "invalid"}
+    return Problem(
+        422,
+        "invalid-field",
+        "A field of the request is missing or invalid",
+        f"{first['field']}: {first['message']}",
+        field=first["field"],
+        errors=fields,
+    )
+
+
+def from_core(error: RedlineError) -> Problem:
+    """Map an error from the core to its problem (the HTTP twin of the CLI's exit codes)."""
+    message = str(error)
+    if isinstance(error, LimitExceeded):
+        return Problem(
+            422,
+            "limit-exceeded",
+            "A limit was exceeded",
+            message,
+            field=error.field,
+            limit=error.limit,
+        )
+    if isinstance(error, InputError):
+        return Problem(422, "invalid-input", "The input was refused", message, field=error.field)
+    if isinstance(error, NotFound):
+        return Problem(404, "not-found", "No such object", message)
+    if isinstance(error, Conflict):
+        return Problem(409, "conflict", "The request contradicts stored state", message)
+    if isinstance(error, StoreError):
+        return Problem(
+            503,
+            "store-unavailable",
+            "The store is unavailable",
+            message,
+            headers={"Retry-After": "5"},
+        )
+    if isinstance(error, ConfigError):
+        return Problem(500, "configuration", "The service is misconfigured", message)
+    return Problem(500, "internal", "Internal error")
+
+
+_HTTP_SLUGS = {
+    404: ("not-found", "No such resource"),
+    405: ("method-not-allowed", "Method not allowed"),
+}
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn every error into a problem document."""
+
+    async def on_problem(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, Problem)
+        return error.response(request.url.path)
+
+    async def on_validation(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, RequestValidationError)
+        return from_validation(error).response(request.url.path)
+
+    async def on_core(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, RedlineError)
+        return from_core(error).response(request.url.path)
+
+    async def on_http(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, StarletteHTTPException)
+        slug, title = _HTTP_SLUGS.get(error.status_code, ("http-error", "HTTP error"))
+        problem = Problem(error.status_code, slug, title, headers=error.headers or {})
+        return problem.response(request.url.path)
+
+    async def on_crash(request: Request, error: Exception) -> JSONResponse:
+        # Logged by type only: the exception text may quote input.
+        log.error("internal error on %s: %s", request.url.path, type(error).__name__)
+        return Problem(500, "internal", "Internal error").response(request.url.path)
+
+    app.add_exception_handler(Problem, on_problem)
+    app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(RedlineError, on_core)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(Exception, on_crash)

@@ -1,0 +1,34 @@
+"""``GET /v1/audit/verify``: walk the audit chain and name the first event that fails."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from redline.api.auth import Caller, ServiceDep, guarded
+from redline.api.schemas import ChainOut
+from redline.api.service import Service
+from redline.record.audit import verify
+from redline.record.keys import Role
+
+router = APIRouter(tags=["audit"])
+
+
+def _verify(service: Service) -> dict[str, Any]:
+    with service.store.reading() as session:
+        return asdict(verify(session))
+
+
+@router.get(
+    "/v1/audit/verify",
+    response_model=ChainOut,
+    summary="Verify the audit chain",
+    **guarded(Role.AUDITOR, Role.ADMIN),
+)
+async def verify_chain(service: ServiceDep, key: Caller) -> JSONResponse:
+    """How many events, whether the chain holds, and the first event that does not."""
+    return JSONResponse(await run_in_threadpool(_verify, service))

@@ -1,0 +1,72 @@
+"""``GET /v1/decisions/{id}`` (masked, as stored) and the audited raw-evidence reveal."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from redline.api.auth import Caller, ServiceDep, guarded
+from redline.api.problems import Problem
+from redline.api.schemas import DecisionOut, RevealIn, RevealOut
+from redline.api.service import Service
+from redline.record.decisions import Decisions
+from redline.record.evidence import reveal
+from redline.record.keys import ApiKey, Role
+
+router = APIRouter(tags=["decisions"])
+
+
+def _get(service: Service, decision_id: str) -> dict[str, Any]:
+    with service.store.reading() as session:
+        return Decisions(session).get(decision_id)
+
+
+@router.get(
+    "/v1/decisions/{decision_id}",
+    response_model=DecisionOut,
+    summary="A stored decision",
+    **guarded(Role.INGEST, Role.MODERATOR, Role.AUDITOR, Role.ADMIN),
+)
+async def get_decision(decision_id: str, service: ServiceDep, key: Caller) -> JSONResponse:
+    """The decision by its id, or by the content id; evidence masked."""
+    return JSONResponse(await run_in_threadpool(_get, service, decision_id))
+
+
+def _reveal(service: Service, decision_id: str, key: ApiKey, reason: str) -> dict[str, Any]:
+    with service.store.transaction() as session:
+        document, revealed = reveal(
+            session, decision_id, actor=f"key:{key.id}", reason=reason, now=datetime.now(UTC)
+        )
+    return {
+        "decision_id": document["decision_id"],
+        "content_id": document["content_id"],
+        "signals": [{**r.signal, "raw": r.raw} for r in revealed],
+    }
+
+
+@router.post(
+    "/v1/decisions/{decision_id}/evidence:reveal",
+    response_model=RevealOut,
+    summary="Raw evidence of a decision (needs the key's raw-evidence permission; audited)",
+    **guarded(Role.MODERATOR, Role.AUDITOR, Role.ADMIN),
+)
+async def reveal_evidence(
+    decision_id: str, body: RevealIn, service: ServiceDep, key: Caller
+) -> JSONResponse:
+    """The private values behind the masked signals, where the store kept the raw text.
+
+    Each call is an ``evidence.revealed`` audit event naming the key and the reason.
+    """
+    if not key.raw_evidence:
+        raise Problem(
+            403,
+            "raw-evidence-not-permitted",
+            "This key may not see raw evidence",
+            "create a key with --raw-evidence",
+            field="Authorization",
+        )
+    return JSONResponse(await run_in_threadpool(_reveal, service, decision_id, key, body.reason))

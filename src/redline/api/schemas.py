@@ -1,0 +1,231 @@
+"""Request and response bodies of the HTTP API (pydantic), as OpenAPI publishes them.
+
+Requests are strict: unknown fields, wrong types, lone surrogates and NUL characters are refused
+with the field named, before anything is stored. Responses mirror the stored decision document.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+
+from redline.content import Content
+
+
+def _clean(value: str) -> str:
+    """Refuse text no store can keep: NUL characters and unpaired UTF-16 surrogates."""
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be valid Unicode (unpaired surrogate)") from None
+    return value
+
+
+Text = Annotated[str, AfterValidator(_clean)]
+Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_clean)]
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ContentIn(_Request):
+    """One item to moderate. Only ``id`` and ``text`` are required."""
+
+    id: Name = Field(description="The platform's content id; the same id twice is one decision.")
+    text: Text = Field(description="The post's text.")
+    author_id: Name | None = Field(default=None, description="The author's account id.")
+    urls: list[Annotated[Text, Field(max_length=4096)]] = Field(
+        default_factory=list, max_length=200, description="Links in the post."
+    )
+    created_at: AwareDatetime | None = Field(default=None, description="When it was posted.")
+    surface: Annotated[Text, Field(max_length=100)] | None = Field(
+        default=None, description="Where it was posted (feed, comment, message ...)."
+    )
+
+    def to_content(self) -> Content:
+        """The pipeline's content type."""
+        return Content(
+            id=self.id,
+            text=self.text,
+            author_id=self.author_id,
+            urls=tuple(self.urls),
+            created_at=self.created_at,
+            surface=self.surface,
+        )
+
+
+class BatchIn(_Request):
+    """Several items, each moderated as its own unit of work (at most ``REDLINE_API_BATCH_MAX``)."""
+
+    items: list[ContentIn] = Field(min_length=1)
+
+
+class SignalOut(BaseModel):
+    """One piece of evidence, masked."""
+
+    kind: str
+    type: str
+    location: dict[str, Any]
+    score: float
+    masked: str
+    detector: str
+    detector_version: str
+    digest: str | None = None
+    evidence: str = ""
+
+
+class ViolationOut(BaseModel):
+    """A rule broken, with the signals that prove it."""
+
+    rule: str
+    severity: str
+    needs_review: bool
+    signals: list[SignalOut]
+
+
+class ActionOut(BaseModel):
+    """One action the profile planned."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    rules: list[str]
+    until: datetime | None = None
+
+
+class DecisionOut(BaseModel):
+    """A stored decision: violations, actions, standing, statement of reasons, versions."""
+
+    model_config = ConfigDict(extra="allow")
+
+    decision_id: str
+    content_id: str
+    account_id: str | None
+    policy: str
+    profile: str
+    decided_at: datetime
+    decided_by: str
+    automated_detection: bool
+    automated_decision: bool
+    needs_review: bool
+    violations: list[ViolationOut]
+    actions: list[ActionOut]
+    account: dict[str, Any]
+    reasons: str
+
+
+class BatchResult(BaseModel):
+    """The outcome for one item of a batch."""
+
+    id: str
+    created: bool = Field(description="False when the id had been decided before.")
+    decision: DecisionOut
+
+
+class BatchOut(BaseModel):
+    """Outcomes in the order of the items."""
+
+    results: list[BatchResult]
+
+
+class StrikeOut(BaseModel):
+    """A strike on an account."""
+
+    id: str
+    rule: str
+    weight: int
+    issued: datetime
+    expires: datetime
+    decision_id: str
+    voided: bool
+    active: bool
+
+
+class AccountOut(BaseModel):
+    """An account's standing now, and its strikes."""
+
+    id: str
+    created_at: datetime
+    state: str
+    until: datetime | None
+    profile: str | None
+    registered_own_data: int
+    strikes: list[StrikeOut]
+    active_strikes: int | None = None
+
+
+class RevealIn(_Request):
+    """Why raw evidence is needed (kept in the audit event)."""
+
+    reason: Annotated[Text, Field(min_length=1, max_length=200)]
+
+
+class RevealedSignalOut(SignalOut):
+    """A signal with its raw value, or null where the store no longer keeps it."""
+
+    raw: str | None
+
+
+class RevealOut(BaseModel):
+    """Raw evidence of one decision."""
+
+    decision_id: str
+    content_id: str
+    signals: list[RevealedSignalOut]
+
+
+Role = Literal["ingest", "moderator", "admin", "auditor"]
+
+
+class KeyIn(_Request):
+    """A key to create."""
+
+    role: Role
+    name: Annotated[Text, Field(max_length=200)] = ""
+    raw_evidence: bool = False
+
+
+class KeyOut(BaseModel):
+    """A key, never its secret."""
+
+    id: str
+    name: str
+    role: str
+    raw_evidence: bool
+    created_at: datetime
+    created_by: str
+    revoked_at: datetime | None
+
+
+class NewKeyOut(BaseModel):
+    """A created key and its token, shown only in this answer."""
+
+    key: KeyOut
+    token: str
+
+
+class ChainOut(BaseModel):
+    """The audit chain's verification."""
+
+    events: int
+    ok: bool
+    problem: str | None = None
+    seq: int | None = None
+
+
+class ProblemOut(BaseModel):
+    """An RFC 9457 problem (``application/problem+json``)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    field: str | None = None

@@ -1,0 +1,67 @@
+"""Revealing raw evidence: the private values behind a decision's masked signals, audited.
+
+The store keeps a post's raw text only when the operator chose ``retention = "raw"``; otherwise
+the values are gone and nothing can be revealed (the answer says so, signal by signal). Every
+reveal is an audit event naming who asked, in the same unit of work as the read, so the log
+cannot miss one: if the event cannot be written, the values are not returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from redline.record import audit
+from redline.record.decisions import Decisions
+from redline.record.tables import CONTENTS
+
+
+@dataclass(frozen=True, slots=True)
+class RevealedSignal:
+    """One signal of a decision with its raw value, or None where the store no longer has it."""
+
+    signal: dict[str, Any]
+    raw: str | None
+
+
+def reveal(
+    session: Connection, decision_id: str, *, actor: str, reason: str, now: datetime
+) -> tuple[dict[str, Any], list[RevealedSignal]]:
+    """The decision and its signals with raw values; logs ``evidence.revealed``.
+
+    Raises:
+        NotFound: no decision has this id.
+    """
+    document = Decisions(session).get(decision_id)
+    row = session.execute(
+        select(CONTENTS.c.text, CONTENTS.c.retention, CONTENTS.c.signals).where(
+            CONTENTS.c.id == document["content_id"]
+        )
+    ).one()
+    text = row.text if row.retention == "raw" else None
+    revealed: list[RevealedSignal] = []
+    for signal in row.signals:
+        location = signal["location"]
+        raw = None
+        if text is not None and location["part"] == "text":
+            start, end = location["start"], location["end"]
+            if 0 <= start <= end <= len(text):
+                raw = text[start:end]
+        revealed.append(RevealedSignal(signal, raw))
+    event = audit.Event(
+        "evidence.revealed",
+        f"decision:{document['decision_id']}",
+        {
+            "content": document["content_id"],
+            "by": actor,
+            "reason": reason,
+            "signals": len(revealed),
+            "revealed": sum(r.raw is not None for r in revealed),
+        },
+    )
+    audit.append(session, [event], actor=actor, at=now)
+    return document, revealed
