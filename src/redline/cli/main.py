@@ -31,6 +31,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "account": ("redline.cli.account_cmd", "account_app", "group"),
     "decision": ("redline.cli.decision_cmd", "decision_app", "group"),
     "audit": ("redline.cli.audit_cmd", "audit_app", "group"),
+    "keys": ("redline.cli.keys_cmd", "keys_app", "group"),
+    "serve": ("redline.cli.serve_cmd", "serve", "command"),
 }
 
 
