@@ -123,6 +123,12 @@ class Rule(_Strict):
     )
     dsa_category: str
     dsa_keywords: tuple[str, ...] = ()
+    dsa_legal_ground: str | None = Field(
+        default=None,
+        max_length=500,
+        description="The law a breach violates, when it is illegal content (DSA decision ground"
+        " ILLEGAL_CONTENT); empty means the ground is the platform's terms (INCOMPATIBLE_CONTENT).",
+    )
 
     @field_validator("id")
     @classmethod
@@ -169,6 +175,10 @@ class Policy(_Strict):
     title: str = ""
     appeal: str = Field(min_length=1, description="How to appeal, quoted in every notice.")
     facts: Facts = Facts()
+    review_at_severity: Severity | None = Field(
+        default=None,
+        description="Confirmed violations this severe or worse also open a case for a person.",
+    )
     rules: tuple[Rule, ...] = Field(min_length=1)
 
     def problems(self) -> list[tuple[Loc, str]]:

@@ -1,0 +1,214 @@
+"""Reading what a person needs to re-run enforcement on a decision, and writing the result.
+
+A case outcome or an upheld appeal changes what is in force for a decision: its strike is voided,
+reinstated or re-weighed, and the account's cached standing follows. The decision row itself is
+never edited. This module does the SQL for that; the pure computation lives in
+``redline.review.enforcement``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.engine import Connection
+
+from redline.decide.verdict import Evidence
+from redline.detect.finding import DetectorFailure
+from redline.enforce.strikes import Standing, Strike
+from redline.errors import NotFound
+from redline.record import audit
+from redline.record.accounts import Accounts, utc
+from redline.record.decisions import signal_of
+from redline.record.review_tables import APPEALS, CASES
+from redline.record.tables import CONTENTS, DECISIONS, STRIKES
+
+# The unit of work the review services pass around, named here so that they need not import
+# SQLAlchemy themselves (only ``record`` does).
+UnitOfWork = Connection
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionContext:
+    """A stored decision with its evidence, the content's times and what is now in force.
+
+    ``in_force`` is the latest enforcement a person put in place (a closed case, an upheld
+    appeal), or the decision's own actions when nobody changed them.
+    """
+
+    document: dict[str, Any]
+    evidence: Evidence
+    author_id: str | None
+    created_at: datetime | None
+    received_at: datetime
+    url_count: int
+    in_force: list[dict[str, Any]]
+
+
+def _evidence(row: Any) -> Evidence:
+    texts = {"text": row.text} if row.text is not None else {}
+    return Evidence(
+        content_id=row.id,
+        signals=tuple(signal_of(s) for s in row.signals),
+        texts=texts,
+        failures=tuple(
+            DetectorFailure(f["detector"], f["version"], f["part"], f["error"])
+            for f in row.failures
+        ),
+        detectors=tuple((d[0], d[1]) for d in row.detectors),
+    )
+
+
+class ReviewEnforcement:
+    """Repository for re-running enforcement, within the caller's unit of work."""
+
+    def __init__(self, session: Connection) -> None:
+        self.session = session
+
+    def context(self, decision_id: str) -> DecisionContext:
+        """Load one decision (by id, or by content id) with its evidence and what is in force.
+
+        Raises:
+            NotFound: no such decision.
+        """
+        query = select(
+            CONTENTS.c.id,
+            CONTENTS.c.author_id,
+            CONTENTS.c.text,
+            CONTENTS.c.signals,
+            CONTENTS.c.failures,
+            CONTENTS.c.detectors,
+            CONTENTS.c.created_at,
+            CONTENTS.c.received_at,
+            CONTENTS.c.url_count,
+            DECISIONS.c.id.label("decision_id"),
+            DECISIONS.c.document,
+        ).join(DECISIONS, DECISIONS.c.content_id == CONTENTS.c.id)
+        row = self.session.execute(query.where(DECISIONS.c.id == decision_id)).one_or_none()
+        if row is None:
+            row = self.session.execute(
+                query.where(DECISIONS.c.content_id == decision_id)
+            ).one_or_none()
+        if row is None:
+            raise NotFound(f"no decision {decision_id!r}")
+        return DecisionContext(
+            document=row.document,
+            evidence=_evidence(row),
+            author_id=row.author_id,
+            created_at=utc(row.created_at) if row.created_at else None,
+            received_at=utc(row.received_at),
+            url_count=row.url_count,
+            in_force=self.in_force(row.decision_id, row.document),
+        )
+
+    def in_force(self, decision_id: str, document: dict[str, Any]) -> list[dict[str, Any]]:
+        """The content actions now in force for a decision (latest human change wins)."""
+        changes: list[tuple[datetime, dict[str, Any]]] = []
+        case = self.session.execute(
+            select(CASES.c.closed_at, CASES.c.document).where(
+                CASES.c.decision_id == decision_id, CASES.c.status == "closed"
+            )
+        ).one_or_none()
+        if case is not None and case.document is not None:
+            changes.append((utc(case.closed_at), case.document))
+        for appeal in self.session.execute(
+            select(APPEALS.c.decided_at, APPEALS.c.document).where(APPEALS.c.status == "upheld")
+        ):
+            if appeal.document and decision_id in appeal.document.get("decisions", {}):
+                changes.append((utc(appeal.decided_at), appeal.document))
+        if not changes:
+            return [a for a in document["actions"] if a["type"] not in ("suspend", "ban")]
+        changes.sort(key=lambda pair: pair[0])
+        latest = changes[-1][1]
+        in_force: list[dict[str, Any]] = latest["decisions"][decision_id]["in_force"]
+        return in_force
+
+    def strike_row(self, decision_id: str) -> Strike | None:
+        """The strike row of a decision, voided or not."""
+        row = self.session.execute(
+            select(STRIKES).where(STRIKES.c.decision_id == decision_id)
+        ).one_or_none()
+        if row is None:
+            return None
+        return Strike(
+            id=row.id,
+            account_id=row.account_id,
+            rule_id=row.rule_id,
+            weight=row.weight,
+            issued=utc(row.issued),
+            expires=utc(row.expires),
+            decision_id=row.decision_id,
+            voided=row.voided,
+        )
+
+    def put_strike(self, strike: Strike, *, actor: str, now: datetime, why: str) -> None:
+        """Write a strike for its decision: insert it, or overwrite the decision's row.
+
+        A decision has at most one strike row (a unique constraint); a person reinstating or
+        re-weighing it overwrites that row, and the audit event keeps what it was.
+        """
+        old = self.strike_row(strike.decision_id)
+        values = dict(
+            account_id=strike.account_id,
+            rule_id=strike.rule_id,
+            weight=strike.weight,
+            issued=strike.issued,
+            expires=strike.expires,
+            voided=strike.voided,
+        )
+        if old is None:
+            Accounts(self.session).ensure(strike.account_id, now)
+            self.session.execute(
+                STRIKES.insert(), dict(id=strike.id, decision_id=strike.decision_id, **values)
+            )
+        else:
+            self.session.execute(
+                update(STRIKES).where(STRIKES.c.decision_id == strike.decision_id).values(**values)
+            )
+        if strike.voided:
+            kind = "strike.voided"
+        elif old is None:
+            kind = "strike.issued"
+        elif old.voided:
+            kind = "strike.reinstated"
+        else:
+            kind = "strike.changed"
+        payload: dict[str, Any] = {
+            "strike": old.id if old else strike.id,
+            "decision": strike.decision_id,
+            "rule": strike.rule_id,
+            "weight": strike.weight,
+            "why": why,
+        }
+        if old is not None and not strike.voided:
+            payload["was"] = {"rule": old.rule_id, "weight": old.weight, "voided": old.voided}
+        event = audit.Event(kind, f"account:{strike.account_id}", payload)
+        audit.append(self.session, [event], actor=actor, at=now)
+
+    def set_standing(
+        self,
+        account_id: str,
+        before: Standing,
+        after: Standing,
+        profile: str,
+        *,
+        actor: str,
+        now: datetime,
+        why: str,
+    ) -> None:
+        """Cache the account's new standing and log the change of state."""
+        Accounts(self.session).set_standing(account_id, after, profile, now)
+        if (before.state, before.until) != (after.state, after.until):
+            event = audit.Event(
+                "account.state_changed",
+                f"account:{account_id}",
+                {
+                    "from": before.state.value,
+                    "to": after.state.value,
+                    "until": after.until.isoformat() if after.until else None,
+                    "why": why,
+                },
+            )
+            audit.append(self.session, [event], actor=actor, at=now)
