@@ -1,32 +1,40 @@
-"""Text out of files: plain text, PDF, DOCX and HTML, with limits for hostile files.
+"""Text out of files: plain text, PDF, DOCX, HTML and images, with limits for hostile files.
 
-A file handed to Redline may have been built to hurt it: a DOCX that unzips to gigabytes, a PDF
-that is encrypted or broken so a parser loops or crashes, a page count in the thousands. Every
-format is therefore read behind explicit, named limits, and any file that cannot be read safely
-and completely is refused with an ``InputError`` (``LimitExceeded`` when a limit was crossed) that
-names the limit. Nothing partial comes back: a caller adding the file to a bank either gets all of
-its text or an error, which is what keeps "add" all-or-nothing.
+This module picks the reader from the file's bytes (magic first: a declared media type is only a
+hint, and a hostile file lies about it) and hands back one shape, ``ExtractedDocument``: the text,
+where each page sits in it, and boxes where the layout gives them. The readers live beside it
+(``pdf``, ``docx``, ``html``, ``ocr``), each behind the named limits of ``DocumentLimits``.
+
+Any file that cannot be read safely and completely is refused with an ``InputError``
+(``LimitExceeded`` when a limit was crossed) that names the limit. Nothing partial comes back: a
+caller adding the file to a bank either gets all of its text or an error, which is what keeps
+"add" all-or-nothing, and a scan never mistakes half a file for a clean one.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from redline.errors import InputError, LimitExceeded
+from redline.extract.docx import read_docx
+from redline.extract.html import read_html
+from redline.extract.layout import Box, PageSpan, page_at
+from redline.extract.limits import Deadline, DocumentLimits
+from redline.extract.ocr import image_type, read_image
+from redline.extract.pdf import read_pdf
 
 __all__ = [
     "DOCX",
     "HTML",
     "PDF",
     "TEXT",
+    "Box",
     "DocumentLimits",
     "ExtractedDocument",
     "PageSpan",
     "extract_document",
+    "is_image_type",
     "sniff_media_type",
 ]
 
@@ -34,48 +42,30 @@ TEXT = "text/plain"
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HTML = "text/html"
-_MIB = 1024 * 1024
-_BLOCK_TAGS = (
-    "p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-    "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol", "dd", "dt",
-)  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentLimits:
-    """Limits every file is read under; each is named in the error when crossed."""
-
-    max_bytes: int = 25 * _MIB
-    max_pages: int = 1000
-    max_chars: int = 5_000_000
-    max_unzipped_bytes: int = 100 * _MIB
-    max_zip_entries: int = 2000
-    max_compression_ratio: int = 200
-
-
-@dataclass(frozen=True, slots=True)
-class PageSpan:
-    """Where page ``number`` (1-based) sits in the extracted text."""
-
-    number: int
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractedDocument:
-    """The readable text of a file, its media type and, for paged formats, its pages."""
+    """The readable text of a file, its media type and its location map.
+
+    ``pages`` is set for paged formats (PDF, multi-frame images); ``boxes`` where the layout gives
+    positions (OCR words); ``blocks`` for DOCX: (part, paragraph index, start, end) per line.
+    """
 
     text: str
     media_type: str
     pages: tuple[PageSpan, ...] = ()
+    boxes: tuple[Box, ...] = ()
+    blocks: tuple[tuple[str, int, int, int], ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         """The page number holding text offset ``offset``, or None for unpaged formats."""
-        if not self.pages:
-            return None
-        i = bisect_right([p.start for p in self.pages], offset) - 1
-        return self.pages[max(i, 0)].number
+        return page_at(self.pages, offset)
+
+
+def is_image_type(media_type: str) -> bool:
+    """Whether ``media_type`` is read by OCR."""
+    return media_type.startswith("image/")
 
 
 def sniff_media_type(data: bytes, declared: str | None = None, filename: str | None = None) -> str:
@@ -86,6 +76,9 @@ def sniff_media_type(data: bytes, declared: str | None = None, filename: str | N
         return PDF
     if head.startswith(b"PK\x03\x04"):
         return DOCX
+    found = image_type(head)
+    if found:
+        return found
     if name.endswith((".html", ".htm")) or re.search(rb"(?i)<(!doctype html|html|body)\b", head):
         return HTML
     if declared:
@@ -105,128 +98,15 @@ def _check_chars(text: str, limits: DocumentLimits) -> str:
     return text
 
 
-def _read_text(data: bytes, limits: DocumentLimits) -> ExtractedDocument:
+def _read_text(data: bytes, limits: DocumentLimits) -> str:
     if b"\x00" in data[:8192]:
-        raise InputError("file is binary, not text; supported: text, PDF, DOCX, HTML", field="file")
+        raise InputError(
+            "file is binary, not text; supported: text, PDF, DOCX, HTML, images", field="file"
+        )
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"text file is not valid UTF-8 (byte {exc.start})", field="file") from exc
-    return ExtractedDocument(_check_chars(text, limits), TEXT)
-
-
-def _read_pdf(data: bytes, limits: DocumentLimits) -> ExtractedDocument:
-    from pypdf import PdfReader
-
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise InputError(
-                "encrypted PDF refused: it cannot be read without its password", field="file"
-            )
-        count = len(reader.pages)
-        if count == 0:
-            raise InputError("malformed PDF refused: it has no readable pages", field="file")
-        if count > limits.max_pages:
-            raise LimitExceeded(
-                f"PDF has {count} pages, over the limit of {limits.max_pages} (max_pages)",
-                field="file",
-                limit=limits.max_pages,
-            )
-        parts: list[str] = []
-        pages: list[PageSpan] = []
-        offset = 0
-        for number, page in enumerate(reader.pages, start=1):
-            text = (page.extract_text() or "").strip() + "\n\n"
-            pages.append(PageSpan(number, offset, offset + len(text)))
-            parts.append(text)
-            offset += len(text)
-            if offset > limits.max_chars:
-                _check_chars("".join(parts), limits)
-    except InputError:
-        raise
-    except Exception as exc:  # pypdf raises many types on hostile input; all mean "malformed"
-        raise InputError(f"malformed PDF refused ({exc.__class__.__name__})", field="file") from exc
-    return ExtractedDocument("".join(parts), PDF, tuple(pages))
-
-
-def _check_zip(data: bytes, limits: DocumentLimits) -> None:
-    """Refuse zip bombs from the central directory before anything is decompressed.
-
-    zipfile stops each member at its declared size (and fails the CRC if the header lied), so
-    bounding the declared sizes bounds what python-docx can decompress.
-    """
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-            if len(infos) > limits.max_zip_entries:
-                raise LimitExceeded(
-                    f"DOCX has {len(infos)} parts, over the limit of {limits.max_zip_entries}"
-                    " (max_zip_entries)",
-                    field="file",
-                    limit=limits.max_zip_entries,
-                )
-            total = sum(i.file_size for i in infos)
-            if total > limits.max_unzipped_bytes:
-                raise LimitExceeded(
-                    f"DOCX unpacks to {total} bytes, over the limit of {limits.max_unzipped_bytes}"
-                    " (max_unzipped_bytes)",
-                    field="file",
-                    limit=limits.max_unzipped_bytes,
-                )
-            for info in infos:
-                ratio = info.file_size / max(info.compress_size, 1)
-                if info.file_size > _MIB and ratio > limits.max_compression_ratio:
-                    raise LimitExceeded(
-                        f"DOCX part compresses {ratio:.0f}:1, over the limit of"
-                        f" {limits.max_compression_ratio}:1 (max_compression_ratio)",
-                        field="file",
-                        limit=limits.max_compression_ratio,
-                    )
-            if "word/document.xml" not in zf.namelist():
-                raise InputError("not a DOCX file: word/document.xml is missing", field="file")
-            head = zf.read("word/document.xml")[:4096]
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise InputError("DOCX refused: its XML declares entities", field="file")
-    except zipfile.BadZipFile as exc:
-        raise InputError("malformed DOCX refused: not a readable zip file", field="file") from exc
-
-
-def _read_docx(data: bytes, limits: DocumentLimits) -> ExtractedDocument:
-    _check_zip(data, limits)
-    import docx
-    from docx.table import Table
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-        lines: list[str] = []
-        for block in document.iter_inner_content():
-            if isinstance(block, Table):
-                for row in block.rows:
-                    lines.append("\t".join(cell.text for cell in row.cells))
-            else:
-                lines.append(block.text)
-    except Exception as exc:  # python-docx and lxml raise many types on broken parts
-        raise InputError(
-            f"malformed DOCX refused ({exc.__class__.__name__})", field="file"
-        ) from exc
-    return ExtractedDocument(_check_chars("\n".join(lines), limits), DOCX)
-
-
-def _read_html(data: bytes, limits: DocumentLimits) -> ExtractedDocument:
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(data, "lxml")
-    for tag in soup(["script", "style", "noscript", "template", "iframe", "svg", "head"]):
-        tag.decompose()
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.append("\n")
-    text = re.sub(r"[ \t\r\f\v]+", " ", soup.get_text(""))
-    text = re.sub(r"\s*\n\s*", "\n", text).strip()
-    return ExtractedDocument(_check_chars(text, limits), HTML)
-
-
-_READERS = {TEXT: _read_text, PDF: _read_pdf, DOCX: _read_docx, HTML: _read_html}
 
 
 def extract_document(
@@ -236,7 +116,10 @@ def extract_document(
     filename: str | None = None,
     limits: DocumentLimits | None = None,
 ) -> ExtractedDocument:
-    """Readable text of a file, or an InputError naming why it was refused."""
+    """Readable text of a file with its location map, or an InputError naming why it was refused.
+
+    An image is read only where OCR is installed; otherwise the InputError says so.
+    """
     limits = limits or DocumentLimits()
     if len(data) > limits.max_bytes:
         raise LimitExceeded(
@@ -244,4 +127,17 @@ def extract_document(
             field="file",
             limit=limits.max_bytes,
         )
-    return _READERS[sniff_media_type(data, media_type, filename)](data, limits)
+    kind = sniff_media_type(data, media_type, filename)
+    deadline = Deadline(limits.max_seconds, kind.split("/")[-1].upper())
+    if kind == PDF:
+        pdf = read_pdf(data, limits, deadline)
+        return ExtractedDocument(pdf.text, PDF, pdf.pages)
+    if kind == DOCX:
+        docx = read_docx(data, limits, deadline)
+        return ExtractedDocument(_check_chars(docx.text, limits), DOCX, blocks=docx.blocks)
+    if kind == HTML:
+        return ExtractedDocument(_check_chars(read_html(data, limits, deadline), limits), HTML)
+    if is_image_type(kind):
+        ocr = read_image(data, limits, deadline)
+        return ExtractedDocument(_check_chars(ocr.text, limits), kind, ocr.pages, ocr.boxes)
+    return ExtractedDocument(_check_chars(_read_text(data, limits), limits), TEXT)

@@ -1,0 +1,43 @@
+"""PII detection over every part of a content: the post's text and each attachment's text.
+
+Each part is scanned whole (a datum split across a page break is still one datum), then every
+signal is given its part name and the page its start falls on, so a finding reads "attachment:0,
+page 14, offsets 812-823". URLs are matched by the link rules, not scanned for PII here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from redline.detect.finding import DetectorFailure, Signal
+from redline.detect.pii.scanner import PiiOptions, PiiResult, PiiScanner
+from redline.extract.parts import Part, Parts
+
+__all__ = ["pii_parts", "scan_part", "scan_parts"]
+
+
+def pii_parts(parts: Parts) -> list[Part]:
+    """The parts PII detection reads: the text and every readable attachment."""
+    return [p for p in parts.parts if not p.name.startswith("url:")]
+
+
+def scan_part(scanner: PiiScanner, part: Part, options: PiiOptions) -> PiiResult:
+    """Signals in one part, each located by part name and page."""
+    result = scanner.scan(part.text, replace(options, part=part.name))
+    if not part.pages:
+        return result
+    signals = [
+        replace(s, location=replace(s.location, page=part.page_at(s.start))) for s in result.signals
+    ]
+    return PiiResult(signals, result.failures)
+
+
+def scan_parts(scanner: PiiScanner, parts: Parts, options: PiiOptions) -> PiiResult:
+    """Signals in every PII part, in part order, and the recognizer failures of each."""
+    signals: list[Signal] = []
+    failures: list[DetectorFailure] = []
+    for part in pii_parts(parts):
+        result = scan_part(scanner, part, options)
+        signals.extend(result.signals)
+        failures.extend(result.failures)
+    return PiiResult(signals, failures)

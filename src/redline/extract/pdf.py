@@ -1,0 +1,114 @@
+"""Text out of PDFs, page by page, behind the hostile-file limits.
+
+pypdf reads the file; this module adds what a hostile PDF needs around it: encrypted files are
+refused (their text cannot be read without the password, and a scan that silently read nothing
+would read as clean), pages are counted before any is read, the content streams' decompressed size
+is added up against ``max_unzipped_bytes`` (pypdf also caps each stream on its own), the clock is
+checked between pages, and a file nested deeper than the parser can follow is refused by name
+rather than crashing. Anything else pypdf raises means the file is malformed: one clear error.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from redline.errors import InputError, LimitExceeded
+from redline.extract.layout import PageSpan
+from redline.extract.limits import Deadline, DocumentLimits
+
+__all__ = ["PdfText", "open_pdf", "read_pdf"]
+
+
+class PdfText:
+    """The text of a PDF: all pages joined by a blank line, and where each page sits."""
+
+    def __init__(self, text: str, pages: tuple[PageSpan, ...]) -> None:
+        self.text = text
+        self.pages = pages
+
+
+def open_pdf(data: bytes, limits: DocumentLimits) -> Any:
+    """A pypdf reader for ``data`` once it passed the encryption and page-count checks."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        encrypted = reader.is_encrypted
+        count = 0 if encrypted else len(reader.pages)
+    except Exception as exc:  # pypdf raises many types on hostile input; all mean "malformed"
+        raise _refused(exc, limits) from exc
+    if encrypted:
+        raise InputError(
+            "encrypted PDF refused: it cannot be read without its password", field="file"
+        )
+    if count == 0:
+        raise InputError("malformed PDF refused: it has no readable pages", field="file")
+    if count > limits.max_pages:
+        raise LimitExceeded(
+            f"PDF has {count} pages, over the limit of {limits.max_pages} (max_pages)",
+            field="file",
+            limit=limits.max_pages,
+        )
+    return reader
+
+
+def read_pdf(data: bytes, limits: DocumentLimits, deadline: Deadline | None = None) -> PdfText:
+    """Every page's text, or an ``InputError`` naming why the file was refused."""
+    deadline = deadline or Deadline(limits.max_seconds, "PDF")
+    reader = open_pdf(data, limits)
+    parts: list[str] = []
+    pages: list[PageSpan] = []
+    offset = 0
+    inflated = 0
+    try:
+        for number, page in enumerate(reader.pages, start=1):
+            deadline.check()
+            contents = page.get_contents()
+            inflated += len(contents.get_data()) if contents is not None else 0
+            if inflated > limits.max_unzipped_bytes:
+                raise LimitExceeded(
+                    f"PDF content streams decompress to over {limits.max_unzipped_bytes} bytes"
+                    " (max_unzipped_bytes)",
+                    field="file",
+                    limit=limits.max_unzipped_bytes,
+                )
+            text = (page.extract_text() or "").strip() + "\n\n"
+            pages.append(PageSpan(number, offset, offset + len(text)))
+            parts.append(text)
+            offset += len(text)
+            if offset > limits.max_chars:
+                raise LimitExceeded(
+                    f"extracted text has over {limits.max_chars} characters (max_chars)",
+                    field="file",
+                    limit=limits.max_chars,
+                )
+        deadline.check()
+    except InputError:
+        raise
+    except Exception as exc:
+        raise _refused(exc, limits) from exc
+    return PdfText("".join(parts), tuple(pages))
+
+
+def _refused(exc: BaseException, limits: DocumentLimits) -> InputError:
+    """The error for whatever pypdf raised: a named limit where one applies, else "malformed"."""
+    if isinstance(exc, RecursionError):
+        return LimitExceeded(
+            "PDF refused: its objects nest deeper than can be read safely (max_depth)",
+            field="file",
+            limit=limits.max_depth,
+        )
+    if type(exc).__name__ == "LimitReachedError":  # pypdf's own caps: stream size, tree depth
+        if "depth" in str(exc).lower():
+            return LimitExceeded(
+                "PDF refused: its page tree nests too deep (max_depth)",
+                field="file",
+                limit=limits.max_depth,
+            )
+        return LimitExceeded(
+            "PDF refused: a stream decompresses past the size cap (max_unzipped_bytes)",
+            field="file",
+            limit=limits.max_unzipped_bytes,
+        )
+    return InputError(f"malformed PDF refused ({exc.__class__.__name__})", field="file")

@@ -1,0 +1,155 @@
+"""Build hostile files in memory: bombs, deep nesting, entity expansion, lying headers."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+
+from tests.extract.files import make_docx
+
+
+def pdf_from_objects(objects: list[bytes]) -> bytes:
+    """A PDF with these object bodies (object 1 is the catalog) and a correct xref table."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+def one_page_pdf(stream: bytes, *, flate: bool = False) -> bytes:
+    """One page drawn by ``stream`` with Helvetica as /F1."""
+    body = zlib.compress(stream, 9) if flate else stream
+    filt = b" /Filter /FlateDecode" if flate else b""
+    return pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d%s >>\nstream\n" % (len(body), filt) + body + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+def pdf_stream_bomb(mib: int = 200) -> bytes:
+    """A page whose content stream is ~200 KB deflated and ``mib`` MiB inflated."""
+    return one_page_pdf(b" " * (mib * 1024 * 1024), flate=True)
+
+
+def pdf_nested_arrays(depth: int = 5000) -> bytes:
+    """A content stream whose TJ operand nests ``depth`` arrays deep."""
+    return one_page_pdf(
+        b"BT /F1 10 Tf 20 700 Td " + b"[" * depth + b"(x)" + b"]" * depth + b" TJ ET"
+    )
+
+
+def pdf_deep_page_tree(depth: int = 3000) -> bytes:
+    """A page tree of ``depth`` /Pages nodes, each the only kid of the one above."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    objects += [b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (3 + i) for i in range(depth)]
+    objects.append(b"<< /Type /Page /MediaBox [0 0 612 792] >>")
+    return pdf_from_objects(objects)
+
+
+def pdf_slow(pages: int = 300, ops: int = 3000) -> bytes:
+    """Many pages of many tiny text runs: slow to walk, cheap to build."""
+    stream = b"BT /F1 10 Tf " + b"1 0 Td (a) Tj " * ops + b"ET"
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>"
+               % (kids, pages)]  # fmt: skip
+    content = 3 + pages
+    font = content + 1
+    for _ in range(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (content, font)
+        )
+    objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    return pdf_from_objects(objects)
+
+
+def replace_member(docx: bytes, name: str, data: bytes) -> bytes:
+    """The DOCX with one member's bytes replaced."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(docx)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            dst.writestr(info.filename, data if info.filename == name else src.read(info))
+    return out.getvalue()
+
+
+def docx_billion_laughs() -> bytes:
+    """A DOCX whose document.xml declares nested entities (the "billion laughs")."""
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10)
+    )
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    return replace_member(make_docx(["x"]), "word/document.xml", xml.encode())
+
+
+def docx_deep_nesting(depth: int = 20000) -> bytes:
+    """A DOCX whose document.xml nests ``depth`` elements."""
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body>" + "<w:sdt>" * depth + "</w:sdt>" * depth + "</w:body></w:document>"
+    )
+    return replace_member(make_docx(["x"]), "word/document.xml", xml.encode())
+
+
+def docx_lying_sizes(mib: int = 50) -> bytes:
+    """A DOCX whose document.xml header claims 1 KB but inflates to ``mib`` MiB."""
+    real = make_docx(["x"])
+    body = b"<w:t>" + b"a" * (mib * 1024 * 1024) + b"</w:t>"
+    bombed = replace_member(real, "word/document.xml", body)
+    # Patch the declared uncompressed size of document.xml in both headers to 1024.
+    out = bytearray(bombed)
+    name = b"word/document.xml"
+    for sig, size_at in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):
+        start = 0
+        while (i := out.find(sig, start)) >= 0:
+            name_len_at = 28 if sig == b"PK\x01\x02" else 26
+            n = struct.unpack_from("<H", out, i + name_len_at)[0]
+            head = 46 if sig == b"PK\x01\x02" else 30
+            if out[i + head : i + head + n] == name:
+                struct.pack_into("<I", out, i + size_at, 1024)
+            start = i + 4
+    return bytes(out)
+
+
+def png_pixel_bomb(side: int = 100_000) -> bytes:
+    """A few-hundred-byte PNG whose header says ``side`` x ``side`` pixels."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    ihdr = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * (side + 1) * 4)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def deep_html(depth: int = 100_000) -> bytes:
+    """An HTML page nested ``depth`` divs deep."""
+    return b"<html><body>" + b"<div>" * depth + b"deep" + b"</div>" * depth + b"</body></html>"

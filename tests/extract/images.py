@@ -1,0 +1,21 @@
+"""Render text to images for OCR tests and the OCR benchmark (Pillow's built-in font)."""
+
+from __future__ import annotations
+
+import io
+
+
+def render_text(lines: list[str], *, size: int = 28, fmt: str = "PNG") -> bytes:
+    """A white image with ``lines`` in black, one per line, large enough for Tesseract."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.load_default(size=size)
+    width = max(int(font.getlength(line)) for line in lines) + 2 * size
+    height = (len(lines) + 1) * int(size * 1.6)
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(lines):
+        draw.text((size, size // 2 + i * int(size * 1.6)), line, fill=0, font=font)
+    out = io.BytesIO()
+    image.save(out, format=fmt)
+    return out.getvalue()
