@@ -51,3 +51,46 @@ def test_candidates_are_well_formed(recognizer: Recognizer) -> None:
 def test_applies_agrees_with_find(recognizer: Recognizer) -> None:
     # a recognizer must never skip a text it would have found something in
     assert recognizer.applies(SAMPLE, TextFacts.of(SAMPLE))
+
+
+def _texts_with_entities() -> list[str]:
+    from tests.detect.pii.test_entities import NEGATIVES, POSITIVES
+
+    return [SAMPLE] + [text for _, text, _ in POSITIVES] + [text for _, text in NEGATIVES]
+
+
+@pytest.mark.parametrize("recognizer", RECOGNIZERS, ids=lambda r: r.name)
+def test_applies_is_a_sound_gate_on_every_table_text(recognizer: Recognizer) -> None:
+    # The gates reason about digit-run shapes; a gate that says no where find() would say yes
+    # silently loses findings, so check it on every positive and hard negative we have.
+    for text in _texts_with_entities():
+        if list(recognizer.find(text)):
+            assert recognizer.applies(text, TextFacts.of(text)), text
+
+
+# Real values (valid phone, SSN, card, IBAN-free digits) cut into every composition of up to four
+# digit groups and joined by each separator: every digit-run shape the gates reason about.
+_VALUES = ("4155552671", "14155552671", "123456789", "4111111111111111", "378282246310005")
+_SEPARATORS = (" ", "-", ".", "/", " - ")
+
+
+def _compositions(digits: str, parts: int) -> list[list[str]]:
+    if parts == 1:
+        return [[digits]]
+    return [
+        [digits[:cut], *rest]
+        for cut in range(1, len(digits))
+        for rest in _compositions(digits[cut:], parts - 1)
+    ]
+
+
+@pytest.mark.parametrize("value", _VALUES)
+def test_applies_is_a_sound_gate_on_every_digit_grouping(value: str) -> None:
+    for parts in range(1, 5):
+        for groups in _compositions(value, parts):
+            for sep in _SEPARATORS:
+                text = f"call me, ssn and card: {sep.join(groups)} ok"
+                facts = TextFacts.of(text)
+                for recognizer in RECOGNIZERS:
+                    if list(recognizer.find(text)):
+                        assert recognizer.applies(text, facts), (recognizer.name, text)

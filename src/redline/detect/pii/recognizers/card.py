@@ -87,8 +87,8 @@ class CreditCardRecognizer(Recognizer):
     entities = ("CREDIT_CARD",)
 
     def applies(self, text: str, facts: TextFacts) -> bool:
-        """Cards have at least thirteen digits."""
-        return facts.digits >= 13
+        """Thirteen digits at least, written in groups of four or as one long run."""
+        return facts.digits >= 13 and (4 in facts.runs or facts.longest >= 13)
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield Luhn-valid numbers with a real issuer prefix."""

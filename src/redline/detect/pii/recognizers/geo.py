@@ -99,7 +99,8 @@ class GeoCoordinatesRecognizer(Recognizer):
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield plausible coordinate pairs."""
-        for match in _LABELLED.finditer(text):
+        lowered = text.lower()
+        for match in _LABELLED.finditer(text) if "lat" in lowered else ():
             if self._in_range(match.group("lat"), match.group("lon")):
                 yield Candidate(
                     "GEO_COORDINATES",
@@ -109,7 +110,7 @@ class GeoCoordinatesRecognizer(Recognizer):
                     "labelled latitude/longitude",
                     match.group(0).lower(),
                 )
-        for match in _DMS.finditer(text):
+        for match in _DMS.finditer(text) if "°" in text else ():
             yield Candidate(
                 "GEO_COORDINATES",
                 match.start(),
@@ -118,7 +119,7 @@ class GeoCoordinatesRecognizer(Recognizer):
                 "degrees-minutes-seconds pair",
                 match.group(0),
             )
-        for match in _DECIMAL_PAIR.finditer(text):
+        for match in _DECIMAL_PAIR.finditer(text) if text.count(".") >= 2 else ():
             lat, lon = match.group("lat"), match.group("lon")
             if not self._in_range(lat, lon):
                 continue

@@ -70,7 +70,7 @@ class IpAddressRecognizer(Recognizer):
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield syntactically valid addresses, version numbers excluded by context."""
-        for match in _V4.finditer(text):
+        for match in _V4.finditer(text) if text.count(".") >= 3 else ():
             raw = match.group(0)
             if any(len(o) > 1 and o.startswith("0") for o in raw.split(".")):
                 continue  # "01.02.2024" is a date

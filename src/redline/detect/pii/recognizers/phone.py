@@ -104,8 +104,13 @@ class PhoneRecognizer(Recognizer):
     entities = ("PHONE_NUMBER",)
 
     def applies(self, text: str, facts: TextFacts) -> bool:
-        """Every phone number has at least seven digits."""
-        return facts.digits >= 7
+        """Seven digits at least, in digit runs some writing of a phone number has."""
+        if facts.digits < 7:
+            return False
+        if "+" in text or "00" in text:
+            return True  # international: groups of any length
+        # NANP: 555-123-4567, 555-1234567, 5551234567, 555123-4567 all hold one of these runs
+        return 4 in facts.runs or 7 in facts.runs or facts.longest >= 10
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield candidates libphonenumber accepts, scored by format and context."""

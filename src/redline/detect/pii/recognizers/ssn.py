@@ -93,7 +93,7 @@ class SsnRecognizer(Recognizer):
 
     def applies(self, text: str, facts: TextFacts) -> bool:
         """SSNs need at least nine digits."""
-        return facts.digits >= 9
+        return facts.has_runs(3, 2, 4)  # 123-45-6789: separators are required
 
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield structurally valid SSNs, scored by separator and cue words."""
@@ -129,7 +129,7 @@ class PartialSsnRecognizer(Recognizer):
 
     def applies(self, text: str, facts: TextFacts) -> bool:
         """Every form ends in four digits and has a mask character or an SSN word."""
-        return facts.digits >= 4 and (
+        return 4 in facts.runs and (
             any(ch in text for ch in _MASK_SET) or facts.has_any(_WORD_PROBES)
         )
 
