@@ -1,0 +1,115 @@
+"""Appeals: a different moderator decides; upheld restores, voids and lifts; notices either way."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from redline.errors import Conflict, InputError
+from redline.record import Accounts, verify
+from redline.review import appeals as appeal_service
+from redline.review import cases as case_service
+from tests.review.conftest import T0, moderate, post
+
+
+def test_denied_then_upheld_by_another_moderator_restores_the_account(store, rulebook) -> None:
+    first = moderate(store, post("p1", "journalist"), T0)
+    second = moderate(store, post("p2", "journalist"), T0 + timedelta(hours=1))
+    assert second["account"]["state"] == "banned"
+    decisions = [first["decision_id"], second["decision_id"]]
+
+    with pytest.raises(Conflict, match="not about"):
+        appeal_service.file_appeal(store, decisions, author="someone", statement="mine")
+    with pytest.raises(InputError, match="statement"):
+        appeal_service.file_appeal(store, decisions, author="journalist", statement="  ")
+    appeal = appeal_service.file_appeal(
+        store,
+        decisions,
+        author="journalist",
+        statement="Reporting. Call me on 555-201-3344.",
+        now=T0 + timedelta(hours=2),
+    )
+    assert "555-201-3344" not in appeal.statement and appeal.status == "pending"
+    with pytest.raises(Conflict, match="pending appeal"):
+        appeal_service.file_appeal(store, decisions[:1], author="journalist", statement="again")
+    # the automated decider may not hear the appeal
+    with pytest.raises(Conflict, match="took part"):
+        appeal_service.assign_appeal(store, appeal.id, "redline")
+    appeal_service.assign_appeal(store, appeal.id, "mod-a", now=T0 + timedelta(hours=3))
+    with pytest.raises(Conflict, match="assigned to mod-a"):
+        appeal_service.decide_appeal(
+            store, appeal.id, moderator="mod-b", upheld=True, reason="x", rulebook=rulebook
+        )
+    denied = appeal_service.decide_appeal(
+        store,
+        appeal.id,
+        moderator="mod-a",
+        upheld=False,
+        reason="the address is private",
+        rulebook=rulebook,
+        now=T0 + timedelta(hours=5),
+    )
+    assert denied.status == "denied" and denied.decided_by == "mod-a" and denied.document is None
+    _, notices = appeal_service.show_appeal(store, appeal.id)
+    assert [n["kind"] for n in notices] == ["appeal.denied"] and "denied" in notices[0]["text"]
+    with store.reading() as session:
+        assert Accounts(session).show("journalist").state == "banned"
+
+    again = appeal_service.file_appeal(
+        store,
+        decisions,
+        author="journalist",
+        statement="Newsworthy: the hack is the story.",
+        now=T0 + timedelta(days=1),
+    )
+    with pytest.raises(Conflict, match="took part"):
+        appeal_service.decide_appeal(
+            store, again.id, moderator="mod-a", upheld=True, reason="x", rulebook=rulebook
+        )
+    upheld = appeal_service.decide_appeal(
+        store,
+        again.id,
+        moderator="mod-b",
+        upheld=True,
+        reason="public interest reporting",
+        rulebook=rulebook,
+        now=T0 + timedelta(days=1, hours=4),
+    )
+    assert upheld.status == "upheld" and upheld.decided_by == "mod-b"
+    assert upheld.decided_at - upheld.filed_at == timedelta(hours=4)
+    change = upheld.document
+    assert set(change["lifted"]) == {"block_link", "remove_content"}
+    assert change["account"]["from"] == "banned" and change["account"]["to"] == "active"
+    assert change["account"]["actions"] == ["lift_ban"]
+    for decision_id in decisions:
+        assert change["decisions"][decision_id]["strike"]["op"] == "voided"
+        assert change["decisions"][decision_id]["in_force"] == []
+    _, notices = appeal_service.show_appeal(store, again.id)
+    assert notices[0]["kind"] == "appeal.upheld" and "restored" in notices[0]["text"]
+    with store.reading() as session:
+        account = Accounts(session).show("journalist")
+        assert account.state == "active" and all(s.voided for s in account.strikes)
+        assert verify(session).ok
+    with pytest.raises(Conflict, match="already upheld"):
+        appeal_service.decide_appeal(
+            store, again.id, moderator="mod-c", upheld=False, reason="x", rulebook=rulebook
+        )
+
+
+def test_the_case_reviewer_may_not_hear_the_appeal(store, rulebook) -> None:
+    ref = moderate(store, post("p1", "u1"), T0)
+    case = case_service.open_case(store, ref["decision_id"], rulebook=rulebook)
+    case_service.decide_case(
+        store, case.id, moderator="mod-a", outcome="confirm", reason="ok", rulebook=rulebook
+    )
+    appeal = appeal_service.file_appeal(store, [ref["decision_id"]], author="u1", statement="no")
+    with pytest.raises(Conflict, match="took part"):
+        appeal_service.assign_appeal(store, appeal.id, "mod-a")
+    assert appeal_service.pending_appeals(store)[0].id == appeal.id
+
+
+def test_nothing_to_appeal_on_a_clean_decision(store) -> None:
+    clean = moderate(store, post("c", "u1", "Polls open at 7am."), T0)
+    with pytest.raises(Conflict, match="restricted nothing"):
+        appeal_service.file_appeal(store, [clean["decision_id"]], author="u1", statement="?")
