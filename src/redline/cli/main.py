@@ -31,6 +31,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "account": ("redline.cli.account_cmd", "account_app", "group"),
     "decision": ("redline.cli.decision_cmd", "decision_app", "group"),
     "audit": ("redline.cli.audit_cmd", "audit_app", "group"),
+    "case": ("redline.cli.case_cmd", "case_app", "group"),
+    "appeal": ("redline.cli.appeal_cmd", "appeal_app", "group"),
+    "request": ("redline.cli.request_cmd", "request_app", "group"),
     "keys": ("redline.cli.keys_cmd", "keys_app", "group"),
     "serve": ("redline.cli.serve_cmd", "serve", "command"),
 }
