@@ -8,8 +8,8 @@ work: content, decision, actions, strike, account standing and audit events comm
 not at all, and a content id already decided returns its first decision and changes nothing.
 
 Signal sources are plug-ins: anything with ``name``, ``version`` and ``detect(content)`` that
-yields signals (and, if it knows them, its own failures). PII detection is the default source;
-bank and link matchers join by being passed in ``sources``.
+yields signals (and, if it knows them, its own failures). PII detection is the default source,
+and the store's banks join it when there are any (``default_sources``).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from redline.detect.pii import PiiOptions, default_scanner
 from redline.enforce.decision import judge
 from redline.enforce.profile import Profile
 from redline.record.accounts import Accounts
+from redline.record.bank_source import BankSource
 from redline.record.decisions import Decisions, Retention
 from redline.record.keyfile import hash_key
 from redline.record.store import Store
@@ -69,17 +70,22 @@ class PiiSource:
         return [*result.signals, *result.failures]
 
 
-def default_sources(settings: Settings) -> list[SignalSource]:
-    """The sources ``redline moderate`` runs when the caller names none: PII detection.
+def default_sources(settings: Settings, store: Store | None = None) -> list[SignalSource]:
+    """The sources ``redline moderate`` runs when the caller names none.
 
-    Bank and link matchers (issue 3) plug in here once they offer ``detect(content)``.
+    PII detection always; with a ``store`` that holds banks, also the bank and link matcher over
+    them (``record.bank_source.BankSource``, flood guard included).
     """
     options = PiiOptions(threshold=settings.pii_threshold, hash_key=hash_key(settings))
     recognizers = sorted(default_scanner().versions.items())
     # One version for the whole scanner that changes when any recognizer does, so a replay can
     # tell decisions made with different PII detection apart (signals also carry their own).
     version = hashlib.sha256(repr(recognizers).encode()).hexdigest()[:12]
-    return [PiiSource(options, version=version)]
+    sources: list[SignalSource] = [PiiSource(options, version=version)]
+    banks = BankSource.load(store) if store is not None else None
+    if banks is not None:
+        sources.append(banks)
+    return sources
 
 
 @dataclass(slots=True)

@@ -92,8 +92,9 @@ def moderate(
     settings = Settings()
     pack = load_policy(policy)
     chosen = load_profile(profile)
-    sources = default_sources(settings) + [load_source(s) for s in source or []]
+    extra = [load_source(s) for s in source or []]
     store = Store.open(settings)
+    sources = default_sources(settings, store) + extra
     moderator = Moderator(store, pack, chosen, sources, retention=settings.retention)
     new = again = refused = violating = 0
     try:

@@ -1,12 +1,15 @@
-"""``redline scan``: find private information in a JSONL file of content records.
+"""``redline scan``: find private information and banked material in a JSONL file of records.
 
-Scanning is read-only: it touches no store, so it is safe to run on any file anywhere. Bad lines
+Scanning is read-only. Without a store (no ``redline.sqlite3`` in the data directory and no
+``REDLINE_DATABASE_URL``) it touches nothing and never imports the store's libraries; with one it
+reads the banks once and reports ``matches`` beside ``findings``, recording nothing. Bad lines
 are reported on stderr by line number and skipped; the exit code says whether any were refused.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,6 +19,7 @@ from redline.cli.io import open_input, open_output
 from redline.cli.jsonl import BadLine, read_records, to_content
 from redline.cli.progress import byte_progress
 from redline.cli.returncode import ReturnCode
+from redline.content import Content
 from redline.detect.finding import Signal
 from redline.detect.pii import ENTITIES, PiiOptions, default_scanner
 from redline.errors import InputError, RecordRefused
@@ -47,6 +51,29 @@ def parse_entities(value: str | None) -> frozenset[str] | None:
     return names
 
 
+def bank_matcher(settings: Settings) -> Callable[[Content], list[dict[str, Any]]] | None:
+    """A function giving a content's bank matches, or None when there is no store or no bank."""
+    if settings.database_url is None and not (settings.home / "redline.sqlite3").exists():
+        return None
+    from redline.record.bank_source import read_snapshot
+
+    loaded = read_snapshot(settings)
+    if loaded is None:
+        return None
+    snapshot, held = loaded
+
+    def matches(content: Content) -> list[dict[str, Any]]:
+        out = []
+        for hit in snapshot.scan_content(content).hits:
+            match = hit.to_dict()
+            if (hit.bank, hit.entry) in held:
+                match["held"] = held[(hit.bank, hit.entry)]
+            out.append(match)
+        return out
+
+    return matches
+
+
 def scan(
     input_path: Annotated[str, typer.Argument(metavar="INPUT", help="JSONL file, or - for stdin.")],
     output: Annotated[
@@ -64,13 +91,14 @@ def scan(
         str | None, typer.Option(help="Comma-separated entity types to report (default all).")
     ] = None,
 ) -> None:
-    """Find private information in content records, one JSON result line per record."""
+    """Find private information and banked material, one JSON result line per record."""
     settings = Settings()
     options = PiiOptions(
         threshold=settings.pii_threshold if threshold is None else threshold,
         entities=parse_entities(entities),
     )
     scanner = default_scanner()
+    matcher = bank_matcher(settings)
     scanned = refused = found = 0
     with (
         open_input(input_path) as (stream, size),
@@ -94,6 +122,7 @@ def scan(
             result = {
                 "id": item.record["id"],
                 "findings": [finding_json(s) for s in signals],
+                "matches": matcher(content) if matcher else [],
             }
             out.write(json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n")
     typer.echo(f"scanned {scanned} records, {found} findings, {refused} refused", err=True)
