@@ -1,0 +1,114 @@
+"""BankSource in the pipeline, on SQLite and PostgreSQL: signals, unreadable files, flood holds."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from redline.content import Attachment, Content
+from redline.decide import load_policy
+from redline.detect.finding import DetectorFailure, Signal, SignalKind
+from redline.enforce import load_profile
+from redline.pipeline import Moderator, default_sources
+from redline.record import Store, verify
+from redline.record.bank_source import FLOOD_GUARD, BankSource
+from redline.record.banks import Banks
+from redline.settings import Settings
+from tests.detect.banks.corpus import DOSSIER, excerpt
+from tests.extract.files import encrypt_pdf, make_pdf
+
+T0 = datetime(2026, 11, 1, 12, tzinfo=UTC)
+URL = "https://leaks.example/dossier.pdf"
+
+
+@pytest.fixture
+def store(settings: Settings):
+    s = Store.open(settings)
+    with s.transaction() as session:
+        banks = Banks(session)
+        banks.create_bank("leaks", ["hacked_material", "foreign_state_operation"], now=T0)
+        banks.add_document("leaks", DOSSIER.encode(), "marsh.txt", now=T0)
+        banks.add_url("leaks", URL, name="marsh-url", now=T0)
+    yield s
+    s.close()
+
+
+def test_no_banks_means_no_source(settings: Settings) -> None:
+    s = Store.open(settings)
+    try:
+        assert BankSource.load(s) is None
+        assert [src.name for src in default_sources(settings, s)] == ["pii"]
+    finally:
+        s.close()
+
+
+def test_signals_for_text_links_and_attachments(store: Store, settings: Settings) -> None:
+    assert [src.name for src in default_sources(settings, store)] == ["pii", "banks"]
+    source = BankSource.load(store, clock=lambda: T0 + timedelta(hours=1))
+    assert source is not None
+    found = list(
+        source.detect(
+            Content(
+                "c1",
+                "Read: " + excerpt(60, 120),
+                urls=(URL + "?utm_source=feed",),
+                attachments=(
+                    Attachment(make_pdf([excerpt(200, 150)]), "application/pdf"),
+                    Attachment(encrypt_pdf(make_pdf(["x"])), "application/pdf"),
+                ),
+            )
+        )
+    )
+    signals = [s for s in found if isinstance(s, Signal)]
+    failures = [f for f in found if isinstance(f, DetectorFailure)]
+    where = {(s.kind, s.location.part, s.masked) for s in signals}
+    assert (SignalKind.BANK_MATCH, "text", "leaks/marsh") in where
+    assert (SignalKind.BANK_MATCH, "attachment:0", "leaks/marsh") in where
+    assert (SignalKind.LINK_MATCH, "url:0", "leaks/marsh-url") in where
+    assert {s.type for s in signals} == {"hacked_material", "foreign_state_operation"}
+    assert all("leaks" in s.evidence and s.digest is None for s in signals)
+    assert DOSSIER[260:300] not in " ".join(s.evidence for s in signals)
+    (bad,) = failures
+    assert bad.part == "attachment:1" and "encrypted" in bad.error
+
+
+def test_a_flood_of_matches_goes_to_review_instead_of_acting(
+    store: Store, settings: Settings
+) -> None:
+    with store.transaction() as session:
+        banks = Banks(session)
+        for hour in range(1, 11):  # a quiet week-day: one match an hour
+            banks.observe([("leaks", "marsh-url")], T0 + timedelta(hours=hour))
+    flood = T0 + timedelta(hours=11, minutes=30)
+    source = BankSource.load(store, clock=lambda: flood)
+    assert source is not None
+    moderator = Moderator(
+        store,
+        load_policy(),
+        load_profile("strict"),
+        [source],
+        clock=lambda: flood,
+    )
+    documents = [
+        moderator.moderate(Content(f"p{i}", f"look {i}", author_id=f"u{i}", urls=(URL,))).document
+        for i in range(30)
+    ]
+    acted = [d for d in documents if d["violations"]]
+    held = [d for d in documents if not d["violations"]]
+    assert acted and held, "the flood guard never held the entry"
+    first_held = documents.index(held[0])
+    assert all(not d["violations"] for d in documents[first_held:])  # held stays held
+    for d in acted:
+        assert "hacked.material" in {v["rule"] for v in d["violations"]}
+        assert "block_link" in {a["type"] for a in d["actions"]}
+    for d in held:
+        assert d["needs_review"]
+        assert any(
+            r["rule"] == "hacked.material" and FLOOD_GUARD in r["reason"] for r in d["reviews"]
+        )
+        assert not {"block_link", "remove_content", "suspend"} & {a["type"] for a in d["actions"]}
+    with store.reading() as session:
+        banks = Banks(session)
+        assert ("leaks", "marsh-url") in banks.held()
+        assert verify(session).ok
