@@ -4,16 +4,22 @@ A batch of a million posts must not fail because line 17 is broken, and must not
 exhaust memory: each line is read with a size cap, decoded strictly, parsed, and checked; a bad
 line becomes a ``RecordRefused`` value naming its line number and reason, and reading goes on.
 Reasons never quote the line itself, which may hold the very data we protect.
+
+A record may carry files: ``attachments: [{"filename", "media_type", "data"}]`` with ``data`` in
+standard base64. Decoding is strict (a stray character is an error naming the attachment, not a
+silently shorter file); reading the file's text is left to extraction, where a hostile file becomes
+an "unread" part of an accepted record rather than a refused line.
 """
 
 from __future__ import annotations
 
+import binascii
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from redline.content import Content
+from redline.content import Attachment, Content
 from redline.errors import RecordRefused
 
 _DRAIN_CHUNK = 1 << 20
@@ -116,7 +122,37 @@ def to_content(record: dict[str, Any]) -> Content:
         text=text,
         author_id=None if author is None else str(author),
         urls=tuple(urls),
+        attachments=to_attachments(record.get("attachments")),
     )
+
+
+def to_attachments(value: object) -> tuple[Attachment, ...]:
+    """Check the ``attachments`` field and decode each file; the error names the attachment."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise RecordRefused("'attachments' must be a list of objects", field="attachments")
+    out = []
+    for n, item in enumerate(value):
+        where = f"attachments[{n}]"
+        if not isinstance(item, dict):
+            raise RecordRefused(f"'{where}' must be an object", field=where)
+        unknown = sorted(set(item) - {"filename", "media_type", "data"})
+        if unknown:
+            raise RecordRefused(f"'{where}' has unknown fields {unknown}", field=where)
+        data = item.get("data")
+        if not isinstance(data, str):
+            raise RecordRefused(f"'{where}.data' must be a base64 string", field=f"{where}.data")
+        try:
+            raw = binascii.a2b_base64(data, strict_mode=True)
+        except binascii.Error:
+            message = f"'{where}.data' is not valid base64"
+            raise RecordRefused(message, field=f"{where}.data") from None
+        for key in ("filename", "media_type"):
+            if item.get(key) is not None and not isinstance(item[key], str):
+                raise RecordRefused(f"'{where}.{key}' must be a string", field=f"{where}.{key}")
+        out.append(Attachment(raw, item.get("media_type") or "", item.get("filename")))
+    return tuple(out)
 
 
 def _json_type(value: object) -> str:
