@@ -37,6 +37,27 @@ def chunks(text: str) -> list[set[bytes]]:
     return [c for c in out if c]
 
 
+class Signatures:
+    """MinHash signatures of every chunk of every bank document, computed once.
+
+    The threshold sweep in ``run.py`` builds one LSH per threshold from the same signatures, so
+    tuning costs LSH insertions, not re-hashing.
+    """
+
+    def __init__(self, docs: Sequence[str]) -> None:
+        self.keys: list[str] = []
+        sets: list[set[bytes]] = []
+        for i, doc in enumerate(docs):
+            for j, c in enumerate(chunks(doc)):
+                self.keys.append(f"{i}:{j}")
+                sets.append(c)
+        self.hashes: list[MinHash] = []
+        batch = 20_000
+        for a in range(0, len(sets), batch):
+            self.hashes.extend(MinHash.bulk(sets[a : a + batch], num_perm=NUM_PERM))
+        self.values = np.stack([m.hashvalues for m in self.hashes]).astype(np.uint64)
+
+
 class MinHashIndex:
     """Chunks of every bank document in one MinHashLSH at a fixed threshold.
 
@@ -44,25 +65,16 @@ class MinHashIndex:
     its estimated Jaccard similarity, as datasketch's documentation recommends.
     """
 
-    def __init__(self, docs: Sequence[str], threshold: float) -> None:
+    def __init__(self, docs: Sequence[str] | Signatures, threshold: float) -> None:
+        sigs = docs if isinstance(docs, Signatures) else Signatures(docs)
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        keys: list[str] = []
-        sets: list[set[bytes]] = []
-        for i, doc in enumerate(docs):
-            for j, c in enumerate(chunks(doc)):
-                keys.append(f"{i}:{j}")
-                sets.append(c)
-        self.values = np.zeros((len(sets), NUM_PERM), dtype=np.uint64)
         with self.lsh.insertion_session() as session:
-            batch = 20_000
-            for a in range(0, len(sets), batch):
-                hashes = MinHash.bulk(sets[a : a + batch], num_perm=NUM_PERM)
-                for n, (key, m) in enumerate(zip(keys[a : a + batch], hashes, strict=True)):
-                    session.insert(key, m, check_duplication=False)
-                    self.values[a + n] = m.hashvalues
-        self.chunks = len(keys)
-        self.row = {key: i for i, key in enumerate(keys)}
+            for key, m in zip(sigs.keys, sigs.hashes, strict=True):
+                session.insert(key, m, check_duplication=False)
+        self.values = sigs.values
+        self.chunks = len(sigs.keys)
+        self.row = {key: i for i, key in enumerate(sigs.keys)}
 
     def query(self, text: str) -> set[int]:
         words = normalize(text).text.split()
