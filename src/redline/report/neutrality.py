@@ -44,6 +44,7 @@ from redline.enforce.profile import Profile
 from redline.enforce.strikes import History
 from redline.errors import InputError
 from redline.record.accounts import Accounts
+from redline.record.cases import Cases
 from redline.record.review_enforcement import ReviewEnforcement
 from redline.record.review_reports import decisions_between
 from redline.record.store import Store
@@ -150,16 +151,29 @@ class _Violation:
     actions: frozenset[str]
 
 
-def _final_actions(repo: ReviewEnforcement, document: dict[str, Any]) -> list[dict[str, Any]]:
+def _final_actions(
+    repo: ReviewEnforcement, cases: Cases, document: dict[str, Any]
+) -> list[dict[str, Any]]:
     """Actions finally in force.
 
-    Content actions after any human change; account actions unless the decision's strike was
-    voided.
+    Content actions after any human change; account actions the decision or its case took,
+    unless the decision's strike was voided since.
     """
-    actions = list(repo.in_force(document["decision_id"], document))
-    strike = repo.strike_row(document["decision_id"])
-    if strike is None or not strike.voided:
-        actions += [a for a in document["actions"] if a["type"] in ("suspend", "ban")]
+    decision_id = document["decision_id"]
+    actions = list(repo.in_force(decision_id, document))
+    strike = repo.strike_row(decision_id)
+    if strike is not None and strike.voided:
+        return actions
+    actions += [a for a in document["actions"] if a["type"] in ("suspend", "ban")]
+    case = cases.for_decision(decision_id)
+    if case is not None and case.document is not None:
+        rules = case.document["decisions"][decision_id]["rules"]
+        account = case.document.get("account") or {}
+        actions += [
+            {"type": a, "rules": rules}
+            for a in account.get("actions", [])
+            if a in ("suspend", "ban")
+        ]
     return actions
 
 
@@ -178,6 +192,7 @@ def audit(
     unknown = 0
     with store.reading() as session:
         repo = ReviewEnforcement(session)
+        cases = Cases(session)
         for record in decisions_between(session, start, end):
             document = record.document
             group = attributes.get(document["account_id"] or "")
@@ -188,7 +203,7 @@ def audit(
             if not document["violations"]:
                 continue
             violated[group] += 1
-            final = _final_actions(repo, document)
+            final = _final_actions(repo, cases, document)
             for violation in document["violations"]:
                 acts = frozenset(a["type"] for a in final if violation["rule"] in a["rules"])
                 violations.append(_Violation(group, violation["rule"], violation["severity"], acts))
