@@ -144,9 +144,12 @@ def from_core(error: RedlineError) -> Problem:
     return Problem(500, "internal", "Internal error")
 
 
-_HTTP_SLUGS = {
-    404: ("not-found", "No such resource"),
-    405: ("method-not-allowed", "Method not allowed"),
+# FastAPI answers 400 itself for a body it cannot decode (invalid UTF-8): the same problem as bad
+# JSON, so clients see one type for "the body is not JSON".
+_HTTP_PROBLEMS = {
+    400: ("malformed-json", "The request body is not valid JSON", "body"),
+    404: ("not-found", "No such resource", None),
+    405: ("method-not-allowed", "Method not allowed", None),
 }
 
 
@@ -167,8 +170,10 @@ def install(app: FastAPI) -> None:
 
     async def on_http(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, StarletteHTTPException)
-        slug, title = _HTTP_SLUGS.get(error.status_code, ("http-error", "HTTP error"))
-        problem = Problem(error.status_code, slug, title, headers=error.headers or {})
+        slug, title, field = _HTTP_PROBLEMS.get(
+            error.status_code, ("http-error", "HTTP error", None)
+        )
+        problem = Problem(error.status_code, slug, title, field=field, headers=error.headers or {})
         return problem.response(request.url.path)
 
     async def on_crash(request: Request, error: Exception) -> JSONResponse:

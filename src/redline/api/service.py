@@ -30,7 +30,7 @@ class ServiceStore(Store):
 
     def __init__(self, engine: Any) -> None:
         super().__init__(engine)
-        self._writer = threading.Lock() if engine.dialect.name == "sqlite" else None
+        self._writer = threading.RLock() if engine.dialect.name == "sqlite" else None
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
@@ -60,8 +60,9 @@ class Service:
         """Load policy and profile (failing early on bad config), then open the store."""
         policy = load_policy(settings.api_policy)
         profile = load_profile(settings.api_profile)
-        chosen = list(sources) if sources is not None else default_sources(settings)
         store = ServiceStore.open(settings)
+        # As `redline moderate`: PII, plus the bank and link matcher when the store has banks.
+        chosen = list(sources) if sources is not None else default_sources(settings, store)
         moderator = Moderator(
             store, policy, profile, chosen, retention=settings.retention, actor="api"
         )
