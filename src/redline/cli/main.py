@@ -34,6 +34,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "case": ("redline.cli.case_cmd", "case_app", "group"),
     "appeal": ("redline.cli.appeal_cmd", "appeal_app", "group"),
     "request": ("redline.cli.request_cmd", "request_app", "group"),
+    "export": ("redline.cli.export_cmd", "export_app", "group"),
+    "report": ("redline.cli.report_cmd", "report_app", "group"),
     "bank": ("redline.cli.bank_cmd", "bank_app", "group"),
     "keys": ("redline.cli.keys_cmd", "keys_app", "group"),
     "serve": ("redline.cli.serve_cmd", "serve", "command"),
