@@ -3,6 +3,12 @@
 Each record also names its template (``"template": "P12"`` / ``"N3"``, an index into
 ``templates.POSITIVE`` / ``NEGATIVE``) so that errors can be grouped by pattern.
 
+Two template families: ``standard`` (``templates.py``, the one the detectors were developed
+against) and ``unseen`` (``templates_unseen.py``, written later and blind to the detectors, for
+an honest test of generalisation; its tags read ``UP12`` / ``UN3`` and its ids
+``unseen-SEED-NNNNNN``). Both draw values the same way; the standard corpus for a seed is the
+same whether or not the unseen family exists.
+
 Gold offsets are recorded while the text is being assembled, piece by piece, and checked against
 the inserted value on the spot: searching for values afterwards would mislabel repeats and
 look-alikes. About 35% of records hold no private data, only hard negatives (SSN-shaped order
@@ -12,6 +18,7 @@ the text a platform actually sees, not on a corpus where every number is PII.
 Usage::
 
     python bench/pii/generate.py --seed 1 --n 10000 --output corpus.jsonl [--scan-input in.jsonl]
+    python bench/pii/generate.py --templates unseen --seed 7 --n 5000 --output unseen.jsonl
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make ``bench.pii`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.pii import templates
+from bench.pii import templates, templates_unseen
 from bench.pii.values import Values
 
 ENTITIES = (
@@ -118,6 +125,31 @@ FILLERS: dict[str, ValueFn] = {
     "product": lambda v: v.pick(templates.PRODUCTS),
     "weekday": lambda v: v.pick(templates.WEEKDAYS),
     "gender": lambda v: v.pick(templates.GENDERS),
+    # Added for the unseen family (used by no standard template).
+    "ssnlike": Values.ssn_shaped,
+    "phonelike": Values.phone_shaped,
+    "digits9": Values.nine_digits,
+    "digits10": Values.ten_digits,
+    "last4": Values.last_four,
+    "decimal": Values.decimal,
+    "sku": Values.sku,
+    "ordinal": Values.ordinal,
+}
+
+
+class Family:
+    """One template family: its positive and negative pools and how its records are tagged."""
+
+    def __init__(self, positive: list[str], negative: list[str], tag: str, id_prefix: str):
+        self.positive, self.negative = positive, negative
+        self.tag, self.id_prefix = tag, id_prefix
+
+
+FAMILIES: dict[str, Family] = {
+    "standard": Family(templates.POSITIVE, templates.NEGATIVE, tag="", id_prefix=""),
+    "unseen": Family(
+        templates_unseen.POSITIVE, templates_unseen.NEGATIVE, tag="U", id_prefix="unseen-"
+    ),
 }
 
 _SLOT = re.compile(r"\{([A-Za-z0-9_]+)\}")
@@ -196,13 +228,14 @@ def render(
     return builder.finish()
 
 
-def generate(seed: int, n: int) -> Iterator[dict[str, Any]]:
-    """Yield ``n`` records; the same (seed, n, Faker version) always gives the same corpus."""
+def generate(seed: int, n: int, family: str = "standard") -> Iterator[dict[str, Any]]:
+    """Yield ``n`` records; the same (seed, n, family, Faker version) gives the same corpus."""
+    pools = FAMILIES[family]
     values = Values(seed)
     rng = values.rng
     for i in range(n):
         negative = rng.random() < NEGATIVE_SHARE
-        pool = templates.NEGATIVE if negative else templates.POSITIVE
+        pool = pools.negative if negative else pools.positive
         index = rng.randrange(len(pool))
         template = pool[index]
         roll = rng.random()
@@ -218,8 +251,9 @@ def generate(seed: int, n: int) -> Iterator[dict[str, Any]]:
         if negative:
             assert not gold, template
         # "template" lets error reports group failures by pattern; detectors never see it.
-        tag = f"{'N' if negative else 'P'}{index}"
-        yield {"id": f"{seed}-{i:06d}", "text": text, "gold": gold, "template": tag}
+        tag = f"{pools.tag}{'N' if negative else 'P'}{index}"
+        rid = f"{pools.id_prefix}{seed}-{i:06d}"
+        yield {"id": rid, "text": text, "gold": gold, "template": tag}
 
 
 def strip_gold(record: dict[str, Any]) -> dict[str, Any]:
@@ -243,10 +277,14 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def write_corpus(
-    seed: int, n: int, gold_path: Path, scan_input: Path | None = None
+    seed: int,
+    n: int,
+    gold_path: Path,
+    scan_input: Path | None = None,
+    family: str = "standard",
 ) -> list[dict[str, Any]]:
     """Write the gold corpus (and optionally the gold-free scan input); return the records."""
-    records = list(generate(seed, n))
+    records = list(generate(seed, n, family))
     write_jsonl(records, gold_path)
     if scan_input is not None:
         write_jsonl((strip_gold(r) for r in records), scan_input)
@@ -262,12 +300,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, required=True, help="gold corpus JSONL")
     parser.add_argument("--scan-input", type=Path, help="also write the corpus without gold here")
     parser.add_argument("--no-gold", action="store_true", help="write --output without gold")
+    parser.add_argument(
+        "--templates",
+        choices=sorted(FAMILIES),
+        default="standard",
+        help="template family: standard (default) or unseen (written blind to the detectors)",
+    )
     args = parser.parse_args(argv)
-    records = generate(args.seed, args.n)
+    records = generate(args.seed, args.n, args.templates)
     if args.no_gold:
         write_jsonl((strip_gold(r) for r in records), args.output)
     else:
-        write_corpus(args.seed, args.n, args.output, args.scan_input)
+        write_corpus(args.seed, args.n, args.output, args.scan_input, args.templates)
     return 0
 
 

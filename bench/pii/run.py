@@ -9,9 +9,16 @@ Seed 1 is the development seed: look at its errors freely. Seed 20261125 is held
 it, never tune on it. Presidio's score threshold is tuned on the development seed (best
 micro-F1), which is the most favourable honest setting for the baseline.
 
+``--templates unseen`` runs the same comparison on the unseen template family
+(``templates_unseen.py``, written blind to the detectors); its files are named
+``*-unseen-SEED*`` and its figures go to ``results-unseen.json``, so the standard figures are
+untouched. There, unless ``--presidio-threshold`` is given, Presidio's threshold is tuned on
+the first unseen corpus itself, which favours Presidio.
+
 Usage::
 
     python bench/pii/run.py [--n 10000] [--seeds 1 20261125] [--presidio-n 2000]
+    python bench/pii/run.py --templates unseen --n 5000 --seeds 7
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make ``bench.pii`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.pii.generate import ENTITIES, write_corpus
+from bench.pii.generate import ENTITIES, FAMILIES, write_corpus
 from bench.pii.score import Scores, format_table, load_predictions, score_records
 
 HERE = Path(__file__).resolve().parent
@@ -189,25 +196,35 @@ def run_seed(
     threshold: float | None,
 ) -> dict[str, Any]:
     """Generate, run, time and score one seed; print its report; return its figures."""
+    unseen = args.templates == "unseen"
     role = (
-        "development seed"
+        "UNSEEN templates, written blind to the detectors"
+        if unseen
+        else "development seed"
         if seed == DEV_SEED
         else "HELD-OUT seed"
         if seed == HELD_OUT_SEED
         else "extra seed"
     )
     out: Path = args.out_dir
-    corpus, scan_input = out / f"corpus-{seed}-{args.n}.jsonl", out / f"input-{seed}-{args.n}.jsonl"
-    gold = write_corpus(seed, args.n, corpus, scan_input)
+    stem = f"unseen-{seed}" if unseen else str(seed)  # standard names unchanged
+    corpus, scan_input = out / f"corpus-{stem}-{args.n}.jsonl", out / f"input-{stem}-{args.n}.jsonl"
+    gold = write_corpus(seed, args.n, corpus, scan_input, args.templates)
     presidio_n = min(args.presidio_n or args.n, args.n)
-    result: dict[str, Any] = {"seed": seed, "role": role, "n": args.n, "presidio_n": presidio_n}
+    result: dict[str, Any] = {
+        "seed": seed,
+        "templates": args.templates,
+        "role": role,
+        "n": args.n,
+        "presidio_n": presidio_n,
+    }
     print(f"\n=== seed {seed} ({role}): {args.n} records, corpus {corpus} ===", flush=True)
 
     columns: dict[str, Scores] = {}
     one = out / "input-one-record.jsonl"
     one.write_text(scan_input.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     if redline_cmd is not None:
-        pred = out / f"redline-{seed}.jsonl"
+        pred = out / f"redline-{stem}.jsonl"
         timed = time_tool(
             "redline",
             lambda src, dst: [*pin, *redline_cmd, "scan", str(src), "--output", str(dst)],
@@ -221,12 +238,12 @@ def run_seed(
                 result["redline"]["scores_on_presidio_subset"] = score_records(
                     gold[:presidio_n], load_predictions(pred)
                 ).to_dict(with_errors=False)
-            _dump_errors(out / f"errors-{seed}-redline.json", scores)
+            _dump_errors(out / f"errors-{stem}-redline.json", scores)
         else:
             print(f"redline scan failed:\n{timed.stderr_tail}")
 
     if not args.skip_presidio:
-        pred = out / f"presidio-{seed}.jsonl"
+        pred = out / f"presidio-{stem}.jsonl"
         limit = ["--limit", str(presidio_n)] if presidio_n < args.n else []
         script = str(HERE / "presidio_scan.py")
         timed = time_tool(
@@ -244,11 +261,16 @@ def run_seed(
                 print(
                     f"presidio score threshold tuned on this seed: {threshold} "
                     f"(micro-F1 at its default 0.0: {curve[0.0]:.3f})"
+                    + (
+                        "; tuned on the unseen corpus itself, which favours Presidio"
+                        if unseen
+                        else ""
+                    )
                 )
             scores = score_records(subset, load_predictions(pred), min_score=threshold)
             columns[f"presidio (score >= {threshold})"] = scores
             result["presidio"].update(threshold=threshold, scores=scores.to_dict(with_errors=False))
-            _dump_errors(out / f"errors-{seed}-presidio.json", scores)
+            _dump_errors(out / f"errors-{stem}-presidio.json", scores)
         else:
             print(f"presidio failed:\n{timed.stderr_tail}")
 
@@ -336,6 +358,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-pin", action="store_true", help="do not pin to one core")
     parser.add_argument("--out-dir", type=Path, default=HERE / "out")
+    parser.add_argument(
+        "--templates",
+        choices=sorted(FAMILIES),
+        default="standard",
+        help="template family: standard (default; the detectors were developed on it) or "
+        "unseen (templates_unseen.py, written blind to the detectors)",
+    )
     args = parser.parse_args(argv)
     args.out_dir.mkdir(parents=True, exist_ok=True)
 
@@ -345,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
         redline_cmd = shlex.split(args.redline_cmd) if args.redline_cmd else redline_command()
     seeds = sorted(args.seeds, key=lambda s: s != DEV_SEED)  # dev seed first: it tunes Presidio
     print(
-        f"PII benchmark: n={args.n} per seed, seeds {seeds} "
+        f"PII benchmark: n={args.n} per seed, seeds {seeds}, templates {args.templates} "
         f"(development seed {DEV_SEED}, held-out seed {HELD_OUT_SEED})"
     )
     print(
@@ -366,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         "pinned": bool(pin),
         "repeat": args.repeat,
         "redline_cmd": redline_cmd,
+        "templates": args.templates,
         "dev_seed": DEV_SEED,
         "held_out_seed": HELD_OUT_SEED,
         "targets": {
@@ -381,12 +411,13 @@ def main(argv: list[str] | None = None) -> int:
         threshold = result.pop("presidio_threshold")
         report["seeds"][str(seed)] = result
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    for name in ("results.json", f"results-{stamp}.json"):
+    base = "results" if args.templates == "standard" else f"results-{args.templates}"
+    for name in (f"{base}.json", f"{base}-{stamp}.json"):
         _dump(args.out_dir / name, report)
-    print(
-        f"\nfigures: {args.out_dir / 'results.json'}; "
-        f"error examples: {args.out_dir}/errors-SEED-TOOL.json"
+    errors = (
+        "errors-SEED-TOOL.json" if args.templates == "standard" else "errors-unseen-SEED-TOOL.json"
     )
+    print(f"\nfigures: {args.out_dir / (base + '.json')}; error examples: {args.out_dir}/{errors}")
     return 0
 
 

@@ -572,6 +572,40 @@ class Values:
     def emoji(self) -> str:
         return self.pick(EMOJI)
 
+    # --------------------- look-alikes for the unseen template family (never gold)
+    # Added after the others and drawn only by templates_unseen.py: the standard corpus for a
+    # given seed is unchanged.
+    def ssn_shaped(self) -> str:
+        """Nine digits grouped 3-2-4, in valid SSN ranges, used as an order or claim number."""
+        return "-".join(self._ssn_parts())
+
+    def phone_shaped(self) -> str:
+        """A valid-looking US number grouped 3-3-4, used as a ticket or part number."""
+        return "-".join(self._us_number())
+
+    def nine_digits(self) -> str:
+        return self.digits(9, first_nonzero=True)
+
+    def ten_digits(self) -> str:
+        return self.digits(10, first_nonzero=True)
+
+    def last_four(self) -> str:
+        """The last four digits of a payment card, as receipts print them (not an entity)."""
+        return self.digits(4)
+
+    def decimal(self) -> str:
+        """A measurement with four decimals ("41.2875"): not a coordinate without context."""
+        return f"{self.rng.uniform(1, 90):.4f}"
+
+    def sku(self) -> str:
+        letters = "".join(self.pick(list(string.ascii_uppercase)) for _ in range(2))
+        return f"{letters}-{self.digits(5)}"
+
+    def ordinal(self) -> str:
+        n = self.rng.randrange(1, 40)
+        suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+
 
 def _dms(value: float) -> str:
     value = abs(value)

@@ -1,4 +1,8 @@
-"""The PII corpus generator: deterministic, and every gold span is exactly the value inserted."""
+"""The PII corpus generator: deterministic, and every gold span is exactly the value inserted.
+
+The span and value checks run over both template families (``standard`` and ``unseen``);
+``test_pii_unseen.py`` adds what is particular to the unseen family.
+"""
 
 import ipaddress
 import itertools
@@ -10,6 +14,7 @@ import pytest
 from bench.pii import templates
 from bench.pii.generate import (
     ENTITIES,
+    FAMILIES,
     FILLERS,
     GOLD_SLOTS,
     generate,
@@ -23,8 +28,8 @@ N = 800
 
 
 @cache
-def corpus(seed: int = 5, n: int = N) -> tuple[dict, ...]:
-    return tuple(generate(seed, n))
+def corpus(seed: int = 5, n: int = N, family: str = "standard") -> tuple[dict, ...]:
+    return tuple(generate(seed, n, family))
 
 
 def test_same_seed_same_corpus_and_prefix_is_stable() -> None:
@@ -33,8 +38,9 @@ def test_same_seed_same_corpus_and_prefix_is_stable() -> None:
     assert [r["text"] for r in generate(12, 40)] != [r["text"] for r in generate(11, 40)]
 
 
-def test_gold_spans_are_in_bounds_trimmed_and_disjoint() -> None:
-    for record in corpus():
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_gold_spans_are_in_bounds_trimmed_and_disjoint(family: str) -> None:
+    for record in corpus(family=family):
         text, spans = record["text"], sorted(record["gold"], key=lambda g: g["start"])
         for g in spans:
             assert g["entity"] in ENTITIES
@@ -45,7 +51,8 @@ def test_gold_spans_are_in_bounds_trimmed_and_disjoint() -> None:
             assert a["end"] <= b["start"], record
 
 
-def _valid(entity: str, value: str) -> bool:
+def valid_value(entity: str, value: str) -> bool:
+    """Whether ``value`` is a well-formed instance of ``entity`` (independent checkers)."""
     digits = re.sub(r"\D", "", value)
     if entity == "US_SSN":
         return ssn_ok(value)
@@ -74,11 +81,12 @@ def _valid(entity: str, value: str) -> bool:
     raise AssertionError(entity)
 
 
-def test_every_gold_value_is_well_formed_for_its_entity() -> None:
-    for record in corpus():
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_every_gold_value_is_well_formed_for_its_entity(family: str) -> None:
+    for record in corpus(family=family):
         for g in record["gold"]:
             value = record["text"][g["start"] : g["end"]]
-            assert _valid(g["entity"], value), (g["entity"], value, record["text"])
+            assert valid_value(g["entity"], value), (g["entity"], value, record["text"])
 
 
 def test_mix_of_entities_negatives_and_noise() -> None:
