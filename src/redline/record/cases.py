@@ -1,8 +1,8 @@
 """Cases: decisions queued for a person, in priority order, and their outcomes.
 
 One case per decision (a unique constraint): opening a case twice returns the first. The queue
-order is severity, then reach, then age (oldest first), computed by the database from indexed
-columns so a long queue is read a page at a time.
+order is severity, then reach, then age (the oldest decision first), computed by the database
+from indexed columns so a long queue is read a page at a time.
 """
 
 from __future__ import annotations
@@ -138,6 +138,7 @@ class Cases:
         severity: str,
         severity_rank: int,
         reach: int,
+        decided_at: datetime,
         actor: str,
         now: datetime,
     ) -> CaseView:
@@ -154,6 +155,7 @@ class Cases:
                 severity=severity,
                 severity_rank=severity_rank,
                 reach=reach,
+                decided_at=decided_at,
                 opened_at=now,
                 status="open",
             ),
@@ -176,7 +178,10 @@ class Cases:
         if unassigned:
             query = query.where(CASES.c.assignee.is_(None))
         query = query.order_by(
-            CASES.c.severity_rank.desc(), CASES.c.reach.desc(), CASES.c.opened_at, CASES.c.id
+            CASES.c.severity_rank.desc(),
+            CASES.c.reach.desc(),
+            CASES.c.decided_at,
+            CASES.c.id,
         ).limit(limit)
         return [_view(r) for r in self.session.execute(query)]
 

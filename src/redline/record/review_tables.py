@@ -32,6 +32,7 @@ class CaseRow(Base):
     severity: Mapped[str] = mapped_column(String(20))
     severity_rank: Mapped[int] = mapped_column(Integer, index=True)
     reach: Mapped[int] = mapped_column(Integer, default=0)
+    decided_at: Mapped[datetime] = mapped_column(Stamp, index=True)
     opened_at: Mapped[datetime] = mapped_column(Stamp, index=True)
     status: Mapped[str] = mapped_column(String(20), index=True)
     assignee: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)

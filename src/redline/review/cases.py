@@ -93,6 +93,7 @@ def open_case(
             severity=severity.value,
             severity_rank=severity.rank,
             reach=reach,
+            decided_at=datetime.fromisoformat(document["decided_at"]),
             actor=actor,
             now=now,
         )

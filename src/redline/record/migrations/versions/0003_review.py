@@ -39,6 +39,7 @@ def upgrade() -> None:
         sa.Column("severity", sa.String(length=20), nullable=False),
         sa.Column("severity_rank", sa.Integer(), nullable=False),
         sa.Column("reach", sa.Integer(), nullable=False),
+        sa.Column("decided_at", _STAMP, nullable=False),
         sa.Column("opened_at", _STAMP, nullable=False),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("assignee", sa.String(length=200), nullable=True),
@@ -54,7 +55,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cases")),
         sa.UniqueConstraint("decision_id", name=op.f("uq_cases_decision_id")),
     )
-    _index("cases", "content_id", "severity_rank", "opened_at", "status", "assignee")
+    _index("cases", "content_id", "severity_rank", "decided_at", "opened_at", "status", "assignee")
 
     op.create_table(
         "appeals",
