@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from datetime import timedelta
 
 import pytest
 
-from redline.report import transparency
+from redline.decide import load_policy
+from redline.report import neutrality, transparency
 from redline.review import appeals as appeal_service
 from redline.review import cases as case_service
 from redline.review import requests as request_service
+from redline.review.rulebook import shipped_profile
 from tests.review.conftest import LOW_ADDRESS, T0, moderate, post
 
 CHROMIUM = "/usr/bin/chromium"
@@ -128,6 +131,13 @@ def test_the_page_renders_its_charts_in_chromium(store, rulebook, tmp_path) -> N
 
     build_records(store, rulebook)
     figures = transparency.figures(store, None, None)
+    groups = {"journalist": "left", "u2": "right", "u3": "right"}
+    figures["neutrality"] = {
+        "audit": neutrality.audit(store, groups),
+        "counterfactual": neutrality.counterfactual(
+            store, groups, policy=load_policy(), profile_for=shipped_profile
+        ),
+    }
     page_path, json_path = transparency.write_report(figures, tmp_path / "out")
     assert json.loads(json_path.read_text()) == json.loads(json.dumps(figures))
     html = page_path.read_text()
@@ -152,6 +162,10 @@ def test_the_page_renders_its_charts_in_chromium(store, rulebook, tmp_path) -> N
                 assert box is not None and box["height"] > 0
                 assert (box["width"] > 0) == (value > 0)
             assert page.get_by_text("Decisions by rule broken").count() == 1
+            assert page.get_by_text("Violation rate by group (95% CI)").count() == 1
+            assert page.get_by_text("Decisions are identical with groups swapped.").count() == 1
             page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+            if os.environ.get("REDLINE_KEEP_SCREENSHOT"):
+                shutil.copy(tmp_path / "report.png", os.environ["REDLINE_KEEP_SCREENSHOT"])
         finally:
             browser.close()

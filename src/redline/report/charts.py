@@ -79,7 +79,7 @@ def interval_chart(
         )
         parts.append(
             f'<rect class="bar" data-value="{rate}" x="{LABEL}" y="{y + 4}" '
-            f'width="{max(span * rate, 1):.1f}" '
+            f'width="{max(span * rate, 1) if rate > 0 else 0:.1f}" '
             f'height="{BAR - 8}" fill="{color}" opacity="0.75"><title>{escape(label)}: '
             f"{rate * 100:.1f}{unit} ({low * 100:.1f}-{high * 100:.1f})</title></rect>"
         )

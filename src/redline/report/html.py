@@ -53,7 +53,7 @@ def _neutrality(section: dict[str, Any]) -> str:
     parts.append(verdict)
     parts.append(f"<p>Tests: {escape(audit['correction'])}, alpha {audit['alpha']}.</p>")
     rows = [
-        (f"{g} violation rate", r["violation_rate"]["rate"], *r["violation_rate"]["ci95"])
+        (g, r["violation_rate"]["rate"], *r["violation_rate"]["ci95"])
         for g, r in audit["groups"].items()
         if r["violation_rate"]["rate"] is not None
     ]
@@ -105,7 +105,8 @@ def render(figures: dict[str, Any], title: str = "Redline transparency report") 
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
-        f"<p>From {escape(_fmt(window['from']))} to {escape(_fmt(window['to']))}.</p>",
+        f"<p>From {escape(window['from'] or 'the first record')} to "
+        f"{escape(window['to'] or 'the last')}.</p>",
         "<h2>Decisions</h2>",
         _table(
             [
