@@ -156,6 +156,8 @@ def test_scan_reports_matches_beside_findings(
     (quote,) = results["quote"]["matches"]
     assert quote["entry"] == "carver-dossier" and quote["kind"] == "document"
     assert quote["rule"] == "excerpt" and "identity" in quote["explanation"]
+    where = quote["document_location"]
+    assert 0 <= where["start"] < where["end"]  # where the passage sits in the dossier
     (mirror,) = results["mirror"]["matches"]
     assert mirror["entry"] == "mirror-leaks.com" and mirror["rule"] == "domain"
     assert results["clean"]["matches"] == []

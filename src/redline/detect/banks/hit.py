@@ -130,8 +130,12 @@ class BankHit:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The scan output shape: bank, entry, designation, kind, score, location, and why."""
-        return {
+        """The scan output shape: bank, entry, designation, kind, score, location, and why.
+
+        Excerpt matches also say where the passage is in the bank document
+        (``document_location``, offsets into its extracted text).
+        """
+        out: dict[str, Any] = {
             "bank": self.bank,
             "entry": self.entry,
             "designation": self.designations[0] if self.designations else None,
@@ -143,6 +147,9 @@ class BankHit:
             "location": self.location.to_dict(),
             "explanation": self.explanation,
         }
+        if self.source_span is not None:
+            out["document_location"] = {"start": self.source_span[0], "end": self.source_span[1]}
+        return out
 
     def to_signals(self) -> list[Signal]:
         """One Signal per designation (a policy rule may key on any of them)."""
