@@ -27,9 +27,11 @@ from redline.content import Content
 from redline.decide.policy import Policy
 from redline.decide.verdict import Evidence
 from redline.detect.finding import DetectorFailure, Signal
+from redline.detect.parts import scan_parts
 from redline.detect.pii import PiiOptions, default_scanner
 from redline.enforce.decision import judge
 from redline.enforce.profile import Profile
+from redline.extract.parts import content_parts
 from redline.record.accounts import Accounts
 from redline.record.bank_source import BankSource
 from redline.record.decisions import Decisions, Retention
@@ -65,8 +67,8 @@ class PiiSource:
     version: str = "1"
 
     def detect(self, content: Content) -> Iterable[Signal | DetectorFailure]:
-        """Scan the text; recognizer failures come back as values."""
-        result = default_scanner().scan(content.text, self.options)
+        """Scan the text and every attachment; recognizer failures come back as values."""
+        result = scan_parts(default_scanner(), content_parts(content), self.options)
         return [*result.signals, *result.failures]
 
 
@@ -119,8 +121,11 @@ def detect(content: Content, sources: Sequence[SignalSource]) -> Evidence:
                     failures.append(item)
         except Exception as error:  # a failure is a value inside the pipeline
             failures.append(DetectorFailure(source.name, source.version, "*", type(error).__name__))
-    texts = {"text": content.text}
-    texts.update({f"url:{i}": url for i, url in enumerate(content.urls)})
+    # Attachments are read once (content_parts caches) and shared with the sources; one that could
+    # not be read is a failure of extraction, so the rules send the content to review.
+    parts = content_parts(content)
+    texts = parts.texts
+    failures.extend(DetectorFailure("extract", "1", u.name, u.reason) for u in parts.unread)
     return Evidence(
         content_id=content.id,
         signals=tuple(signals),

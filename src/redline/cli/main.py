@@ -26,6 +26,7 @@ from redline.errors import (
 # name -> (module, attribute, "command" for a function or "group" for a Typer sub-app)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "scan": ("redline.cli.scan_cmd", "scan", "command"),
+    "redact": ("redline.cli.redact_cmd", "redact", "command"),
     "moderate": ("redline.cli.moderate_cmd", "moderate", "command"),
     "replay": ("redline.cli.replay_cmd", "replay", "command"),
     "account": ("redline.cli.account_cmd", "account_app", "group"),

@@ -4,6 +4,10 @@ Scanning is read-only. Without a store (no ``redline.sqlite3`` in the data direc
 ``REDLINE_DATABASE_URL``) it touches nothing and never imports the store's libraries; with one it
 reads the banks once and reports ``matches`` beside ``findings``, recording nothing. Bad lines
 are reported on stderr by line number and skipped; the exit code says whether any were refused.
+
+Attachments are scanned like the text: a finding in one names its part (``attachment:0``) and page.
+An attachment that could not be read is listed under ``unread`` with the reason; one refused as
+hostile or malformed also makes the exit code say that input was refused.
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ from redline.cli.progress import byte_progress
 from redline.cli.returncode import ReturnCode
 from redline.content import Content
 from redline.detect.finding import Signal
+from redline.detect.parts import scan_parts
 from redline.detect.pii import ENTITIES, PiiOptions, default_scanner
 from redline.errors import InputError, RecordRefused
+from redline.extract.parts import content_parts
 from redline.settings import Settings
 
 
@@ -35,6 +41,8 @@ def finding_json(signal: Signal) -> dict[str, Any]:
         "score": signal.score,
         "detector": signal.detector,
         "masked": signal.masked,
+        **({"part": signal.location.part} if signal.location.part != "text" else {}),
+        **({"page": signal.location.page} if signal.location.page is not None else {}),
     }
 
 
@@ -99,7 +107,7 @@ def scan(
     )
     scanner = default_scanner()
     matcher = bank_matcher(settings)
-    scanned = refused = found = 0
+    scanned = refused = found = attachments = unread = hostile = 0
     with (
         open_input(input_path) as (stream, size),
         open_output(output) as out,
@@ -116,15 +124,24 @@ def scan(
                 where = "" if str(error).startswith("line ") else f"line {item.number}: "
                 typer.echo(f"{where}{error}", err=True)
                 continue
-            signals = scanner.scan(content.text, options).signals
+            parts = content_parts(content)
+            signals = scan_parts(scanner, parts, options).signals
             found += len(signals)
             scanned += 1
-            result = {
+            attachments += len(content.attachments)
+            unread += len(parts.unread)
+            hostile += sum(u.refused for u in parts.unread)
+            result: dict[str, Any] = {
                 "id": item.record["id"],
                 "findings": [finding_json(s) for s in signals],
                 "matches": matcher(content) if matcher else [],
             }
+            if parts.unread:
+                result["unread"] = [{"part": u.name, "reason": u.reason} for u in parts.unread]
             out.write(json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n")
-    typer.echo(f"scanned {scanned} records, {found} findings, {refused} refused", err=True)
-    if refused:
+    summary = f"scanned {scanned} records, {found} findings, {refused} refused"
+    if attachments:
+        summary += f"; {attachments} attachments, {unread} not read ({hostile} refused as unsafe)"
+    typer.echo(summary, err=True)
+    if refused or hostile:
         raise typer.Exit(ReturnCode.INPUT_REFUSED)
