@@ -303,7 +303,7 @@ def export(
     unknown = sorted(set(territory) - set(EEA))
     if unknown or not territory:
         raise InputError(
-            f"territory must be EU/EEA country codes (got {', '.join(unknown) or 'none'})",
+            f"--territory must be EU/EEA country codes (got {', '.join(unknown) or 'none'})",
             field="--territory",
         )
     return [build(step, policy, territory) for step in steps(store, start, end)]
