@@ -1,0 +1,239 @@
+"""Latency and throughput of ``POST /v1/content`` over loopback: SQLite and PostgreSQL side by side.
+
+For each store: a fresh one (a temporary data directory, or a new PostgreSQL schema dropped
+afterwards), ``redline serve`` started as its own process (so the load generator does not share
+its interpreter), an ingest key made with ``redline keys create``, and typical posts from
+``bench/decide/corpus.py`` (every request a new content id, so every request is a full
+moderation: detect, decide, store, audit). Then:
+
+1. a warm-up, and ``--seconds`` at the target rate (200/s): p50, p95, p99;
+2. a ramp of offered rates until p99 passes 100 ms (or requests fail): the throughput at which
+   p99 crosses 100 ms, and the most answered per second.
+
+Usage::
+
+    python bench/api/run.py [--rate 200] [--seconds 20] [--step-seconds 8] [--no-pg]
+                            [--sync FULL|NORMAL] [--pg URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make ``bench.api`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import httpx
+from sqlalchemy import create_engine, text
+
+from bench.api.load import Step, measure
+from bench.decide.corpus import post_text
+
+DEFAULT_PG = "postgresql+psycopg://root@127.0.0.1:5432/test"
+RAMP = (100, 200, 300, 400, 500, 600, 800, 1000, 1300, 1600)
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def posts(seed: int, count: int = 20_000, authors: int = 500) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    return [(f"a{rng.randrange(authors):04d}", post_text(rng)) for _ in range(count)]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    """``redline serve`` in a subprocess over one store."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def cli(self, *args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "redline.cli.main", *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout.strip()
+
+    def __enter__(self) -> Server:
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "redline.cli.main",
+                "serve",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "warning",
+            ],
+            env=self.env,
+        )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{self.url}/readyz").status_code == 200:
+                    return self
+            except httpx.TransportError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("redline serve did not start")
+            time.sleep(0.1)
+
+    def __exit__(self, *_: object) -> None:
+        assert self.process is not None
+        self.process.terminate()
+        self.process.wait(30)
+
+
+def pg_schema(url: str) -> tuple[str, str] | None:
+    schema = f"redline_bench_{secrets.token_hex(4)}"
+    try:
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        engine.dispose()
+    except Exception as error:  # unreachable: report SQLite only
+        print(f"PostgreSQL unreachable at {url}: {type(error).__name__}", file=sys.stderr)
+        return None
+    return f"{url}?options=-csearch_path%3D{schema}", schema
+
+
+def drop_schema(url: str, schema: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    engine.dispose()
+
+
+def bench_store(name: str, env: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
+    corpus = posts(args.seed)
+    prefix = secrets.token_hex(3)
+
+    def body(i: int) -> dict[str, Any]:
+        author, post = corpus[i % len(corpus)]
+        return {"id": f"{prefix}-{i}", "author_id": author, "text": post}
+
+    index = 0
+
+    def run(rate: float, seconds: float) -> Step:
+        nonlocal index
+        step = measure(server.url, token, body, rate, seconds, index)
+        index += step.sent
+        return step
+
+    with Server(env) as server:
+        token = server.cli("keys", "create", "--role", "ingest", "--name", "bench")
+        run(args.rate / 2, 3)  # warm-up: connections, caches, the first pages of the tables
+        target = run(args.rate, args.seconds)
+        print(f"{name}: {args.rate}/s for {args.seconds}s -> {target.summary()}", file=sys.stderr)
+        ramp = []
+        crossed = None
+        for rate in RAMP:
+            step = run(rate, args.step_seconds)
+            ramp.append(step.summary())
+            print(f"{name}: ramp {rate}/s -> {step.summary()}", file=sys.stderr)
+            failed = sum(step.errors.values()) > 0.01 * max(step.sent, 1)
+            if step.percentile(99) > 100 or failed:
+                crossed = step
+                break
+    under = [s for s in ramp if s["p99_ms"] <= 100 and not s["errors"]]
+    return {
+        "store": name,
+        "target": target.summary(),
+        "ramp": ramp,
+        "last_rate_under_100ms_p99": under[-1]["offered_rps"] if under else None,
+        "p99_crosses_100ms_at": crossed.offered_rps if crossed else None,
+        "max_achieved_rps": max((s["achieved_rps"] for s in ramp), default=0.0),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rate", type=float, default=200.0)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--step-seconds", type=float, default=8.0)
+    parser.add_argument("--sync", choices=["FULL", "NORMAL"], default="FULL")
+    parser.add_argument("--pg", default=os.environ.get("REDLINE_TEST_PG_URL", DEFAULT_PG))
+    parser.add_argument("--no-pg", action="store_true")
+    parser.add_argument("--seed", type=int, default=5)
+    args = parser.parse_args()
+
+    base = {k: v for k, v in os.environ.items() if not k.startswith("REDLINE_")}
+    base.update(
+        REDLINE_HASH_KEY="bench-hash-key",
+        REDLINE_API_RATE_PER_SECOND="1000000",
+        REDLINE_API_RATE_BURST="1000000",
+        REDLINE_SQLITE_SYNCHRONOUS=args.sync,
+    )
+    results = []
+    with tempfile.TemporaryDirectory() as home:
+        results.append(
+            bench_store(
+                f"SQLite (WAL, synchronous={args.sync})", {**base, "REDLINE_HOME": home}, args
+            )
+        )
+    made = None if args.no_pg else pg_schema(args.pg)
+    if made is not None:
+        url, schema = made
+        try:
+            with tempfile.TemporaryDirectory() as home:
+                env = {**base, "REDLINE_HOME": home, "REDLINE_DATABASE_URL": url}
+                results.append(bench_store("PostgreSQL (loopback)", env, args))
+        finally:
+            drop_schema(args.pg, schema)
+    report(results, args)
+
+
+def report(results: list[dict[str, Any]], args: argparse.Namespace) -> None:
+    print(
+        f"\nPOST /v1/content, typical posts, every request a new decision; "
+        f"{os.cpu_count()} cores shared by server and load generator\n"
+    )
+    print(
+        f"| store | p50 ms @{args.rate:g}/s | p95 ms | p99 ms | answered/s | "
+        "p99 <= 100 ms up to (offered/s) | p99 > 100 ms from | most answered/s |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in results:
+        t = r["target"]
+        print(
+            f"| {r['store']} | {t['p50_ms']} | {t['p95_ms']} | {t['p99_ms']} | "
+            f"{t['achieved_rps']} | {r['last_rate_under_100ms_p99']} | "
+            f"{r['p99_crosses_100ms_at'] or 'not reached'} | {r['max_achieved_rps']} |"
+        )
+    if len(results) == 2:
+        a, b = results
+        ratio = a["target"]["p99_ms"] / b["target"]["p99_ms"] if b["target"]["p99_ms"] else 0
+        print(f"\np99 at {args.rate:g}/s, SQLite / PostgreSQL: {ratio:.2f}x")
+    verdict = results[0]["target"]["p99_ms"] < 25
+    print(f"target (SQLite p99 < 25 ms at {args.rate:g}/s): {'met' if verdict else 'NOT met'}")
+    OUT.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    document = {"at": stamp, "args": vars(args), "results": results}
+    (OUT / "results.json").write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
