@@ -96,6 +96,10 @@ def _recognise(frame: Any, deadline: Deadline) -> dict[str, list[Any]]:
         found: dict[str, list[Any]] = pytesseract.image_to_data(
             frame, output_type=pytesseract.Output.DICT, timeout=deadline.remaining
         )
+    except pytesseract.TesseractError as exc:
+        raise InputError(
+            f"image could not be read by OCR (status {exc.status})", field="file"
+        ) from exc
     except RuntimeError as exc:  # pytesseract's timeout
         raise LimitExceeded(
             f"OCR took over {deadline.seconds:g} s (max_seconds)",

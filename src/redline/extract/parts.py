@@ -99,5 +99,9 @@ def content_parts(content: Content, limits: DocumentLimits | None = None) -> Par
         except InputError as error:  # the message names the limit, never the file's content
             unread.append(Unread(name, str(error), True, kind, attachment.filename))
             continue
+        except Exception as error:  # a reader's own bug on a strange file: still never fatal
+            reason = f"file could not be read ({type(error).__name__})"
+            unread.append(Unread(name, reason, True, kind, attachment.filename))
+            continue
         parts.append(_attachment_part(name, doc, attachment.filename))
     return Parts(tuple(parts), tuple(unread))
