@@ -4,8 +4,9 @@ Redaction has to know which bytes of which operator draw which characters, so it
 extractor's output: it walks the content stream itself and decodes each string with the font's own
 tables. This covers what real files use: a ``/ToUnicode`` CMap (one- or two-byte codes), simple
 fonts with WinAnsi, MacRoman or ``/Differences`` encodings, and composite (Type0) fonts with
-two-byte codes and a ``/W`` width array. A width the font does not give (the standard 14 fonts
-carry none) is estimated at half an em and marked as an estimate.
+two-byte codes and a ``/W`` width array. The standard 14 fonts carry no widths: theirs come from
+Adobe's core metrics as pypdf ships them, when that (private) table can be imported; any width
+still unknown is estimated at half an em and marked as an estimate.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ class PdfFont:
     base: dict[int, str] = field(default_factory=dict)
     widths: dict[int, float] = field(default_factory=dict)
     default_width: float | None = None
+    char_widths: dict[str, float] = field(default_factory=dict)
 
     def split(self, data: bytes) -> list[bytes]:
         """The string's codes, in order."""
@@ -111,6 +113,9 @@ class PdfFont:
             return self.widths[value], False
         if self.default_width is not None:
             return self.default_width, False
+        char = self.char(code)
+        if char in self.char_widths:
+            return self.char_widths[char], False
         return ESTIMATED_WIDTH, True
 
 
@@ -165,6 +170,17 @@ def _cid_widths(descendant: Any) -> dict[int, float]:
     return widths
 
 
+def _core_widths(base_font: str) -> dict[str, float]:
+    """Widths by character of a standard 14 font, from pypdf's copy of Adobe's core AFMs."""
+    try:
+        from pypdf._codecs.core_font_metrics import CORE_FONT_METRICS
+    except ImportError:  # a pypdf without the table: widths are estimated instead
+        return {}
+    metrics = CORE_FONT_METRICS.get(base_font.lstrip("/").split("+")[-1])
+    widths = getattr(metrics, "character_widths", None) or {}
+    return {k: float(v) for k, v in widths.items() if isinstance(k, str) and len(k) == 1}
+
+
 def font_from(font: Any) -> PdfFont:
     """Build the decoder for a font dictionary (anything unreadable falls back to estimates)."""
     out = PdfFont()
@@ -194,4 +210,6 @@ def font_from(font: Any) -> PdfFont:
         descriptor = font.get("/FontDescriptor")
         missing = descriptor.get_object().get("/MissingWidth") if descriptor else None
         out.default_width = float(missing) if missing is not None else None
+    else:
+        out.char_widths = _core_widths(str(font.get("/BaseFont", "")))
     return out
