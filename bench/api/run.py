@@ -38,7 +38,7 @@ if __package__ in (None, ""):  # run as a script: make ``bench.api`` importable
 import httpx
 from sqlalchemy import create_engine, text
 
-from bench.api.load import Step, measure
+from bench.api.load import measure
 from bench.decide.corpus import post_text
 
 DEFAULT_PG = "postgresql+psycopg://root@127.0.0.1:5432/test"
@@ -101,10 +101,28 @@ class Server:
                 raise RuntimeError("redline serve did not start")
             time.sleep(0.1)
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU the server process has used so far (Linux /proc)."""
+        assert self.process is not None
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def __exit__(self, *_: object) -> None:
         assert self.process is not None
         self.process.terminate()
         self.process.wait(30)
+
+
+def group_commits(url: str) -> float | None:
+    """Units of work per database commit over the run, from the server's /metrics."""
+    values = {}
+    for line in httpx.get(f"{url}/metrics").text.splitlines():
+        if line.startswith(("redline_store_commits ", "redline_store_units ")):
+            name, value = line.split()
+            values[name] = float(value)
+    if not values.get("redline_store_commits"):
+        return None
+    return round(values["redline_store_units"] / values["redline_store_commits"], 2)
 
 
 def pg_schema(url: str) -> tuple[str, str] | None:
@@ -137,34 +155,41 @@ def bench_store(name: str, env: dict[str, str], args: argparse.Namespace) -> dic
 
     index = 0
 
-    def run(rate: float, seconds: float) -> Step:
+    def run(rate: float, seconds: float) -> dict[str, Any]:
         nonlocal index
+        cpu = server.cpu_seconds()
         step = measure(server.url, token, body, rate, seconds, index)
         index += step.sent
-        return step
+        summary = step.summary()
+        summary["server_cpu_ms_per_request"] = round(
+            (server.cpu_seconds() - cpu) * 1000 / max(step.ok, 1), 2
+        )
+        return summary
 
     with Server(env) as server:
         token = server.cli("keys", "create", "--role", "ingest", "--name", "bench")
         run(args.rate / 2, 3)  # warm-up: connections, caches, the first pages of the tables
         target = run(args.rate, args.seconds)
-        print(f"{name}: {args.rate}/s for {args.seconds}s -> {target.summary()}", file=sys.stderr)
+        print(f"{name}: {args.rate}/s for {args.seconds}s -> {target}", file=sys.stderr)
         ramp = []
         crossed = None
         for rate in RAMP:
             step = run(rate, args.step_seconds)
-            ramp.append(step.summary())
-            print(f"{name}: ramp {rate}/s -> {step.summary()}", file=sys.stderr)
-            failed = sum(step.errors.values()) > 0.01 * max(step.sent, 1)
-            if step.percentile(99) > 100 or failed:
+            ramp.append(step)
+            print(f"{name}: ramp {rate}/s -> {step}", file=sys.stderr)
+            failed = sum(step["errors"].values()) > 0.01 * max(step["sent"], 1)
+            if step["p99_ms"] > 100 or failed:
                 crossed = step
                 break
+        commits = group_commits(server.url)
     under = [s for s in ramp if s["p99_ms"] <= 100 and not s["errors"]]
     return {
         "store": name,
-        "target": target.summary(),
+        "target": target,
         "ramp": ramp,
         "last_rate_under_100ms_p99": under[-1]["offered_rps"] if under else None,
-        "p99_crosses_100ms_at": crossed.offered_rps if crossed else None,
+        "p99_crosses_100ms_at": crossed["offered_rps"] if crossed else None,
+        "decisions_per_commit": commits,
         "max_achieved_rps": max((s["achieved_rps"] for s in ramp), default=0.0),
     }
 
@@ -211,18 +236,35 @@ def report(results: list[dict[str, Any]], args: argparse.Namespace) -> None:
         f"\nPOST /v1/content, typical posts, every request a new decision; "
         f"{os.cpu_count()} cores shared by server and load generator\n"
     )
-    print(
-        f"| store | p50 ms @{args.rate:g}/s | p95 ms | p99 ms | answered/s | "
-        "p99 <= 100 ms up to (offered/s) | p99 > 100 ms from | most answered/s |"
-    )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    columns = [
+        "store",
+        f"p50 ms @{args.rate:g}/s",
+        "p95 ms",
+        "p99 ms",
+        "answered/s",
+        "server CPU ms/request",
+        "p99 <= 100 ms up to (offered/s)",
+        "p99 > 100 ms from (offered/s)",
+        "most answered/s",
+        "decisions/commit",
+    ]
+    print("| " + " | ".join(columns) + " |")
+    print("|" + " --- |" * len(columns))
     for r in results:
         t = r["target"]
-        print(
-            f"| {r['store']} | {t['p50_ms']} | {t['p95_ms']} | {t['p99_ms']} | "
-            f"{t['achieved_rps']} | {r['last_rate_under_100ms_p99']} | "
-            f"{r['p99_crosses_100ms_at'] or 'not reached'} | {r['max_achieved_rps']} |"
-        )
+        cells = [
+            r["store"],
+            t["p50_ms"],
+            t["p95_ms"],
+            t["p99_ms"],
+            t["achieved_rps"],
+            t["server_cpu_ms_per_request"],
+            r["last_rate_under_100ms_p99"],
+            r["p99_crosses_100ms_at"] or "not reached",
+            r["max_achieved_rps"],
+            r["decisions_per_commit"],
+        ]
+        print("| " + " | ".join(str(c) for c in cells) + " |")
     if len(results) == 2:
         a, b = results
         ratio = a["target"]["p99_ms"] / b["target"]["p99_ms"] if b["target"]["p99_ms"] else 0

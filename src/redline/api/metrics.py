@@ -7,9 +7,10 @@ the path, so ids never become label values.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
 
 _BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -42,6 +43,17 @@ class Metrics:
             ["rule", "action"],
             registry=self.registry,
         )
+
+    def watch_commits(self, commits: Callable[[], float], units: Callable[[], float]) -> None:
+        """Publish the store's group commits: how many commits carried how many units of work."""
+        Gauge(
+            "redline_store_commits", "Database commits of units of work.", registry=self.registry
+        ).set_function(commits)
+        Gauge(
+            "redline_store_units",
+            "Units of work committed (decisions, key changes, reveals).",
+            registry=self.registry,
+        ).set_function(units)
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         """Count one answered request."""

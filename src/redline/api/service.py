@@ -3,18 +3,16 @@
 Built once by ``create_app`` from settings; the routes hold no logic of their own and reach the
 same repositories and pipeline as the CLI through this object.
 
-On SQLite, writes from the server's threads queue on a lock in the process instead of on the
-database's busy timeout, which retries by sleeping and turns contention into latency spikes.
+Writes go through ``GroupCommitStore``: the server's threads queue on a lock in the process (not
+on SQLite's busy timeout, which retries by sleeping) and share commits under load.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from redline.api.groupcommit import GroupCommitStore
 from redline.api.metrics import Metrics
 from redline.api.ratelimit import RateLimiter
 from redline.decide.policy import Policy, load_policy
@@ -23,24 +21,6 @@ from redline.pipeline import Moderator, SignalSource, default_sources
 from redline.record.keys import ApiKey, Keys
 from redline.record.store import Store
 from redline.settings import Settings
-
-
-class ServiceStore(Store):
-    """The store, with in-process queueing of SQLite writers."""
-
-    def __init__(self, engine: Any) -> None:
-        super().__init__(engine)
-        self._writer = threading.RLock() if engine.dialect.name == "sqlite" else None
-
-    @contextmanager
-    def transaction(self) -> Iterator[Any]:
-        """One unit of work; on SQLite, one at a time in this process."""
-        if self._writer is None:
-            with super().transaction() as connection:
-                yield connection
-            return
-        with self._writer, super().transaction() as connection:
-            yield connection
 
 
 @dataclass
@@ -60,19 +40,22 @@ class Service:
         """Load policy and profile (failing early on bad config), then open the store."""
         policy = load_policy(settings.api_policy)
         profile = load_profile(settings.api_profile)
-        store = ServiceStore.open(settings)
+        store = GroupCommitStore.open(settings)
+        assert isinstance(store, GroupCommitStore)
         # As `redline moderate`: PII, plus the bank and link matcher when the store has banks.
         chosen = list(sources) if sources is not None else default_sources(settings, store)
         moderator = Moderator(
             store, policy, profile, chosen, retention=settings.retention, actor="api"
         )
+        metrics = Metrics()
+        metrics.watch_commits(lambda: store.commits, lambda: store.units)
         return cls(
             settings=settings,
             store=store,
             policy=policy,
             profile=profile,
             moderator=moderator,
-            metrics=Metrics(),
+            metrics=metrics,
             limiter=RateLimiter(settings.api_rate_per_second, settings.api_rate_burst),
         )
 
