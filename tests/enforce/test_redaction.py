@@ -201,3 +201,21 @@ def test_docx_split_runs_headers_deletions_and_link_targets() -> None:
     assert any("further occurrences" in n for n in done.report["notes"])
     parts = {r["part"] for r in done.report["redactions"]}
     assert parts == {"word/document.xml", "word/header1.xml"}
+
+
+def test_a_datum_only_pypdfs_text_shows_is_still_found_and_removed() -> None:
+    from redline.detect.pii import PiiOptions
+    from redline.enforce.redaction.pdf import redact_pdf
+    from tests.extract.hostile import one_page_pdf
+
+    # The last four digits are raised (Ts): the glyph walk starts a new line there, pypdf does not.
+    data = one_page_pdf(b"BT /F1 10 Tf 72 700 Td (SSN 123-45-) Tj 6 Ts (6789) Tj 0 Ts ( ok) Tj ET")
+
+    def strict(text: str, part: str) -> list:  # a detector that never reads across a line break
+        found = detect_pii(text, PiiOptions(part=part))
+        return [s for s in found if "\n" not in text[s.start : s.end]]
+
+    out, cuts, _, removed = redact_pdf(data, strict, None)
+    assert [c.cut.mask for c in cuts] == ["[SSN]"] and removed == ["123-45-\n6789"]
+    assert_pdf_clean(out, (SSN,))
+    assert "ok" in pypdf_text(out)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 from collections import defaultdict
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from redline.detect.finding import Signal
@@ -58,6 +58,40 @@ def _line_boxes(glyphs: list[Glyph]) -> list[tuple[float, float, float, float]]:
             )
         )
     return boxes
+
+
+def _squashed(text: str) -> tuple[str, list[int]]:
+    """``text`` without whitespace, and for each kept character its offset in ``text``."""
+    index = [i for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(text[i] for i in index), index
+
+
+def _seen_by_pypdf(
+    page: Any, text: str, signals: list[Signal], find: Finder, part: str
+) -> list[Signal]:
+    """Data that detection finds in pypdf's text of the page but not in the glyph text.
+
+    The two texts differ in spacing and line breaks, so a datum can be recognised in one and not
+    the other. Each such value is looked up in the glyph text, whitespace ignored, and every place
+    it is drawn becomes a signal there too; the verification would otherwise refuse the file.
+    """
+    try:
+        other = page.extract_text() or ""
+    except Exception:  # pypdf's extractor failing here only loses this second look
+        return []
+    flat, index = _squashed(text)
+    covered = {_squashed(text[s.start : s.end])[0] for s in signals}
+    out: list[Signal] = []
+    for signal in find(other, part):
+        value = _squashed(other[signal.start : signal.end])[0]
+        if not value or value in covered:
+            continue
+        at = flat.find(value)
+        while at >= 0:
+            start, end = index[at], index[at + len(value) - 1] + 1
+            out.append(replace(signal, location=replace(signal.location, start=start, end=end)))
+            at = flat.find(value, at + len(value))
+    return out
 
 
 def _rewrite(operands: list[Any], op: bytes, removed: dict[int, list[Glyph]]) -> list[Any]:
@@ -162,7 +196,9 @@ def redact_pdf(
                 del page["/Annots"]
             glyphs = walk_page(page, writer, deadline)
             part = f"page:{number}"
-            page_cuts = plan_cuts(find(glyphs.text, part), part, len(glyphs.text), entities)
+            signals = find(glyphs.text, part)
+            signals += _seen_by_pypdf(page, glyphs.text, signals, find, part)
+            page_cuts = plan_cuts(signals, part, len(glyphs.text), entities)
             taken: list[Glyph] = []
             boxes: list[Any] = []
             for cut in page_cuts:
