@@ -17,6 +17,18 @@ POSITIVES = [
     ("US_SSN", "ssn 345678901", "345678901"),
     ("US_SSN", "Leaked: 401-22-3344 (SSN)", "401-22-3344"),
     ("US_SSN", "SSN\u00a0: 123\u201345\u20136789", "123\u201345\u20136789"),
+    # Keys, clauses and languages (generalisations found by the blind "unseen" templates)
+    ("US_SSN", "cliente: Ana Ruiz, seguro social 412-38-1190", "412-38-1190"),
+    ("US_SSN", "número de seguro social: 523119087", "523119087"),
+    ("US_PASSPORT", "traveller:\n  passport_no: 512339870", "512339870"),
+    ("US_DRIVER_LICENSE", '{"drivers_license": "K8812034"}', "K8812034"),
+    ("BANK_ACCOUNT", "the account I use for payroll is 44019283311", "44019283311"),
+    ("US_SSN_PARTIAL", "two SSNs were exposed, one ending in 7781", "7781"),
+    ("DATE_OF_BIRTH", "Geburtsdatum: 14.03.1985", "14.03.1985"),
+    ("DATE_OF_BIRTH", "nacido el 3 de julio... fecha de nacimiento 07/03/1979", "07/03/1979"),
+    ("STREET_ADDRESS", "Elle habite au 17 Maple Close depuis mars", "17 Maple Close"),
+    ("STREET_ADDRESS", "Er wohnt in 22 Birch Lane. Das weiss jeder.", "22 Birch Lane"),
+    ("STREET_ADDRESS", "meet me at 40 Grant Ave. tomorrow", "40 Grant Ave."),
     # US_SSN_PARTIAL
     ("US_SSN_PARTIAL", "last four of his SSN: 6789", "6789"),
     ("US_SSN_PARTIAL", "SSN ending in 6789", "6789"),
@@ -95,6 +107,9 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    ("US_SSN", "Pedido 523-41-8870 enviado ayer"),
+    ("PHONE_NUMBER", "Catalogue no. 312-467-2291 is out of print"),
+    ("STREET_ADDRESS", "ASKING $85 FIRM. PICKUP ON ELM STREET ONLY"),
     ("US_SSN", "Order #123-45-6789 has shipped"),
     ("US_SSN", "000-12-3456 and 666-12-3456 and 912-12-3456"),
     ("US_SSN", "123-00-6789 or 123-45-0000"),

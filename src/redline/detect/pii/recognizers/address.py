@@ -25,6 +25,7 @@ from redline.detect.pii.recognizers.address_terms import (
     UNIT_WORDS,
     US_STATE_NAMES,
     US_STATES,
+    WHOLE_WORD_TYPES,
 )
 
 _H = r"[ \t\u00a0]"  # horizontal space
@@ -39,7 +40,9 @@ _PREFIX = (
 _WORDS = rf"(?P<words>{_WORD}(?:{_H}{{1,3}}{_WORD}){{0,4}})"
 # Two patterns rather than one with an optional prefix: a pattern that starts with a digit is
 # rejected at once at every other position, which keeps digit-free stretches cheap.
-_STREET_WITH_NUMBER = re.compile(rf"(?<![\w#/.\-,]){_NUMBER},?{_H}{{1,3}}{_WORDS}", re.IGNORECASE)
+_STREET_WITH_NUMBER = re.compile(
+    rf"(?<![\w#/.\-,$€£¥]){_NUMBER},?{_H}{{1,3}}{_WORDS}", re.IGNORECASE
+)
 _STREET_AFTER_PREFIX = re.compile(
     rf"(?<![\w#/.\-]){_PREFIX}(?:{_H}*{_NUMBER},?{_H}{{1,3}})?{_WORDS}", re.IGNORECASE
 )
@@ -120,6 +123,20 @@ ADDRESS_CUE = Cue(
         "show up at",
         "outside",
         "is at",
+        # the same cues in the languages posts mix in most often
+        "habite",  # French: il habite au ...
+        "adresse",  # French, German
+        "domicile",
+        "vive en",  # Spanish
+        "dirección",
+        "direccion",
+        "domicilio",
+        "wohnt",  # German
+        "anschrift",
+        "abita",  # Italian
+        "indirizzo",
+        "mora na",  # Portuguese
+        "endereço",
     ],
     before=48,
     after=0,
@@ -143,7 +160,11 @@ def _street_end(match: re.Match[str]) -> tuple[int, str, list[str]] | None:
     bare = [t.group(0).lower().rstrip(".") for t in tokens]
     for i in range(len(tokens) - 1, 0, -1):
         if bare[i] in STREET_TYPES and not any(w in NOT_NAME_WORDS for w in bare[:i]):
-            return base + tokens[i].end(), tokens[i].group(0), [t.group(0) for t in tokens[:i]]
+            end = base + tokens[i].end()
+            word = tokens[i].group(0)
+            if word.endswith(".") and bare[i] in WHOLE_WORD_TYPES:
+                end -= len(word) - len(word.rstrip("."))  # the sentence's full stop, not ours
+            return end, word, [t.group(0) for t in tokens[:i]]
     return None
 
 

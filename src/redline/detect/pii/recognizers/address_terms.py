@@ -44,6 +44,15 @@ RARE_TYPES = (
     - COMMON_TYPES
 )
 STREET_TYPES = COMMON_TYPES | RARE_TYPES
+# Street types that are whole words: a full stop after them ends the sentence ("lives at 12
+# Sunset Lane."), while after an abbreviation ("Oak Ridge Dr.") it belongs to the address.
+WHOLE_WORD_TYPES = frozenset(t for t in STREET_TYPES if len(t) > 4) | frozenset(
+    """
+    bend burg camp cape club cove dale dam fall flat ford fork fort gate glen hill isle key keys
+    lake land lane loaf lock loop mall mews mill neck oval park pass path pike pine port quay
+    ramp rest rise road row rue run spur vale via view walk wall way ways well yard
+    """.split()
+)
 
 DIRECTIONS = frozenset(
     "n s e w ne nw se sw north south east west northeast northwest southeast southwest".split()

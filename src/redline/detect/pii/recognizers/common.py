@@ -18,6 +18,17 @@ SEP_OR_DOT = f"[{DASH}{SPACE}.]"
 NOT_PERSONAL = Cue(
     [
         "order",
+        "pedido",  # Spanish
+        "commande",  # French
+        "bestellung",  # German
+        "ordine",  # Italian
+        "factura",
+        "facture",
+        "rechnung",
+        "catalog",
+        "catalogue",
+        "article",
+        "artikel",
         "order no",
         "order number",
         "tracking",

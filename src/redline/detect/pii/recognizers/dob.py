@@ -74,10 +74,28 @@ _NUMERIC_DATE = re.compile(
 _MONTH_PROBES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _BIRTH_CUE = re.compile(
     r"(?<![a-z])(?:born|birth|birthdate|birthday|bday|b-day|dob|d\.o\.b\.?|date\s+of\s+birth"
-    r"|birth\s+date|n[ée]e?\s+le|b\.)(?![a-z])",
+    r"|birth\s+date|n[ée]e?\s+le|b\.|nacimiento|nacid[oa]|naissance|geboren|geburtsdatum"
+    r"|nascita|nat[oa]\s+il|nascimento)(?![a-z])",
     re.IGNORECASE,
 )
-_CUE_PROBES = ("born", "birth", "bday", "b-day", "dob", "d.o.b", "b.", "née", "nee")
+_CUE_PROBES = (
+    "born",
+    "birth",
+    "bday",
+    "b-day",
+    "dob",
+    "d.o.b",
+    "b.",
+    "née",
+    "nee",
+    "nac",  # nacimiento, nacido: Spanish
+    "naissance",
+    "geb",  # geboren, Geburtsdatum: German
+    "nascita",
+    "nato",
+    "nata",
+    "nascimento",
+)
 _OTHER_EVENT = re.compile(
     r"(?<![a-z])(?:hired|joined|married|died|passed|moved|graduated|arrested|elected|signed"
     r"|meeting|released|published|issued|expires?|expiry|filed|since|until|deadline|due"

@@ -18,7 +18,10 @@ from redline.detect.pii.recognizer import Recognizer, TextFacts
 from redline.detect.pii.recognizers.ssn import is_valid_ssn
 
 _LABELS = {
-    "US_SSN": r"ssn|ss\s?#|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?",
+    "US_SSN": (
+        r"ssn|ss\s?#|social[\s_]+security(?:[\s_]+(?:number|no\.?|#))?|soc\.?\s*sec\.?"
+        r"|seguro\s+social"
+    ),
     "US_PASSPORT": r"(?:us\s+|u\.s\.\s+)?passport(?:\s+(?:book|card))?|pp\s?#|ppt",
     "US_DRIVER_LICENSE": (
         r"driver'?s?\s+licen[cs]e|drivers?\s+lic\.?|driving\s+licen[cs]e|dl|d\.l\.|dl\s?#"
@@ -30,10 +33,14 @@ _LABELS = {
     ),
 }
 _GROUP = {"US_SSN": "ssn", "US_PASSPORT": "pp", "US_DRIVER_LICENSE": "dl", "BANK_ACCOUNT": "acct"}
+# Between label and number: punctuation (``_`` too, for keys such as ``passport_number:``),
+# filler words, or a short clause ending in "is"/"was"/":" ("acct number for the refund is").
+_PUNCT = r"[\s:#=.\-–|()\"'_]"
 _FILLER = (
-    r"(?:[\s:#=.\-–|()\"']{0,4}"
+    rf"(?:{_PUNCT}{{0,4}}"
     r"(?:(?:number|num|nbr|no|nr|id|is|was|as|reads|listed|of|:|#)(?![a-z])"
-    r"[\s:#=.\-–|()\"']{0,4}){0,3})"
+    rf"{_PUNCT}{{0,4}}){{0,3}}"
+    r"(?:(?:[a-z]{1,12}\s){1,4}(?:is|was|are|:)\s{1,2})?)"
 )
 _TOKEN = r"(?P<value>[a-z]{0,2}[\-\s]?\d[\d\-\s]{3,24}\d|[a-z]{1,2}\d{4,14}|\d{4,17})(?![\w\-])"
 _PATTERN = re.compile(
@@ -46,6 +53,7 @@ _PATTERN = re.compile(
 )
 _LABEL_PROBES = (
     "ss",
+    "seguro",
     "soc",
     "pass",
     "pp",

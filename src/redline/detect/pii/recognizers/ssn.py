@@ -36,6 +36,8 @@ SSN_CUE = Cue(
         "tin",
         "itin",
         "ssn no",
+        "ssns",
+        "seguro social",  # Spanish: número de seguro social
     ],
     before=40,
     after=16,
@@ -49,7 +51,7 @@ _MASKED = re.compile(
     rf"(?<![\w*#•●✱]){_MASK_CHARS}{{3}}({SEP_OR_DOT}?){_MASK_CHARS}{{2}}\1(\d{{4}})(?![\w])"
 )
 _ANCHOR = (
-    r"(?:ssn|ss\s?#|soc\.?\s*sec\.?|social(?:[\s\-]+security)?"
+    r"(?:ssns?|ss\s?#|soc\.?\s*sec\.?|seguro\s+social|social(?:[\s\-]+security)?"
     r"(?:[\s\-]+(?:number|num\.?|no\.?|#))?)"
 )
 _PART = (
