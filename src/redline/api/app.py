@@ -27,6 +27,10 @@ ROUTERS = (
     "redline.api.routes.accounts",
     "redline.api.routes.keys",
     "redline.api.routes.audit",
+    "redline.api.routes.banks",
+    "redline.api.routes.review",
+    "redline.api.routes.requests",
+    "redline.api.routes.reports",
 )
 
 DESCRIPTION = """\

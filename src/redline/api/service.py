@@ -59,6 +59,10 @@ class Service:
             limiter=RateLimiter(settings.api_rate_per_second, settings.api_rate_burst),
         )
 
+    def reload_sources(self) -> None:
+        """Rebuild the detectors after the banks changed; in-flight calls finish with the old."""
+        self.moderator.sources = default_sources(self.settings, self.store)
+
     def authenticate(self, token: str) -> ApiKey | None:
         """The active key a bearer token belongs to, if any."""
         with self.store.reading() as session:

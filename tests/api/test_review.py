@@ -1,0 +1,149 @@
+"""Cases, appeals, external requests and reports over HTTP, with the key as the moderator."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from redline.record.keys import Keys, Role
+from tests.api.conftest import DOXX, Api
+from tests.api.test_problems import refused
+
+
+def moderator_key(api: Api, name: str) -> dict[str, str]:
+    with api.store.transaction() as session:
+        token = Keys(session).create(Role.MODERATOR, name=name, actor="t", now=datetime.now(UTC))
+    return {"Authorization": f"Bearer {token.token}"}
+
+
+def test_case_opened_taken_and_decided(api: Api) -> None:
+    made = api.client.post(
+        "/v1/content",
+        json={"id": "n1", "author_id": "reporter", "text": DOXX},
+        headers=api.auth("ingest"),
+    ).json()
+    mod = api.auth("moderator")
+    opened = api.client.post(
+        "/v1/cases",
+        json={
+            "decision_id": made["decision_id"],
+            "claim": "public interest reporting",
+            "reach": 10,
+        },
+        headers=mod,
+    )
+    assert opened.status_code == 201, opened.text
+    case = opened.json()
+    listed = api.client.get("/v1/cases", headers=api.auth("auditor")).json()
+    assert [c["case_id"] for c in listed] == [case["case_id"]]
+    taken = api.client.post("/v1/cases:next", headers=mod).json()["case"]
+    assert taken["case_id"] == case["case_id"] and taken["assignee"].startswith("key:")
+    assert api.client.post("/v1/cases:next", headers=mod).json() == {"case": None}
+    decided = api.client.post(
+        f"/v1/cases/{case['case_id']}/decision",
+        json={"outcome": "overturn", "reason": "the address is a public office"},
+        headers=mod,
+    )
+    assert decided.status_code == 200, decided.text
+    assert decided.json()["status"] != "open"
+    shown = api.client.get(f"/v1/cases/{case['case_id']}", headers=mod).json()
+    assert shown["outcome"] == "overturn"
+    again = api.client.post(
+        f"/v1/cases/{case['case_id']}/decision",
+        json={"outcome": "confirm", "reason": "changed my mind"},
+        headers=mod,
+    )
+    assert again.status_code in (404, 409), again.text
+    missing = api.client.get("/v1/cases/nope", headers=mod)
+    refused(api, missing, 404, "not-found", None)
+
+
+def test_appeal_heard_by_another_moderator(api: Api) -> None:
+    made = api.client.post(
+        "/v1/content",
+        json={"id": "ap1", "author_id": "writer", "text": DOXX},
+        headers=api.auth("ingest"),
+    ).json()
+    filed = api.client.post(
+        "/v1/appeals",
+        json={
+            "decision_ids": [made["decision_id"]],
+            "author": "writer",
+            "statement": "This is reporting.",
+        },
+        headers=api.auth("ingest"),
+    )
+    assert filed.status_code == 201, filed.text
+    appeal = filed.json()
+    not_theirs = api.client.post(
+        "/v1/appeals",
+        json={"decision_ids": [made["decision_id"]], "author": "someone", "statement": "x"},
+        headers=api.auth("ingest"),
+    )
+    refused(api, not_theirs, 409, "conflict", None)
+    hearing = moderator_key(api, "appeals desk")
+    assigned = api.client.post(
+        f"/v1/appeals/{appeal['appeal_id']}/assign", json={}, headers=hearing
+    )
+    assert assigned.status_code == 200, assigned.text
+    other = api.client.post(
+        f"/v1/appeals/{appeal['appeal_id']}/decision",
+        json={"upheld": True, "reason": "x"},
+        headers=api.auth("moderator"),
+    )
+    refused(api, other, 409, "conflict", None)  # assigned to someone else
+    decided = api.client.post(
+        f"/v1/appeals/{appeal['appeal_id']}/decision",
+        json={"upheld": True, "reason": "public interest reporting"},
+        headers=hearing,
+    )
+    assert decided.status_code == 200, decided.text
+    assert decided.json()["status"] == "upheld"
+    shown = api.client.get(f"/v1/appeals/{appeal['appeal_id']}", headers=api.auth("auditor")).json()
+    assert shown["notices"] and "upheld" in shown["notices"][0]["text"]
+
+
+def test_external_requests_and_reports(api: Api) -> None:
+    api.client.post(
+        "/v1/content",
+        json={"id": "rq1", "author_id": "a", "text": DOXX},
+        headers=api.auth("ingest"),
+    )
+    recorded = api.client.post(
+        "/v1/requests",
+        json={
+            "requester_type": "election_campaign",
+            "requester": "Carver for Senate",
+            "asked": "Remove posts with the dossier",
+            "received_at": "2026-11-01T09:00:00Z",
+            "content_ids": ["rq1"],
+        },
+        headers=api.auth("admin"),
+    )
+    assert recorded.status_code == 201, recorded.text
+    request = recorded.json()
+    bad = api.client.post(
+        "/v1/requests",
+        json={
+            "requester_type": "oracle",
+            "requester": "x",
+            "asked": "y",
+            "received_at": "2026-11-01T09:00:00Z",
+            "content_ids": ["rq1"],
+        },
+        headers=api.auth("admin"),
+    )
+    refused(api, bad, 422, "invalid-input", "requester_type")
+    outcome = api.client.post(
+        f"/v1/requests/{request['request_id']}/outcome",
+        json={"outcome": "no_action", "note": "decided under policy alone"},
+        headers=api.auth("moderator"),
+    )
+    assert outcome.status_code == 200, outcome.text
+    listed = api.client.get("/v1/requests", headers=api.auth("auditor")).json()
+    assert [r["request_id"] for r in listed] == [request["request_id"]]
+    figures = api.client.get("/v1/reports/transparency", headers=api.auth("auditor"))
+    assert figures.status_code == 200, figures.text
+    assert figures.json()
+    statements = api.client.get("/v1/reports/statements", headers=api.auth("auditor"))
+    assert statements.status_code == 200, statements.text
+    assert isinstance(statements.json(), list) and statements.json()
