@@ -114,3 +114,31 @@ def test_health_and_readiness(api: Api) -> None:
     assert ready.status_code == 200 and ready.json() == {"status": "ready"}
     spec = api.client.get("/openapi.json").json()
     assert "/v1/content" in spec["paths"]
+
+
+def test_attachments_are_scanned(api: Api) -> None:
+    import base64
+
+    memo = "Internal memo. Home of the candidate: 42 Maple Avenue, Springfield, IL 62704."
+    body = {
+        "id": "att1",
+        "author_id": "u5",
+        "text": "see the attached memo",
+        "attachments": [
+            {
+                "media_type": "text/plain",
+                "filename": "memo.txt",
+                "data_base64": base64.b64encode(memo.encode()).decode(),
+            }
+        ],
+    }
+    response = api.client.post("/v1/content", json=body, headers=api.auth("ingest"))
+    assert response.status_code == 201, response.text
+    parts = {s["location"]["part"] for v in response.json()["violations"] for s in v["signals"]}
+    assert "attachment:0" in parts, response.json()
+    before = api.counts()
+    bad = dict(body, id="att2", attachments=[{"media_type": "text/plain", "data_base64": "%%%"}])
+    refused = api.client.post("/v1/content", json=bad, headers=api.auth("ingest"))
+    assert refused.status_code == 422
+    assert refused.json()["field"] == "attachments.0.data_base64"
+    assert api.counts() == before

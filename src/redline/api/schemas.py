@@ -6,12 +6,14 @@ with the field named, before anything is stored. Responses mirror the stored dec
 
 from __future__ import annotations
 
+import base64
+import binascii
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
-from redline.content import Content
+from redline.content import Attachment, Content
 
 
 def _clean(value: str) -> str:
@@ -33,6 +35,23 @@ class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _base64(value: str) -> bytes:
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("must be base64") from None
+
+
+class AttachmentIn(_Request):
+    """A file attached to the content: text, PDF, DOCX, HTML or an image."""
+
+    media_type: Annotated[Text, Field(min_length=1, max_length=100)]
+    data_base64: Annotated[str, AfterValidator(_base64)] = Field(
+        description="The file's bytes, base64 (the body size limit bounds it)."
+    )
+    filename: Annotated[Text, Field(max_length=255)] | None = None
+
+
 class ContentIn(_Request):
     """One item to moderate. Only ``id`` and ``text`` are required."""
 
@@ -46,6 +65,7 @@ class ContentIn(_Request):
     surface: Annotated[Text, Field(max_length=100)] | None = Field(
         default=None, description="Where it was posted (feed, comment, message ...)."
     )
+    attachments: list[AttachmentIn] = Field(default_factory=list, max_length=20)
 
     def to_content(self) -> Content:
         """The pipeline's content type."""
@@ -56,6 +76,10 @@ class ContentIn(_Request):
             urls=tuple(self.urls),
             created_at=self.created_at,
             surface=self.surface,
+            attachments=tuple(
+                Attachment(a.data_base64, a.media_type, a.filename)  # type: ignore[arg-type]
+                for a in self.attachments
+            ),
         )
 
 
