@@ -65,6 +65,17 @@ def test_slow_pdf_is_stopped_by_the_time_limit() -> None:
     assert time.monotonic() - started < 5  # stopped within about a page of the limit
 
 
+def test_one_long_page_is_stopped_within_the_page_and_a_huge_one_before_parsing() -> None:
+    started = time.monotonic()
+    with pytest.raises(LimitExceeded, match="max_seconds"):
+        extract_document(pdf_slow(pages=1, ops=30_000), limits=DocumentLimits(max_seconds=0.05))
+    assert time.monotonic() - started < 15  # the parse of one page, then the first check
+    started = time.monotonic()
+    with pytest.raises(LimitExceeded, match="max_page_bytes"):
+        extract_document(pdf_slow(pages=1, ops=400_000))  # 5.6 MB of operators on one page
+    assert time.monotonic() - started < 5
+
+
 def test_small_limits_are_named() -> None:
     with pytest.raises(LimitExceeded, match="max_bytes"):
         extract_document(b"x" * 101, limits=DocumentLimits(max_bytes=100))

@@ -24,7 +24,10 @@ class DocumentLimits:
 
     ``max_unzipped_bytes`` bounds what one file may decompress to (a DOCX's zip members, a PDF's
     content streams); ``max_depth`` bounds element nesting in XML and HTML; ``max_seconds`` is the
-    wall-clock budget for reading one file; ``max_pixels`` bounds an image before it is decoded.
+    wall-clock budget for reading one file, checked between pages and every few thousand
+    operators; ``max_page_bytes`` bounds one PDF page's content stream, whose parsing cannot be
+    interrupted (so one page can overrun the time budget by at most the parse of that much);
+    ``max_pixels`` bounds an image before it is decoded.
     """
 
     max_bytes: int = 25 * _MIB
@@ -34,6 +37,7 @@ class DocumentLimits:
     max_zip_entries: int = 2000
     max_compression_ratio: int = 200
     max_depth: int = 200
+    max_page_bytes: int = 4 * _MIB
     max_seconds: float = 30.0
     max_pixels: int = 40_000_000
 

@@ -4,8 +4,9 @@ pypdf reads the file; this module adds what a hostile PDF needs around it: encry
 refused (their text cannot be read without the password, and a scan that silently read nothing
 would read as clean), pages are counted before any is read, the content streams' decompressed size
 is added up against ``max_unzipped_bytes`` (pypdf also caps each stream on its own), the clock is
-checked between pages, and a file nested deeper than the parser can follow is refused by name
-rather than crashing. Anything else pypdf raises means the file is malformed: one clear error.
+checked between pages and every few thousand operators within one, and a file nested deeper than
+the parser can follow is refused by name rather than crashing. Anything else pypdf raises means
+the file is malformed: one clear error.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from redline.errors import InputError, LimitExceeded
 from redline.extract.layout import PageSpan
 from redline.extract.limits import Deadline, DocumentLimits
 
-__all__ = ["PdfText", "open_pdf", "read_pdf"]
+__all__ = ["PdfText", "open_pdf", "page_content_bytes", "read_pdf"]
 
 
 class PdfText:
@@ -53,6 +54,20 @@ def open_pdf(data: bytes, limits: DocumentLimits) -> Any:
     return reader
 
 
+def page_content_bytes(page: Any, limits: DocumentLimits) -> int:
+    """The decompressed size of a page's content stream, refused over ``max_page_bytes``."""
+    contents = page.get_contents()
+    size = len(contents.get_data()) if contents is not None else 0
+    if size > limits.max_page_bytes:
+        raise LimitExceeded(
+            f"PDF page content is {size} bytes, over the limit of {limits.max_page_bytes}"
+            " (max_page_bytes)",
+            field="file",
+            limit=limits.max_page_bytes,
+        )
+    return size
+
+
 def read_pdf(data: bytes, limits: DocumentLimits, deadline: Deadline | None = None) -> PdfText:
     """Every page's text, or an ``InputError`` naming why the file was refused."""
     deadline = deadline or Deadline(limits.max_seconds, "PDF")
@@ -61,11 +76,19 @@ def read_pdf(data: bytes, limits: DocumentLimits, deadline: Deadline | None = No
     pages: list[PageSpan] = []
     offset = 0
     inflated = 0
+    operators = 0
+
+    def tick(*_: Any) -> None:
+        """Called by pypdf before each operator: keeps the clock running inside a long page."""
+        nonlocal operators
+        operators += 1
+        if operators % 4096 == 0:
+            deadline.check()
+
     try:
         for number, page in enumerate(reader.pages, start=1):
             deadline.check()
-            contents = page.get_contents()
-            inflated += len(contents.get_data()) if contents is not None else 0
+            inflated += page_content_bytes(page, limits)
             if inflated > limits.max_unzipped_bytes:
                 raise LimitExceeded(
                     f"PDF content streams decompress to over {limits.max_unzipped_bytes} bytes"
@@ -73,7 +96,7 @@ def read_pdf(data: bytes, limits: DocumentLimits, deadline: Deadline | None = No
                     field="file",
                     limit=limits.max_unzipped_bytes,
                 )
-            text = (page.extract_text() or "").strip() + "\n\n"
+            text = (page.extract_text(visitor_operand_before=tick) or "").strip() + "\n\n"
             pages.append(PageSpan(number, offset, offset + len(text)))
             parts.append(text)
             offset += len(text)
@@ -100,6 +123,12 @@ def _refused(exc: BaseException, limits: DocumentLimits) -> InputError:
             limit=limits.max_depth,
         )
     if type(exc).__name__ == "LimitReachedError":  # pypdf's own caps: stream size, tree depth
+        if "token" in str(exc).lower() or "count" in str(exc).lower():
+            return LimitExceeded(
+                "PDF refused: a stream or object holds more items than the parser reads"
+                " (pypdf's parsing budget)",
+                field="file",
+            )
         if "depth" in str(exc).lower():
             return LimitExceeded(
                 "PDF refused: its page tree nests too deep (max_depth)",

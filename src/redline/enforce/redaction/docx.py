@@ -7,8 +7,9 @@ touches and puts the mask into the first, so the formatting of the text around i
 
 Every part a reader could see is redacted (body, headers, footers, notes, comments, tracked
 deletions, document properties). A datum can also sit outside text (a ``mailto:`` link target in
-the relationships, an image's alt text attribute): after the paragraphs, every XML member is swept
-for the escaped forms of the removed values, which are replaced by the mask too.
+the relationships, an image's alt text attribute): after the paragraphs, every XML member is parsed
+(safely, as extraction does) and its attributes and text swept for the removed values, which are
+replaced by the mask too.
 """
 
 from __future__ import annotations
@@ -18,17 +19,18 @@ import zipfile
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from redline.detect.finding import Signal
 from redline.enforce.redaction.masks import Cut, plan_cuts
 from redline.extract.docx import DocxParagraph, open_docx
-from redline.extract.limits import DocumentLimits
+from redline.extract.limits import Deadline, DocumentLimits
+from redline.extract.xmlsafe import parse_xml
 
 __all__ = ["DocxCut", "redact_docx"]
 
 Finder = Callable[[str, str], list[Signal]]
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+MIN_SWEPT = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,19 +65,34 @@ def _serialise(root: Any) -> bytes:
     return data
 
 
-def _sweep(data: bytes, removed: dict[str, str]) -> tuple[bytes, int]:
-    """Replace escaped forms of removed values left anywhere in an XML member."""
+def _sweep(root: Any, removed: dict[str, str]) -> int:
+    """Replace removed values left in attributes and text anywhere in one XML tree.
+
+    Values shorter than ``MIN_SWEPT`` are left to verification: a last-four "6789" would also
+    match inside revision ids and numbers that are not the datum.
+    """
+    values = [(v, m) for v, m in removed.items() if len("".join(v.split())) >= MIN_SWEPT]
     count = 0
-    for value, mask in removed.items():
-        for form, masked in (
-            (escape(value), escape(mask)),
-            (quoteattr(value)[1:-1], quoteattr(mask)[1:-1]),
-        ):
-            raw = form.encode("utf-8")
-            if raw and raw in data:
-                count += data.count(raw)
-                data = data.replace(raw, masked.encode("utf-8"))
-    return data, count
+    for element in root.iter():
+        for key, current in element.attrib.items():
+            new = current
+            for value, mask in values:
+                if value in new:
+                    count += new.count(value)
+                    new = new.replace(value, mask)
+            if new != current:
+                element.set(key, new)
+        for slot in ("text", "tail"):
+            current = getattr(element, slot)
+            if current and isinstance(element.tag, str):
+                new = current
+                for value, mask in values:
+                    if value in new:
+                        count += new.count(value)
+                        new = new.replace(value, mask)
+                if new != current:
+                    setattr(element, slot, new)
+    return count
 
 
 def redact_docx(
@@ -100,17 +117,16 @@ def redact_docx(
             cuts.append(DocxCut(paragraph.member, paragraph.index, cut))
         if found:
             _cut_paragraph(paragraph, found)
-    swept = 0
+    deadline = Deadline(limits.max_seconds, "DOCX")
+    trees = dict(package.trees)
+    for name in package.order:
+        if name not in trees and name.endswith((".xml", ".rels")):
+            trees[name] = parse_xml(package.members[name], name, limits, deadline)
+    swept = sum(_sweep(tree, removed) for tree in trees.values())
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         for name in package.order:
-            body = package.members[name]
-            if name in package.trees:
-                body = _serialise(package.trees[name])
-            if name.endswith((".xml", ".rels")):
-                body, n = _sweep(body, removed)
-                swept += n
-            zf.writestr(name, body)
+            zf.writestr(name, _serialise(trees[name]) if name in trees else package.members[name])
     notes = []
     if swept:
         notes.append(f"{swept} further occurrences outside paragraph text (link targets,"

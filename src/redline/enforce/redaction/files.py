@@ -33,7 +33,9 @@ from redline.extract.limits import DocumentLimits
 
 __all__ = ["Redacted", "check_entities", "redact_file"]
 
-_MIN_RAW = 5  # shorter values (a last-four) are checked by detection, not by byte search
+# Shorter values (a last-four) are checked by detection only: searching for "6789" would also hit
+# page numbers and revision ids that are not the datum, and refuse files that are clean.
+_MIN_RAW = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,7 @@ def _verify(
     """Refuse the output if a removed value or a finding of a redacted type is still in it."""
     text = extract_document(data, kind).text
     squashed = _squash(text)
-    left = [v for v in removed if _squash(v) and _squash(v) in squashed]
+    left = [v for v in removed if len(_squash(v)) >= _MIN_RAW and _squash(v) in squashed]
     layers = _raw_layers(data, kind)
     for value in removed:
         if len(_squash(value)) < _MIN_RAW or value in left:

@@ -24,7 +24,7 @@ from redline.detect.finding import Signal
 from redline.enforce.redaction.masks import Cut, plan_cuts
 from redline.errors import InputError
 from redline.extract.limits import Deadline, DocumentLimits
-from redline.extract.pdf import open_pdf
+from redline.extract.pdf import open_pdf, page_content_bytes
 from redline.extract.pdfglyphs import Glyph, PageGlyphs, string_bytes, walk_page
 
 __all__ = ["PdfCut", "redact_pdf"]
@@ -194,6 +194,7 @@ def redact_pdf(
             if "/Annots" in page:
                 annotations += len(page["/Annots"].get_object())  # type: ignore[arg-type]
                 del page["/Annots"]
+            page_content_bytes(page, limits)
             glyphs = walk_page(page, writer, deadline)
             part = f"page:{number}"
             signals = find(glyphs.text, part)
