@@ -3,11 +3,13 @@
 Each record also names its template (``"template": "P12"`` / ``"N3"``, an index into
 ``templates.POSITIVE`` / ``NEGATIVE``) so that errors can be grouped by pattern.
 
-Two template families: ``standard`` (``templates.py``, the one the detectors were developed
-against) and ``unseen`` (``templates_unseen.py``, written later and blind to the detectors, for
+Three template families: ``standard`` (``templates.py``, the one the detectors were developed
+against), ``unseen`` (``templates_unseen.py``, written later and blind to the detectors, for
 an honest test of generalisation; its tags read ``UP12`` / ``UN3`` and its ids
-``unseen-SEED-NNNNNN``). Both draw values the same way; the standard corpus for a seed is the
-same whether or not the unseen family exists.
+``unseen-SEED-NNNNNN``) and ``blind2`` (``templates_blind2.py``, a second blind family written
+after the detectors had been improved on the first; tags ``BP12`` / ``BN3``, ids
+``blind2-SEED-NNNNNN``). All draw values the same way; the standard corpus for a seed is the
+same whether or not the other families exist.
 
 Gold offsets are recorded while the text is being assembled, piece by piece, and checked against
 the inserted value on the spot: searching for values afterwards would mislabel repeats and
@@ -19,6 +21,7 @@ Usage::
 
     python bench/pii/generate.py --seed 1 --n 10000 --output corpus.jsonl [--scan-input in.jsonl]
     python bench/pii/generate.py --templates unseen --seed 7 --n 5000 --output unseen.jsonl
+    python bench/pii/generate.py --templates blind2 --seed 11 --n 5000 --output blind2.jsonl
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make ``bench.pii`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.pii import templates, templates_unseen
+from bench.pii import templates, templates_blind2, templates_unseen
 from bench.pii.values import Values
 
 ENTITIES = (
@@ -134,6 +137,22 @@ FILLERS: dict[str, ValueFn] = {
     "decimal": Values.decimal,
     "sku": Values.sku,
     "ordinal": Values.ordinal,
+    # Added for the second blind family (used by no standard or unseen template).
+    "imei": Values.imei,
+    "patent": Values.patent,
+    "cas": Values.cas,
+    "lotto": Values.lotto,
+    "train": Values.train,
+    "hull": Values.hull,
+    "serial9": Values.serial9,
+    "upc": Values.upc,
+    "mac": Values.mac,
+    "oid": Values.oid,
+    "hex": Values.hex_id,
+    "chatstamp": Values.chat_stamp,
+    "isostamp": Values.iso_stamp,
+    "logstamp": Values.log_stamp,
+    "digits8": lambda v: v.digits(8, first_nonzero=True),
 }
 
 
@@ -149,6 +168,9 @@ FAMILIES: dict[str, Family] = {
     "standard": Family(templates.POSITIVE, templates.NEGATIVE, tag="", id_prefix=""),
     "unseen": Family(
         templates_unseen.POSITIVE, templates_unseen.NEGATIVE, tag="U", id_prefix="unseen-"
+    ),
+    "blind2": Family(
+        templates_blind2.POSITIVE, templates_blind2.NEGATIVE, tag="B", id_prefix="blind2-"
     ),
 }
 
@@ -304,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         "--templates",
         choices=sorted(FAMILIES),
         default="standard",
-        help="template family: standard (default) or unseen (written blind to the detectors)",
+        help="template family: standard (default), or unseen / blind2 (written blind to the "
+        "detectors)",
     )
     args = parser.parse_args(argv)
     records = generate(args.seed, args.n, args.templates)

@@ -13,12 +13,15 @@ micro-F1), which is the most favourable honest setting for the baseline.
 (``templates_unseen.py``, written blind to the detectors); its files are named
 ``*-unseen-SEED*`` and its figures go to ``results-unseen.json``, so the standard figures are
 untouched. There, unless ``--presidio-threshold`` is given, Presidio's threshold is tuned on
-the first unseen corpus itself, which favours Presidio.
+the first unseen corpus itself, which favours Presidio. ``--templates blind2`` does the same
+for the second blind family (``templates_blind2.py``): files ``*-blind2-SEED*``,
+``results-blind2.json``.
 
 Usage::
 
     python bench/pii/run.py [--n 10000] [--seeds 1 20261125] [--presidio-n 2000]
     python bench/pii/run.py --templates unseen --n 5000 --seeds 7
+    python bench/pii/run.py --templates blind2 --n 5000 --seeds 11
 """
 
 from __future__ import annotations
@@ -196,9 +199,9 @@ def run_seed(
     threshold: float | None,
 ) -> dict[str, Any]:
     """Generate, run, time and score one seed; print its report; return its figures."""
-    unseen = args.templates == "unseen"
+    unseen = args.templates != "standard"  # a blind family: unseen or blind2
     role = (
-        "UNSEEN templates, written blind to the detectors"
+        f"{args.templates.upper()} templates, written blind to the detectors"
         if unseen
         else "development seed"
         if seed == DEV_SEED
@@ -207,7 +210,7 @@ def run_seed(
         else "extra seed"
     )
     out: Path = args.out_dir
-    stem = f"unseen-{seed}" if unseen else str(seed)  # standard names unchanged
+    stem = f"{args.templates}-{seed}" if unseen else str(seed)  # standard names unchanged
     corpus, scan_input = out / f"corpus-{stem}-{args.n}.jsonl", out / f"input-{stem}-{args.n}.jsonl"
     gold = write_corpus(seed, args.n, corpus, scan_input, args.templates)
     presidio_n = min(args.presidio_n or args.n, args.n)
@@ -262,7 +265,7 @@ def run_seed(
                     f"presidio score threshold tuned on this seed: {threshold} "
                     f"(micro-F1 at its default 0.0: {curve[0.0]:.3f})"
                     + (
-                        "; tuned on the unseen corpus itself, which favours Presidio"
+                        f"; tuned on the {args.templates} corpus itself, which favours Presidio"
                         if unseen
                         else ""
                     )
@@ -362,8 +365,9 @@ def main(argv: list[str] | None = None) -> int:
         "--templates",
         choices=sorted(FAMILIES),
         default="standard",
-        help="template family: standard (default; the detectors were developed on it) or "
-        "unseen (templates_unseen.py, written blind to the detectors)",
+        help="template family: standard (default; the detectors were developed on it), "
+        "unseen (templates_unseen.py) or blind2 (templates_blind2.py), both written blind to "
+        "the detectors",
     )
     args = parser.parse_args(argv)
     args.out_dir.mkdir(parents=True, exist_ok=True)
@@ -415,7 +419,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in (f"{base}.json", f"{base}-{stamp}.json"):
         _dump(args.out_dir / name, report)
     errors = (
-        "errors-SEED-TOOL.json" if args.templates == "standard" else "errors-unseen-SEED-TOOL.json"
+        "errors-SEED-TOOL.json"
+        if args.templates == "standard"
+        else f"errors-{args.templates}-SEED-TOOL.json"
     )
     print(f"\nfigures: {args.out_dir / (base + '.json')}; error examples: {args.out_dir}/{errors}")
     return 0

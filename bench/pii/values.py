@@ -606,6 +606,86 @@ class Values:
         suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{n}{suffix}"
 
+    # ------------------- look-alikes for the second blind family (never gold)
+    # Added after all the others and drawn only by templates_blind2.py: the standard and unseen
+    # corpora for a given seed are unchanged.
+    def imei(self) -> str:
+        """A 15-digit, Luhn-valid handset IMEI (a device id, not a payment card)."""
+        body = self.pick(["35", "35", "86", "01"]) + self.digits(12)
+        number = body + luhn_check_digit(body)
+        if self.chance(0.4):
+            return f"{number[:2]}-{number[2:8]}-{number[8:14]}-{number[14]}"
+        return number
+
+    def patent(self) -> str:
+        if self.chance(0.3):
+            return f"US {self.rng.randrange(2005, 2025)}/{self.digits(7)} A1"
+        grant = f"{self.rng.randrange(6_000_000, 12_000_000):,}"
+        return f"US {grant}{self.pick([' B2', ' B1', ''])}"
+
+    def cas(self) -> str:
+        """A CAS registry number with its real check digit (``7732-18-5``)."""
+        body = self.digits(self.rng.randrange(2, 7), first_nonzero=True) + self.digits(2)
+        check = sum(int(d) * i for i, d in enumerate(reversed(body), start=1)) % 10
+        return f"{body[:-2]}-{body[-2:]}-{check}"
+
+    def lotto(self) -> str:
+        balls = sorted(self.rng.sample(range(1, 70), 5))
+        return " ".join(f"{b:02d}" for b in balls) + f" + {self.rng.randrange(1, 27):02d}"
+
+    def train(self) -> str:
+        line = self.pick(["Amtrak", "ICE", "TGV", "Eurostar", "IC"])
+        return f"{line} {self.digits(4, first_nonzero=True)}"
+
+    def hull(self) -> str:
+        return str(self.rng.randrange(571, 806))
+
+    def serial9(self) -> str:
+        """A letter and eight digits: a serial number shaped like a US passport number."""
+        return self.pick(list(string.ascii_uppercase)) + self.digits(8)
+
+    def upc(self) -> str:
+        body = self.digits(11)
+        total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(body))
+        number = body + str((10 - total % 10) % 10)
+        return f"{number[0]} {number[1:6]} {number[6:11]} {number[11]}"
+
+    def mac(self) -> str:
+        return ":".join(f"{self.rng.randrange(256):02X}" for _ in range(6))
+
+    def oid(self) -> str:
+        return f"1.3.6.1.4.1.{self.rng.randrange(2, 60000)}.{self.rng.randrange(1, 20)}"
+
+    def hex_id(self) -> str:
+        return "".join(self.pick(list("0123456789abcdef")) for _ in range(12))
+
+    def chat_stamp(self) -> str:
+        """A chat export's message time ("[3/12/2024 9:41 PM]"): a date that is no birth date."""
+        d = dt.date(2019, 1, 1) + dt.timedelta(days=self.rng.randrange(2400))
+        hour, minute = self.rng.randrange(1, 13), self.rng.randrange(60)
+        ampm = self.pick(["AM", "PM"])
+        return self.pick(
+            [
+                f"[{d.month}/{d.day}/{d.year} {hour}:{minute:02d} {ampm}]",
+                f"[{d.isoformat()} {hour + 8:02d}:{minute:02d}]",
+                f"[{d.day:02d}.{d.month:02d}.{d.year} {hour + 8:02d}:{minute:02d}]",
+            ]
+        )
+
+    def iso_stamp(self) -> str:
+        d = dt.date(2019, 1, 1) + dt.timedelta(days=self.rng.randrange(2400))
+        return (
+            f"{d.isoformat()}T{self.rng.randrange(24):02d}:{self.rng.randrange(60):02d}:"
+            f"{self.rng.randrange(60):02d}Z"
+        )
+
+    def log_stamp(self) -> str:
+        d = dt.date(2019, 1, 1) + dt.timedelta(days=self.rng.randrange(2400))
+        return (
+            f"{d.day:02d}/{MONTHS[d.month - 1][:3]}/{d.year}:{self.rng.randrange(24):02d}:"
+            f"{self.rng.randrange(60):02d}:{self.rng.randrange(60):02d} +0000"
+        )
+
 
 def _dms(value: float) -> str:
     value = abs(value)
