@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -150,7 +150,8 @@ class Banks:
                 "designations": list(bank.designations),
                 "negative": bank.negative,
                 "pdq_threshold": bank.pdq_threshold,
-                "excerpt": asdict(bank.excerpt),
+                # only what the operator chose: later default improvements reach old banks too
+                "excerpt": {} if text_distance is None else {"max_distance": text_distance},
                 "source": source,
                 "added_by": added_by,
                 "added_at": now,

@@ -61,6 +61,8 @@ class ExcerptRule:
     ``min_chars`` whose fingerprints are all in at least ``boilerplate_docs`` documents and
     ``boilerplate_share`` of the bank is boilerplate (a header, a disclaimer): it neither seeds nor
     lengthens a match. The share keeps ordinary phrases of a large bank from counting as one.
+    At most ``max_candidates`` documents (those with the most seeds on one diagonal) are verified
+    per post, which bounds the cost of a query in a large bank.
     """
 
     min_chars: int = 45
@@ -71,10 +73,13 @@ class ExcerptRule:
     max_drift: int = 64
     boilerplate_docs: int = 5
     boilerplate_share: float = 0.001
-    rare_docs: int = 32
+    rare_docs: int = 128
     min_spread: int = 20
+    max_candidates: int = 8
 
     def __post_init__(self) -> None:
+        if self.max_candidates < 1:
+            raise ValueError("excerpt rule: max_candidates >= 1")
         if self.min_chars < 16 or self.min_seeds < 1 or self.boilerplate_docs < 2:
             raise ValueError("excerpt rule: min_chars >= 16, min_seeds >= 1, boilerplate_docs >= 2")
         if not 0.0 <= self.boilerplate_share <= 1.0:

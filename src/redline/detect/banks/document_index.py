@@ -152,14 +152,6 @@ class DocumentIndex:
         rule = self.rule
         return max(rule.boilerplate_docs, math.ceil(rule.boilerplate_share * len(self._entries)))
 
-    def _frequency(self, hashes: U32) -> I64:
-        """In how many postings (about: documents) each hash occurs, over all segments."""
-        needles, where = np.unique(hashes, return_inverse=True)
-        total = np.zeros(needles.size, dtype=np.int64)
-        for seg in self._segments:
-            total += seg.counts(needles)[1]
-        return total[where]
-
     def query(self, text: str | NormalizedText) -> list[DocumentMatch]:
         """Bank documents the post quotes, best first, each with its shared passages."""
         norm = text if isinstance(text, NormalizedText) else compact(text)
@@ -216,19 +208,25 @@ class DocumentIndex:
             if shared.size:
                 keep = ~np.isin(q, shared)
                 hot = self._hot(q[keep], doc[keep], d[keep])
-        return hot
+        # Verification is the costly step: only the documents with the most seeds on one
+        # diagonal are verified, which bounds a query's cost whatever the bank's size.
+        return sorted(hot[: self.rule.max_candidates])
 
     def _hot(self, q: I64, doc: I64, d: I64) -> list[int]:
-        """Documents with ``min_seeds`` hits near one diagonal, spread over ``min_spread``."""
+        """Documents with ``min_seeds`` hits near one diagonal, spread over ``min_spread``.
+
+        Ordered by their most seeds on one diagonal, best first.
+        """
         need = self.rule.min_seeds
         if not doc.size:
             return []
         per_doc = np.bincount(doc)
         maybe = per_doc[doc] >= need
         q, diag, doc = q[maybe], (d - q)[maybe], doc[maybe]
-        hot: set[int] = set()
         if not doc.size:
             return []
+        found_docs: list[I64] = []
+        found_counts: list[I64] = []
         for shift in (0, _BUCKET // 2):
             keys = doc * 1_000_003 + np.floor_divide(diag + shift, _BUCKET)
             order = np.argsort(keys, kind="stable")
@@ -239,8 +237,17 @@ class DocumentIndex:
             # not a passage: the rare hits must spread over ``min_spread`` post characters.
             spread = np.maximum.reduceat(qs_, starts) - np.minimum.reduceat(qs_, starts)
             ok = (counts >= need) & (spread + self.config.k >= self.rule.min_spread)
-            hot.update(docs_[starts[ok]].tolist())
-        return sorted(hot)
+            found_docs.append(docs_[starts[ok]])
+            found_counts.append(counts[ok])
+        docs_all, counts_all = np.concatenate(found_docs), np.concatenate(found_counts)
+        if not docs_all.size:
+            return []
+        by_doc = np.lexsort((-counts_all, docs_all))  # each document's best bucket first
+        docs_all, counts_all = docs_all[by_doc], counts_all[by_doc]
+        first = np.flatnonzero(np.r_[True, docs_all[1:] != docs_all[:-1]])
+        docs_all, counts_all = docs_all[first], counts_all[first]
+        ranked = np.lexsort((docs_all, -counts_all))
+        return [int(x) for x in docs_all[ranked]]
 
     def _verify(self, gid: int, norm: NormalizedText, grams: U32) -> list[Passage]:
         """Chain all of one document's fingerprints found in the post and keep aligned passages."""
@@ -278,7 +285,7 @@ class DocumentIndex:
                 if not self._accept(run, []):
                     continue
                 if boiler is None:
-                    boiler = self._boilerplate(fh, fpos, k)
+                    boiler = self._boilerplate(seg, rows, fpos, k)
                 if boiler and not self._accept(run, boiler):
                     continue
                 inside = [i for i in chain if run.d0 <= d_list[i] < run.d1]
@@ -299,9 +306,14 @@ class DocumentIndex:
                 )
         return _disjoint(passages)
 
-    def _boilerplate(self, fh: U32, fpos: I64, k: int) -> list[tuple[int, int]]:
+    def _boilerplate(self, seg: Segment, rows: slice, fpos: I64, k: int) -> list[tuple[int, int]]:
         """Document regions whose consecutive fingerprints are all common (compact offsets)."""
-        freq = self._frequency(fh)
+        freq = seg.ffreq[rows].astype(np.int64)
+        others = [s for s in self._segments if s is not seg]
+        if others:
+            needles, where = np.unique(seg.fhash[rows], return_inverse=True)
+            for other in others:
+                freq += other.counts(needles)[1][where]
         mask = _common_runs(freq, self._boilerplate_docs(), self.rule.min_chars, fpos)
         regions: list[tuple[int, int]] = []
         start = None

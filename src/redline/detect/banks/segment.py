@@ -29,7 +29,17 @@ def expand_ranges(left: I64, count: I64) -> I64:
 class Segment:
     """Forward and inverted fingerprint arrays for a run of documents (ids ascending)."""
 
-    __slots__ = ("doc_ids", "fhash", "fpos", "fspan", "fstart", "ihash", "irow", "row_offsets")
+    __slots__ = (
+        "doc_ids",
+        "ffreq",
+        "fhash",
+        "fpos",
+        "fspan",
+        "fstart",
+        "ihash",
+        "irow",
+        "row_offsets",
+    )
 
     def __init__(
         self,
@@ -46,6 +56,13 @@ class Segment:
         order = np.argsort(fhash, kind="stable")
         self.ihash = fhash[order]
         self.irow = order.astype(np.uint32)
+        # How many postings of this segment share each forward row's hash: verification judges
+        # boilerplate by it, and looking it up per query would cost a binary search per row.
+        n = self.ihash.size
+        runs = np.flatnonzero(np.r_[True, self.ihash[1:] != self.ihash[:-1]]) if n else order[:0]
+        lengths = np.diff(np.r_[runs, n])
+        self.ffreq = np.zeros(n, dtype=np.uint32)
+        self.ffreq[order] = np.repeat(lengths, lengths).astype(np.uint32)
 
     @classmethod
     def of_documents(cls, docs: list[tuple[int, Fingerprints]]) -> Segment:
@@ -76,7 +93,7 @@ class Segment:
     def nbytes(self) -> int:
         """Bytes held by this segment's arrays."""
         arrays = (self.doc_ids, self.row_offsets, self.fhash, self.fpos, self.fstart, self.fspan)
-        return sum(a.nbytes for a in (*arrays, self.ihash, self.irow))
+        return sum(a.nbytes for a in (*arrays, self.ihash, self.irow, self.ffreq))
 
     def counts(self, needles: U32) -> tuple[I64, I64]:
         """(first inverted row, number of postings) of each sorted needle hash."""
