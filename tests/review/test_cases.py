@@ -196,3 +196,27 @@ def test_unknown_things_are_not_found(store, rulebook) -> None:
         case_service.show_case(store, "nope")
     with pytest.raises(InputError):
         case_service.open_case(store, "nope", rulebook=rulebook, reach=-1)
+
+
+def test_open_if_due_right_after_moderation(store, rulebook) -> None:
+    low = moderate(store, post("low", "u2", LOW_ADDRESS), T0)
+    clean = moderate(store, post("clean", "u4", "Polls open at 7am."), T0)
+    opened = case_service.open_if_due(store, low["decision_id"], rulebook=rulebook, reach=500)
+    assert opened is not None and opened.reach == 500
+    again = case_service.open_if_due(store, low["decision_id"], rulebook=rulebook)
+    assert again is not None and again.id == opened.id
+    assert case_service.open_if_due(store, clean["decision_id"], rulebook=rulebook) is None
+
+
+def test_moderators_taking_cases_at_once_get_different_cases(store, rulebook) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    for i in range(4):
+        moderate(store, post(f"s{i}", f"u{i}", f"Found SSN 078-05-1120 here #{i}"), T0)
+    assert len(case_service.sync_cases(store, rulebook=rulebook)) == 4
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        taken = list(pool.map(lambda m: queue_service.take_next(store, m), ["a", "b", "c", "d"]))
+    assert all(t is not None for t in taken)
+    assert len({t.id for t in taken}) == 4
+    assert {t.assignee for t in taken} == {"a", "b", "c", "d"}
+    assert queue_service.take_next(store, "e") is None

@@ -99,6 +99,29 @@ def open_case(
         )
 
 
+def open_if_due(
+    store: Store,
+    decision_id: str,
+    *,
+    rulebook: Rulebook,
+    reach: int = 0,
+    now: datetime | None = None,
+) -> CaseView | None:
+    """Open the case for one decision right after it is made, if the policy sends it to review.
+
+    What an entry point calls after ``moderate`` (the HTTP API, the stream worker); returns None
+    when the decision needs no person, and the existing case when it has one.
+    """
+    with store.reading() as session:
+        document = ReviewEnforcement(session).context(decision_id).document
+        existing = Cases(session).for_decision(document["decision_id"])
+    if existing is not None:
+        return existing
+    if not review_reasons(document, rulebook.policy):
+        return None
+    return open_case(store, decision_id, rulebook=rulebook, reach=reach, now=now)
+
+
 def sync_cases(
     store: Store,
     *,
