@@ -148,3 +148,30 @@ def test_batches_of_at_most_one_hundred(store, tmp_path) -> None:
     sizes = [len(json.loads(p.read_text())) for p in paths]
     assert sizes == [100, 100, 30]
     assert len({s["puid"] for s in export.read_json(paths)}) == 230
+
+
+def test_the_category_mapping_is_policy_not_code(store) -> None:
+    from redline.decide import parse_policy
+    from redline.decide.policy import packaged_text
+    from redline.enforce import load_profile
+    from redline.pipeline import Moderator
+    from tests.review.conftest import Fixed
+
+    text = packaged_text("default.yaml").replace(
+        "    review_below_score: 0.6\n"
+        "    dsa_category: STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS",
+        "    review_below_score: 0.6\n"
+        "    dsa_category: STATEMENT_CATEGORY_CYBER_VIOLENCE\n"
+        "    dsa_keywords: [KEYWORD_CYBER_STALKING]\n"
+        "    dsa_legal_ground: Art. 6 GDPR (unlawful processing of personal data)",
+    )
+    policy = parse_policy(text.replace('version: "2026.11.0"', 'version: "2026.11.1"'))
+    moderator = Moderator(store, policy, load_profile("strict"), [Fixed()], clock=lambda: T0)
+    moderator.moderate(post("doxx", "u9", LOW_ADDRESS))
+    # the low-confidence address is pending review: its statement is the demotion
+    (statement,) = export.export(store, policy=policy)
+    assert statement.category == "STATEMENT_CATEGORY_CYBER_VIOLENCE"
+    assert statement.category_specification == ["KEYWORD_CYBER_STALKING"]
+    assert statement.decision_ground == "DECISION_GROUND_ILLEGAL_CONTENT"
+    assert statement.illegal_content_legal_ground.startswith("Art. 6 GDPR")
+    assert statement.incompatible_content_ground is None
