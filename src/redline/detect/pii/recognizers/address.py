@@ -87,6 +87,7 @@ ADDRESS_CUE = Cue(
         "addr",
         "home address",
         "lives at",
+        "lives",
         "live at",
         "living at",
         "lives on",

@@ -73,7 +73,7 @@ _NUMERIC_DATE = re.compile(
 )
 _MONTH_PROBES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _BIRTH_CUE = re.compile(
-    r"(?<![a-z])(?:born|birth|birthdate|birthday|bday|b-day|dob|d\.o\.b\.?|date\s+of\s+birth"
+    r"(?<![a-z])(?:(?<!-)born|birth|birthdate|birthday|bday|b-day|dob|d\.o\.b\.?|date\s+of\s+birth"
     r"|birth\s+date|n[ée]e?\s+le|b\.|nacimiento|nacid[oa]|naissance|geboren|geburtsdatum"
     r"|nascita|nat[oa]\s+il|nascimento)(?![a-z])",
     re.IGNORECASE,

@@ -37,8 +37,20 @@ class IbanRecognizer(Recognizer):
     def find(self, text: str) -> Iterator[Candidate]:
         """Yield checksum-valid IBANs."""
         for match in _IBAN.finditer(text):
-            compact = re.sub(r"\s", "", match.group(0)).upper()
-            if iban_ok(compact):
-                yield Candidate(
-                    "BANK_ACCOUNT", match.start(), match.end(), 0.9, "IBAN, mod-97 valid", compact
-                )
+            raw = match.group(0)
+            compact = re.sub(r"\s", "", raw).upper()
+            if not iban_ok(compact):
+                # The optional last group may have swallowed the next word ("... 1332 BIC"):
+                # the IBAN is then the match without its last space-separated piece.
+                raw = re.sub(r"[ \u00a0]?[A-Za-z0-9]{1,4}$", "", raw)
+                compact = re.sub(r"\s", "", raw).upper()
+                if not iban_ok(compact):
+                    continue
+            yield Candidate(
+                "BANK_ACCOUNT",
+                match.start(),
+                match.start() + len(raw),
+                0.9,
+                "IBAN, mod-97 valid",
+                compact,
+            )

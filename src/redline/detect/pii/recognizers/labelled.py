@@ -20,7 +20,7 @@ from redline.detect.pii.recognizers.ssn import is_valid_ssn
 _LABELS = {
     "US_SSN": (
         r"ssn|ss\s?#|social[\s_]+security(?:[\s_]+(?:number|no\.?|#))?|soc\.?\s*sec\.?"
-        r"|seguro\s+social"
+        r"|seguro\s+social|social"
     ),
     "US_PASSPORT": r"(?:us\s+|u\.s\.\s+)?passport(?:\s+(?:book|card))?|pp\s?#|ppt",
     "US_DRIVER_LICENSE": (
@@ -35,13 +35,29 @@ _LABELS = {
 _GROUP = {"US_SSN": "ssn", "US_PASSPORT": "pp", "US_DRIVER_LICENSE": "dl", "BANK_ACCOUNT": "acct"}
 # Between label and number: punctuation (``_`` too, for keys such as ``passport_number:``),
 # filler words, or a short clause ending in "is"/"was"/":" ("acct number for the refund is").
-_PUNCT = r"[\s:#=.\-–|()\"'_]"
+_PUNCT = r"[\s,:#=.\-–—|()\"'_]"
 _FILLER = (
     rf"(?:{_PUNCT}{{0,4}}"
     r"(?:(?:number|num|nbr|no|nr|id|is|was|as|reads|listed|of|:|#)(?![a-z])"
     rf"{_PUNCT}{{0,4}}){{0,3}}"
-    r"(?:(?:[a-z]{1,12}\s){1,4}(?:is|was|are|:)\s{1,2})?)"
+    r"(?:(?:[a-z']{1,12}\s){1,4}(?:is|was|are)\s{1,2}|(?:[a-z']{1,12}\s){0,3}[a-z]{1,12}:\s{1,2})?)"
 )
+# A clause between label and number ("account balance today is ...") types the number only when
+# it names a number: "acct number for the refund is", "passport, the number is", and the OCR
+# misreadings of "number" a scanned statement holds ("Account Nurnber:").
+_FILLER_WORDS = frozenset("number num nbr no nr id is was as reads listed of".split())
+_NUMBER_WORD = re.compile(r"number|num|nbr|no|nr|id|#|n[a-z]{1,3}b[a-z]{1,3}", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"[a-z']+", re.IGNORECASE)
+
+
+def _clause_names_a_number(between: str) -> bool:
+    """True when the words between label and value are filler only, or include a number word."""
+    words = [w.lower() for w in _CLAUSE_WORD.findall(between)]
+    if all(w in _FILLER_WORDS for w in words):
+        return True
+    return any(_NUMBER_WORD.fullmatch(w) for w in words)
+
+
 _TOKEN = r"(?P<value>[a-z]{0,2}[\-\s]?\d[\d\-\s]{3,24}\d|[a-z]{1,2}\d{4,14}|\d{4,17})(?![\w\-])"
 _PATTERN = re.compile(
     r"(?<![a-z0-9])(?:"
@@ -125,6 +141,8 @@ class LabelledNumberRecognizer(Recognizer):
                 continue
             end = start + len(token)
             label_start = match.start(_GROUP[entity])
+            if not _clause_names_a_number(text[match.end(_GROUP[entity]) : start]):
+                continue
             if entity == "BANK_ACCOUNT" and _NOT_ACCOUNT_CONTEXT.search(
                 text, max(0, label_start - 12), label_start
             ):

@@ -70,7 +70,8 @@ _PHRASES = (
     ),
 )
 _LABELLED_FOUR = re.compile(
-    r"(?<![a-z])ssn\s*(?:#|no\.?)?\s*[:=]\s*(\d{4})(?![\d\-\w])", re.IGNORECASE
+    r"(?<![a-z])ssn[\s_\-]*(?:#|no\.?|(?:last|l)[\s_\-]*(?:4|four))?\s*[:=]\s*(\d{4})(?![\d\-\w])",
+    re.IGNORECASE,
 )
 
 
