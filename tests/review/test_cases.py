@@ -220,3 +220,50 @@ def test_moderators_taking_cases_at_once_get_different_cases(store, rulebook) ->
     assert len({t.id for t in taken}) == 4
     assert {t.assignee for t in taken} == {"a", "b", "c", "d"}
     assert queue_service.take_next(store, "e") is None
+
+
+def test_a_detector_failure_opens_a_case_at_the_worst_severity_at_stake(store, rulebook) -> None:
+    from redline.decide import load_policy
+    from redline.enforce import load_profile
+    from redline.pipeline import Moderator
+
+    class Down:
+        name = "bank-service"
+        version = "1"
+
+        def detect(self, content):
+            raise TimeoutError("down")
+
+    moderator = Moderator(store, load_policy(), load_profile("strict"), [Down()], clock=lambda: T0)
+    document = moderator.moderate(post("x", "u1", "Polls open at 7am.")).document
+    assert document["reviews"] and not document["violations"]
+    case = case_service.open_if_due(store, document["decision_id"], rulebook=rulebook)
+    assert case is not None and case.reasons == ("detector_failure",)
+    assert case.severity == "critical"
+    done = case_service.decide_case(
+        store,
+        case.id,
+        moderator="m",
+        outcome="confirm",
+        reason="nothing there",
+        rulebook=rulebook,
+    )
+    entry = done.document["decisions"][document["decision_id"]]
+    assert entry["in_force"] == [] and entry["lifted"] == ["limit_visibility"]
+
+
+def test_an_upheld_appeal_makes_the_open_case_moot(store, rulebook) -> None:
+    from redline.review import appeals as appeal_service
+
+    ref = moderate(store, post("ref", "u1"), T0)
+    case = case_service.open_case(store, ref["decision_id"], rulebook=rulebook)
+    appeal = appeal_service.file_appeal(store, [ref["decision_id"]], author="u1", statement="no")
+    appeal_service.decide_appeal(
+        store, appeal.id, moderator="mod-b", upheld=True, reason="fine", rulebook=rulebook
+    )
+    with pytest.raises(Conflict, match="was upheld"):
+        case_service.decide_case(
+            store, case.id, moderator="mod-a", outcome="confirm", reason="x", rulebook=rulebook
+        )
+    with store.reading() as session:
+        assert Accounts(session).show("u1").state == "active"

@@ -23,6 +23,7 @@ from redline.decide.policy import Exemption
 from redline.enforce.action import stable_id
 from redline.errors import Conflict, InputError
 from redline.record.accounts import Accounts
+from redline.record.appeals import Appeals
 from redline.record.cases import Cases, CaseView, review_candidates
 from redline.record.review_enforcement import ReviewEnforcement
 from redline.record.store import Store
@@ -161,8 +162,9 @@ def decide_case(
 
     Raises:
         NotFound: no such case.
-        Conflict: the case is closed or assigned to someone else, or the decision was made
-            under another policy version than the rulebook's (``newsworthy``).
+        Conflict: the case is closed or assigned to someone else, an appeal on the decision
+            was upheld, or the decision was made under another policy version than the
+            rulebook's (``newsworthy``).
         InputError: unknown outcome, empty reason, or rules that do not fit the outcome.
     """
     moderator = check_actor(moderator, "moderator")
@@ -182,6 +184,13 @@ def decide_case(
             raise Conflict(f"case {case_id} is assigned to {case.assignee}")
         if case.assignee is None:
             cases.assign(case_id, moderator, actor=moderator, now=now)
+        upheld = [
+            a.id for a in Appeals(session).concerning(case.decision_id) if a.status == "upheld"
+        ]
+        if upheld:
+            raise Conflict(
+                f"appeal {upheld[0]} on this decision was upheld; the case cannot reimpose it"
+            )
         context = ReviewEnforcement(session).context(case.decision_id)
         document = context.document
         verdict = stored_verdict(document)
