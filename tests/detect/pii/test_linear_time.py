@@ -35,6 +35,11 @@ ADVERSARIAL = {
     "near-miss coordinates": _fill("40.7, -74. "),
     "near-miss birth dates": _fill("born 99/99/9999 "),
     "no-break spaces": _fill("1\u00a0"),
+    # a prose word that is also a USPS abbreviation ("is" for Island) made every "1 social is"
+    # a street: 83,000 candidates and 1.5 s before those abbreviations were dropped
+    "words that are street abbreviations": _fill("social is 1 "),
+    "labels with clauses": _fill("account number for the refund is 12 "),
+    "snake_case keys": _fill("ssn_last4: passport_no: "),
 }
 
 

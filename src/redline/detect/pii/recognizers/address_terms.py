@@ -27,7 +27,7 @@ RARE_TYPES = (
     flat flt flats flts ford frd fords frds forest frst forge frg forges frgs fork frk forks
     frks fort ft garden gdn gateway gtwy glen gln glens glns green grn greens grns groves grvs
     harbor hbr harbors hbrs haven hvn heights hts hill hl hills hls hollow holw inlet inlt
-    island is islands iss isle junction jct junctions jcts key ky keys kys knoll knl knolls
+    island islands isle junction jct junctions jcts key ky keys kys knoll knl knolls
     knls lake lk lakes lks land landing lndg light lgt lights lgts loaf lf lock lck locks lcks
     lodge ldg mall manor mnr manors mnrs meadow mdw meadows mdws mill ml mills mls mission msn
     motorway mtwy mount mt mountain mtn mountains mtns neck nck orchard orch oval overpass opas
@@ -36,7 +36,7 @@ RARE_TYPES = (
     rpds rest rst ridge rdg ridges rdgs river riv roads rds rue run shoal shl shoals shls shore
     shr shores shrs skyway skwy spring spg springs spgs spur spurs squares sqs station sta
     stravenue stra stream strm streets sts summit smt throughway trwy trace trce track trak
-    trafficway trfy tunnel tunl underpass upas union un unions uns valley vly valleys vlys via
+    trafficway trfy tunnel tunl underpass upas union unions valley vly valleys vlys via
     viaduct vdct view vw views vws village vlg villages vlgs ville vl vista vis walks wall ways
     well wl wells wls hill rise vale wharf yard quay gate parade embankment esplanade broadway
     """.split()
@@ -44,6 +44,9 @@ RARE_TYPES = (
     - COMMON_TYPES
 )
 STREET_TYPES = COMMON_TYPES | RARE_TYPES
+# Left out on purpose: USPS's "IS"/"ISS" (Island, Islands) and "UN"/"UNS" (Union, Unions). As
+# words they are "is" and "un", in nearly every English and French sentence, so "1 social is"
+# would read as a street; the spelled-out types stay.
 # Street types that are whole words: a full stop after them ends the sentence ("lives at 12
 # Sunset Lane."), while after an abbreviation ("Oak Ridge Dr.") it belongs to the address.
 WHOLE_WORD_TYPES = frozenset(t for t in STREET_TYPES if len(t) > 4) | frozenset(
