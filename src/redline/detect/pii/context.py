@@ -22,7 +22,7 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
 class Cue:
     """A set of context phrases looked for within a window before and after a span."""
 
-    __slots__ = ("_pattern", "_probes", "after", "before")
+    __slots__ = ("_pattern", "_probes", "_seen", "after", "before")
 
     def __init__(self, phrases: Iterable[str], *, before: int = 48, after: int = 24) -> None:
         phrases = list(phrases)
@@ -34,11 +34,23 @@ class Cue:
         )
         self.before = before
         self.after = after
+        # (text, whether any probe occurs anywhere in it): a text with no cue word at all, such
+        # as a megabyte of addresses, then costs one probe pass instead of one per candidate.
+        # Replaced as one tuple, so concurrent scans never pair a text with another's answer.
+        self._seen: tuple[str, bool] = ("", False)
+
+    def _anywhere(self, text: str) -> bool:
+        seen = self._seen
+        if seen[0] is text:
+            return seen[1]
+        found = self._probe(text)
+        self._seen = (text, found)
+        return found
 
     def before_span(self, text: str, start: int) -> re.Match[str] | None:
         """The cue nearest to ``start`` within the window before it, if any."""
         window_start = max(0, start - self.before)
-        if not self._probe(text[window_start:start]):
+        if not self._anywhere(text) or not self._probe(text[window_start:start]):
             return None
         last = None
         for match in self._pattern.finditer(text, window_start, start):
@@ -48,7 +60,7 @@ class Cue:
     def after_span(self, text: str, end: int) -> re.Match[str] | None:
         """The first cue within the window after ``end``, if any."""
         window_end = min(len(text), end + self.after)
-        if not self.after or not self._probe(text[end:window_end]):
+        if not self.after or not self._anywhere(text) or not self._probe(text[end:window_end]):
             return None
         return self._pattern.search(text, end, window_end)
 

@@ -160,7 +160,7 @@ def _street_end(match: re.Match[str]) -> tuple[int, str, list[str]] | None:
     tokens = list(_TOKEN.finditer(match.group("words")))
     bare = [t.group(0).lower().rstrip(".") for t in tokens]
     for i in range(len(tokens) - 1, 0, -1):
-        if bare[i] in STREET_TYPES and not any(w in NOT_NAME_WORDS for w in bare[:i]):
+        if bare[i] in STREET_TYPES and NOT_NAME_WORDS.isdisjoint(bare[:i]):
             end = base + tokens[i].end()
             word = tokens[i].group(0)
             if word.endswith(".") and bare[i] in WHOLE_WORD_TYPES:
@@ -169,16 +169,21 @@ def _street_end(match: re.Match[str]) -> tuple[int, str, list[str]] | None:
     return None
 
 
+_MASK_WORD = re.compile(r"\w+")
+
+
+def _mask_word(match: re.Match[str]) -> str:
+    token = match.group(0)
+    if token.lower() in STREET_TYPES or token in US_STATES or token in CA_PROVINCES:
+        return token
+    if "_" in token:
+        return "".join("*" if ch.isalnum() else ch for ch in token)
+    return "*" * len(token)
+
+
 def _mask_address(raw: str) -> str:
     """Star everything but the street type and a state or province code."""
-    out = []
-    for token in re.split(r"(\W+)", raw):
-        bare = token.strip(".").lower()
-        if bare in STREET_TYPES or token in US_STATES or token in CA_PROVINCES:
-            out.append(token)
-        else:
-            out.append("".join("*" if ch.isalnum() else ch for ch in token))
-    return "".join(out)
+    return _MASK_WORD.sub(_mask_word, raw)
 
 
 class StreetAddressRecognizer(Recognizer):
