@@ -219,3 +219,16 @@ def test_a_datum_only_pypdfs_text_shows_is_still_found_and_removed() -> None:
     assert [c.cut.mask for c in cuts] == ["[SSN]"] and removed == ["123-45-\n6789"]
     assert_pdf_clean(out, (SSN,))
     assert "ok" in pypdf_text(out)
+
+
+def test_a_scanned_pdf_is_reported_as_images_not_read() -> None:
+    from PIL import Image
+
+    from tests.extract.images import render_text
+
+    scan = Image.open(io.BytesIO(render_text([f"SSN {SSN}"]))).convert("RGB")
+    out = io.BytesIO()
+    scan.save(out, format="PDF")  # a page that is one picture, as a scanner makes
+    done = redact_file(out.getvalue())
+    assert done.report["redacted"] == 0
+    assert any("page 1 holds images" in note for note in done.report["notes"])

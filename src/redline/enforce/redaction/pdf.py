@@ -94,6 +94,20 @@ def _seen_by_pypdf(
     return out
 
 
+def _has_images(page: Any) -> bool:
+    """Whether the page's resources name an image (its pixels may show text redaction can't see)."""
+    try:
+        resources = page.get("/Resources")
+        xobjects = resources.get_object().get("/XObject") if resources is not None else None
+        if xobjects is None:
+            return False
+        return any(
+            x.get_object().get("/Subtype") == "/Image" for x in xobjects.get_object().values()
+        )
+    except Exception:  # an unreadable resource dictionary: say nothing rather than fail
+        return False
+
+
 def _rewrite(operands: list[Any], op: bytes, removed: dict[int, list[Glyph]]) -> list[Any]:
     """The operations replacing one text-showing operator with the removed glyphs taken out."""
     from pypdf.generic import ArrayObject, ByteStringObject, FloatObject
@@ -187,6 +201,7 @@ def redact_pdf(
     notes: list[str] = []
     removed: list[str] = []
     annotations = 0
+    pictured: list[int] = []
     try:
         for number, source in enumerate(reader.pages, start=1):
             deadline.check()
@@ -195,6 +210,8 @@ def redact_pdf(
                 annotations += len(page["/Annots"].get_object())  # type: ignore[arg-type]
                 del page["/Annots"]
             page_content_bytes(page, limits)
+            if _has_images(page):
+                pictured.append(number)
             glyphs = walk_page(page, writer, deadline)
             part = f"page:{number}"
             signals = find(glyphs.text, part)
@@ -223,6 +240,11 @@ def redact_pdf(
         ) from exc
     if annotations:
         notes.append(f"{annotations} annotations dropped from the redacted copy")
+    if pictured:
+        shown = ", ".join(map(str, pictured[:20])) + (" ..." if len(pictured) > 20 else "")
+        which = f"page {shown} holds" if len(pictured) == 1 else f"pages {shown} hold"
+        notes.append(f"{which} images, which were not read or redacted (a scan or a screenshot"
+                     " keeps its text in pixels)")  # fmt: skip
     notes.append("document metadata, outlines, attached files and form fields are not carried over")
     if any(c.estimated for c in cuts):
         notes.append("some glyph widths were estimated (a standard font without widths): the text"
