@@ -7,8 +7,8 @@ its interpreter), an ingest key made with ``redline keys create``, and typical p
 moderation: detect, decide, store, audit). Then:
 
 1. a warm-up, and ``--seconds`` at the target rate (200/s): p50, p95, p99;
-2. a ramp of offered rates until p99 passes 100 ms (or requests fail): the throughput at which
-   p99 crosses 100 ms, and the most answered per second.
+2. a ramp of offered rates until the server saturates (answers under 90% of the offered rate)
+   or requests fail: the rate from which p99 stays over 100 ms, and the most answered per second.
 
 Usage::
 
@@ -42,7 +42,7 @@ from bench.api.load import measure
 from bench.decide.corpus import post_text
 
 DEFAULT_PG = "postgresql+psycopg://root@127.0.0.1:5432/test"
-RAMP = (100, 200, 300, 400, 500, 600, 800, 1000, 1300, 1600)
+RAMP = (25, 50, 75, 100, 150, 200, 250, 300, 400, 500, 600, 800)
 OUT = Path(__file__).resolve().parent / "out"
 
 
@@ -172,16 +172,22 @@ def bench_store(name: str, env: dict[str, str], args: argparse.Namespace) -> dic
         target = run(args.rate, args.seconds)
         print(f"{name}: {args.rate}/s for {args.seconds}s -> {target}", file=sys.stderr)
         ramp = []
-        crossed = None
         for rate in RAMP:
             step = run(rate, args.step_seconds)
             ramp.append(step)
             print(f"{name}: ramp {rate}/s -> {step}", file=sys.stderr)
             failed = sum(step["errors"].values()) > 0.01 * max(step["sent"], 1)
-            if step["p99_ms"] > 100 or failed:
-                crossed = step
+            saturated = step["achieved_rps"] < 0.9 * rate
+            if failed or saturated:
                 break
         commits = group_commits(server.url)
+    # Crossing: the lowest offered rate from which every higher step has p99 over 100 ms, so one
+    # noisy step on a shared machine does not end the ramp or decide the figure.
+    crossed = None
+    for step in reversed(ramp):
+        if step["p99_ms"] <= 100 and not step["errors"]:
+            break
+        crossed = step
     under = [s for s in ramp if s["p99_ms"] <= 100 and not s["errors"]]
     return {
         "store": name,
