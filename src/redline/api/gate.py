@@ -81,6 +81,8 @@ class Gate:
             except Problem as problem:
                 await problem.response(scope["path"])(scope, receive, sending)
                 return
+            except _Gone:
+                return  # the client left before its body arrived: nothing to answer, nothing done
             await self.app(scope, _replay(body, receive), sending)
         finally:
             self.service.metrics.observe(
@@ -144,7 +146,7 @@ class Gate:
         while more:
             message = await receive()
             if message["type"] != "http.request":
-                break
+                raise _Gone
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
@@ -152,6 +154,10 @@ class Gate:
             chunks.append(chunk)
             more = message.get("more_body", False)
         return b"".join(chunks)
+
+
+class _Gone(Exception):
+    """The client disconnected while sending its body."""
 
 
 def _too_large(limit: int) -> Problem:
