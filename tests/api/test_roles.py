@@ -7,8 +7,12 @@ Each ``/v1`` operation must declare its roles (``x-roles``). A key whose role is
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
+from fastapi.routing import APIRoute
+
+from redline.api.app import ROUTERS
 from redline.record.keys import Role
 from tests.api.conftest import CLEAN, Api
 
@@ -37,6 +41,17 @@ def operations(api: Api) -> list[tuple[str, str, list[str]]]:
             assert set(roles) <= {r.value for r in Role}, roles
             found.append((method, path, roles))
     return found
+
+
+def test_openapi_lists_every_route_of_the_app(api: Api) -> None:
+    """The walk below reads /openapi.json; no route may hide from it (include_in_schema)."""
+    spec = api.client.get("/openapi.json").json()
+    published = {(m, p) for p, item in spec["paths"].items() for m in item}
+    for name in ROUTERS:
+        for route in import_module(name).router.routes:
+            assert isinstance(route, APIRoute)
+            for method in route.methods - {"HEAD"}:
+                assert (method.lower(), route.path) in published, (method, route.path)
 
 
 def concrete(path: str) -> str:
