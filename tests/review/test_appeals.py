@@ -113,3 +113,32 @@ def test_nothing_to_appeal_on_a_clean_decision(store) -> None:
     clean = moderate(store, post("c", "u1", "Polls open at 7am."), T0)
     with pytest.raises(Conflict, match="restricted nothing"):
         appeal_service.file_appeal(store, [clean["decision_id"]], author="u1", statement="?")
+
+
+def test_two_moderators_deciding_one_appeal_at_once_one_wins(store, rulebook) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    ref = moderate(store, post("p1", "u1"), T0)
+    appeal = appeal_service.file_appeal(store, [ref["decision_id"]], author="u1", statement="no")
+
+    def decide(moderator: str) -> str:
+        try:
+            appeal_service.decide_appeal(
+                store,
+                appeal.id,
+                moderator=moderator,
+                upheld=moderator == "mod-a",
+                reason="reviewed",
+                rulebook=rulebook,
+            )
+        except Conflict as error:
+            return f"conflict: {error}"
+        return "decided"
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(decide, ["mod-a", "mod-b"]))
+    assert sorted(r.split(":")[0] for r in results) == ["conflict", "decided"]
+    shown, notices = appeal_service.show_appeal(store, appeal.id)
+    assert len(notices) == 1 and shown.status in ("upheld", "denied")
+    with store.reading() as session:
+        assert verify(session).ok
