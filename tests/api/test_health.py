@@ -27,3 +27,49 @@ def test_readyz_fails_when_the_store_does_not_answer(pg_url: str, tmp_path) -> N
         assert response.json()["type"] == "urn:redline:problem:store-unavailable"
         assert response.headers["retry-after"] == "5"
         assert api.client.get("/healthz").status_code == 200
+
+
+def test_losing_the_database_mid_request_is_a_503_not_a_500() -> None:
+    from sqlalchemy.exc import IntegrityError, OperationalError, TimeoutError
+
+    from redline.api.problems import from_crash
+
+    for error in (OperationalError("SELECT 1", {}, Exception("gone")), TimeoutError("pool")):
+        problem = from_crash(error)
+        assert (problem.status, problem.slug) == (503, "store-unavailable")
+        assert problem.headers == {"Retry-After": "5"}
+    assert from_crash(IntegrityError("INSERT", {}, Exception("dup"))).status == 500
+    assert from_crash(ValueError("bug")).status == 500
+
+
+def test_a_crash_is_a_problem_and_its_text_is_not_logged(
+    tmp_path, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    import logging
+
+    import httpx
+    from sqlalchemy.exc import OperationalError
+
+    from redline.api import create_app
+    from tests.api.server import serve
+
+    app = create_app(Settings(home=tmp_path / "home", hash_key=HASH_KEY))
+    secret = "078-05-1120"
+
+    @app.get("/boom/{kind}")
+    async def boom(kind: str) -> None:
+        if kind == "db":
+            raise OperationalError("INSERT INTO contents", {"text": secret}, Exception("gone"))
+        raise RuntimeError(f"bug while handling {secret}")
+
+    caplog.set_level(logging.DEBUG)
+    with serve(app) as running:
+        db = httpx.get(f"{running.url}/boom/db")
+        bug = httpx.get(f"{running.url}/boom/bug")
+    assert (db.status_code, db.json()["type"]) == (503, "urn:redline:problem:store-unavailable")
+    assert (bug.status_code, bug.json()["type"]) == (500, "urn:redline:problem:internal")
+    assert secret not in db.text + bug.text
+    assert "OperationalError" in caplog.text and "RuntimeError" in caplog.text
+    assert secret not in caplog.text
+    printed = capfd.readouterr()
+    assert secret not in printed.out + printed.err  # uvicorn's own handler writes to stderr

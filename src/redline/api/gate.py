@@ -8,6 +8,7 @@ make the call, and a refused call writes nothing.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -17,9 +18,11 @@ from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from redline.api.auth import roles_of
-from redline.api.problems import Problem
+from redline.api.problems import Problem, from_crash
 from redline.api.ratelimit import retry_after
 from redline.api.service import Service
+
+log = logging.getLogger(__name__)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -66,10 +69,12 @@ class Gate:
         started = time.perf_counter()
         status = 500
 
+        status_sent = False
+
         async def sending(message: Message) -> None:
-            nonlocal status
+            nonlocal status, status_sent
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, status_sent = message["status"], True
             await send(message)
 
         route = self._route(scope)
@@ -83,7 +88,15 @@ class Gate:
                 return
             except _Gone:
                 return  # the client left before its body arrived: nothing to answer, nothing done
-            await self.app(scope, _replay(body, receive), sending)
+            try:
+                await self.app(scope, _replay(body, receive), sending)
+            except Exception as error:
+                # Answered here, not re-raised to the server: its traceback log would print the
+                # exception text, and a database error's text quotes the statement's parameters.
+                log.error("internal error on %s: %s", template, type(error).__name__)
+                if status_sent:
+                    raise
+                await from_crash(error).response(scope["path"])(scope, receive, sending)
         finally:
             self.service.metrics.observe(
                 scope["method"], template, status, time.perf_counter() - started

@@ -146,6 +146,23 @@ def from_core(error: RedlineError) -> Problem:
 
 # FastAPI answers 400 itself for a body it cannot decode (invalid UTF-8): the same problem as bad
 # JSON, so clients see one type for "the body is not JSON".
+# Database errors that mean "cannot reach or keep talking to the database", by class name: the API
+# layer does not import SQLAlchemy (only record/ does), and these names are its public API.
+_UNREACHABLE = frozenset(
+    {"OperationalError", "InterfaceError", "DisconnectionError", "TimeoutError"}
+)
+
+
+def from_crash(error: Exception) -> Problem:
+    """An unexpected exception: the store going away is a 503, anything else a 500."""
+    kind = type(error)
+    if kind.__module__.startswith("sqlalchemy") and kind.__name__ in _UNREACHABLE:
+        return Problem(
+            503, "store-unavailable", "The store is unavailable", headers={"Retry-After": "5"}
+        )
+    return Problem(500, "internal", "Internal error")
+
+
 _HTTP_PROBLEMS = {
     400: ("malformed-json", "The request body is not valid JSON", "body"),
     404: ("not-found", "No such resource", None),
@@ -179,7 +196,7 @@ def install(app: FastAPI) -> None:
     async def on_crash(request: Request, error: Exception) -> JSONResponse:
         # Logged by type only: the exception text may quote input.
         log.error("internal error on %s: %s", request.url.path, type(error).__name__)
-        return Problem(500, "internal", "Internal error").response(request.url.path)
+        return from_crash(error).response(request.url.path)
 
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(RequestValidationError, on_validation)
