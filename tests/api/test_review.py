@@ -147,3 +147,29 @@ def test_external_requests_and_reports(api: Api) -> None:
     statements = api.client.get("/v1/reports/statements", headers=api.auth("auditor"))
     assert statements.status_code == 200, statements.text
     assert isinstance(statements.json(), list) and statements.json()
+
+
+def test_a_decision_the_policy_sends_to_people_opens_its_case_at_once(api: Api) -> None:
+    critical = {"id": "crit1", "author_id": "w", "text": "Found Jo Doe's SSN 078-05-1120 here"}
+    made = api.client.post("/v1/content", json=critical, headers=api.auth("ingest"))
+    assert made.status_code == 201, made.text
+    case_id = made.headers["redline-case"]
+    case = api.client.get(f"/v1/cases/{case_id}", headers=api.auth("moderator")).json()
+    assert case["decision_id"] == made.json()["decision_id"]
+    assert "high_severity" in case["reasons"]
+    again = api.client.post("/v1/content", json=critical, headers=api.auth("ingest"))
+    assert again.status_code == 200 and "redline-case" not in again.headers
+    clean = api.client.post(
+        "/v1/content",
+        json={"id": "crit2", "text": "Polls open at 7am."},
+        headers=api.auth("ingest"),
+    )
+    assert "redline-case" not in clean.headers
+    batch = api.client.post(
+        "/v1/content:batch",
+        json={"items": [dict(critical, id="crit3"), {"id": "crit4", "text": "hello"}]},
+        headers=api.auth("ingest"),
+    ).json()["results"]
+    assert batch[0]["case"] and batch[1]["case"] is None
+    synced = api.client.post("/v1/cases:sync", headers=api.auth("moderator")).json()
+    assert synced == []  # nothing was missed

@@ -148,6 +148,9 @@ class BatchResult(BaseModel):
 
     id: str
     created: bool = Field(description="False when the id had been decided before.")
+    case: str | None = Field(
+        default=None, description="The case opened for it, when the policy sends it to people."
+    )
     decision: DecisionOut
 
 

@@ -15,11 +15,16 @@ from dataclasses import dataclass
 from redline.api.groupcommit import GroupCommitStore
 from redline.api.metrics import Metrics
 from redline.api.ratelimit import RateLimiter
+from redline.content import Content
 from redline.decide.policy import Policy, load_policy
 from redline.enforce.profile import Profile, load_profile
-from redline.pipeline import Moderator, SignalSource, default_sources
+from redline.pipeline import Moderator, Outcome, SignalSource, default_sources
+from redline.record.cases import CaseView
 from redline.record.keys import ApiKey, Keys
 from redline.record.store import Store
+from redline.review.cases import open_if_due
+from redline.review.queue import review_reasons
+from redline.review.rulebook import Rulebook, shipped_profile
 from redline.settings import Settings
 
 
@@ -58,6 +63,32 @@ class Service:
             metrics=metrics,
             limiter=RateLimiter(settings.api_rate_per_second, settings.api_rate_burst),
         )
+
+    @property
+    def rulebook(self) -> Rulebook:
+        """The service's policy, and the profile each stored decision was made under."""
+
+        def profile_for(ref: str) -> Profile:
+            return self.profile if ref == self.profile.ref else shipped_profile(ref)
+
+        return Rulebook(self.policy, profile_for)
+
+    def moderate(self, content: Content) -> tuple[Outcome, CaseView | None]:
+        """Moderate one content; a new decision the policy sends to people gets its case now.
+
+        The same steps as an entry point's contract in ``review.cases.open_if_due``; the case is
+        opened after the decision committed, so a failure there never loses the decision (and
+        ``POST /v1/cases:sync`` opens any case missed).
+        """
+        outcome = self.moderator.moderate(content)
+        case = None
+        if outcome.created:
+            self.metrics.decided(outcome.document)
+            if review_reasons(outcome.document, self.policy):
+                case = open_if_due(
+                    self.store, outcome.document["decision_id"], rulebook=self.rulebook
+                )
+        return outcome, case
 
     def reload_sources(self) -> None:
         """Rebuild the detectors after the banks changed; in-flight calls finish with the old."""

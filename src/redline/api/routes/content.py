@@ -23,11 +23,9 @@ from redline.record.keys import Role
 router = APIRouter(tags=["content"])
 
 
-def _moderate(service: Service, content: Content) -> tuple[dict[str, Any], bool]:
-    outcome = service.moderator.moderate(content)
-    if outcome.created:
-        service.metrics.decided(outcome.document)
-    return outcome.document, outcome.created
+def _moderate(service: Service, content: Content) -> tuple[dict[str, Any], bool, str | None]:
+    outcome, case = service.moderate(content)
+    return outcome.document, outcome.created, case.id if case else None
 
 
 @router.post(
@@ -38,20 +36,23 @@ def _moderate(service: Service, content: Content) -> tuple[dict[str, Any], bool]
     **guarded(Role.INGEST, Role.ADMIN),
 )
 async def post_content(body: ContentIn, service: ServiceDep, key: Caller) -> JSONResponse:
-    """Detect, decide, act and record; answer with the decision (201 new, 200 decided before)."""
-    document, created = await run_in_threadpool(_moderate, service, body.to_content())
-    return JSONResponse(
-        document,
-        status_code=201 if created else 200,
-        headers={"Location": f"/v1/decisions/{document['decision_id']}"},
-    )
+    """Detect, decide, act and record; answer with the decision (201 new, 200 decided before).
+
+    A new decision the policy sends to people has its case opened at once, named in the
+    ``Redline-Case`` header.
+    """
+    document, created, case = await run_in_threadpool(_moderate, service, body.to_content())
+    headers = {"Location": f"/v1/decisions/{document['decision_id']}"}
+    if case is not None:
+        headers["Redline-Case"] = case
+    return JSONResponse(document, status_code=201 if created else 200, headers=headers)
 
 
 def _batch(service: Service, items: list[ContentIn]) -> dict[str, Any]:
     results = []
     for item in items:
-        document, created = _moderate(service, item.to_content())
-        results.append({"id": item.id, "created": created, "decision": document})
+        document, created, case = _moderate(service, item.to_content())
+        results.append({"id": item.id, "created": created, "case": case, "decision": document})
     return {"results": results}
 
 

@@ -17,10 +17,9 @@ from starlette.concurrency import run_in_threadpool
 from redline.api.auth import Caller, ServiceDep, guarded
 from redline.api.schemas import Name, Text
 from redline.api.service import Service
-from redline.enforce.profile import Profile
 from redline.record.keys import ApiKey, Role
 from redline.review import appeals, cases, queue
-from redline.review.rulebook import Rulebook, shipped_profile
+from redline.review.rulebook import Rulebook
 
 router = APIRouter(tags=["review"])
 
@@ -78,11 +77,7 @@ def actor(key: ApiKey) -> str:
 
 def rulebook(service: Service) -> Rulebook:
     """The service's policy, and the profile each decision was made under."""
-
-    def profile_for(ref: str) -> Profile:
-        return service.profile if ref == service.profile.ref else shipped_profile(ref)
-
-    return Rulebook(service.policy, profile_for)
+    return service.rulebook
 
 
 async def _json(work: Any, *args: Any, status_code: int = 200, **kwargs: Any) -> JSONResponse:
