@@ -94,10 +94,10 @@ def test_unknown_banks_and_entries_and_bad_input_write_nothing(api: Api) -> None
     )
     before = api.counts()
     cases = [
-        ("GET", "/v1/banks/nope", None, 404, "not-found", None),
-        ("POST", "/v1/banks/nope/entries", {"url": URL}, 404, "not-found", None),
-        ("DELETE", "/v1/banks/b/entries/nope", None, 404, "not-found", None),
-        ("POST", "/v1/banks/b/entries/nope:release", None, 404, "not-found", None),
+        ("GET", "/v1/banks/nope", None, 404, "not-found", "bank"),
+        ("POST", "/v1/banks/nope/entries", {"url": URL}, 404, "not-found", "bank"),
+        ("DELETE", "/v1/banks/b/entries/nope", None, 404, "not-found", "entry"),
+        ("POST", "/v1/banks/b/entries/nope:release", None, 404, "not-found", "entry"),
         (
             "POST",
             "/v1/banks/b/entries",

@@ -135,14 +135,24 @@ def test_oversize_bodies(settings) -> None:  # type: ignore[no-untyped-def]
 def test_unknown_ids(api: Api) -> None:
     before = api.counts()
     cases = [
-        ("GET", "/v1/decisions/nope", "moderator", None),
-        ("GET", "/v1/accounts/nobody", "moderator", None),
-        ("DELETE", "/v1/keys/0000000000000000", "admin", None),
-        ("POST", "/v1/decisions/nope/evidence:reveal", "raw", {"reason": "appeal 17"}),
+        ("GET", "/v1/decisions/nope", "moderator", None, "decision_id"),
+        ("GET", "/v1/accounts/nobody", "moderator", None, "account_id"),
+        ("DELETE", "/v1/keys/0000000000000000", "admin", None, "key_id"),
+        (
+            "POST",
+            "/v1/decisions/nope/evidence:reveal",
+            "raw",
+            {"reason": "appeal 17"},
+            "decision_id",
+        ),
+        ("GET", "/v1/banks/nope", "admin", None, "bank"),
+        ("GET", "/v1/cases/nope", "moderator", None, "case_id"),
+        ("GET", "/v1/appeals/nope", "moderator", None, "appeal_id"),
+        ("GET", "/v1/requests/nope", "moderator", None, "request_id"),
     ]
-    for method, path, role, body in cases:
+    for method, path, role, body, field in cases:
         response = api.client.request(method, path, json=body, headers=api.auth(role))
-        problem = refused(api, response, 404, "not-found", None)
+        problem = refused(api, response, 404, "not-found", field)
         assert problem["instance"] == path
     assert api.counts() == before
     response = api.client.get("/v1/no-such-route", headers=api.auth("admin"))

@@ -54,7 +54,7 @@ def test_case_opened_taken_and_decided(api: Api) -> None:
     )
     assert again.status_code in (404, 409), again.text
     missing = api.client.get("/v1/cases/nope", headers=mod)
-    refused(api, missing, 404, "not-found", None)
+    refused(api, missing, 404, "not-found", "case_id")
 
 
 def test_appeal_heard_by_another_moderator(api: Api) -> None:
@@ -173,3 +173,27 @@ def test_a_decision_the_policy_sends_to_people_opens_its_case_at_once(api: Api) 
     assert batch[0]["case"] and batch[1]["case"] is None
     synced = api.client.post("/v1/cases:sync", headers=api.auth("moderator")).json()
     assert synced == []  # nothing was missed
+
+
+def test_unknown_rules_are_refused_and_write_nothing(api: Api) -> None:
+    made = api.client.post(
+        "/v1/content",
+        json={"id": "ur1", "author_id": "x", "text": DOXX},
+        headers=api.auth("ingest"),
+    ).json()
+    mod = api.auth("moderator")
+    case = api.client.post(
+        "/v1/cases", json={"decision_id": made["decision_id"], "claim": "news"}, headers=mod
+    ).json()
+    before = api.counts()
+    for outcome in ("modify", "newsworthy"):
+        response = api.client.post(
+            f"/v1/cases/{case['case_id']}/decision",
+            json={"outcome": outcome, "reason": "x", "rules": ["no.such.rule"]},
+            headers=mod,
+        )
+        problem = refused(api, response, 422, "invalid-input", "rules")
+        assert "no.such.rule" in problem["detail"]
+    assert api.counts() == before
+    still = api.client.get(f"/v1/cases/{case['case_id']}", headers=mod).json()
+    assert still["status"] == "open"

@@ -146,6 +146,14 @@ def from_core(error: RedlineError) -> Problem:
 
 # FastAPI answers 400 itself for a body it cannot decode (invalid UTF-8): the same problem as bad
 # JSON, so clients see one type for "the body is not JSON".
+def missing_field(message: str, path_params: Mapping[str, Any]) -> str | None:
+    """The path parameter a "no such ..." error is about: the one whose value it names."""
+    for name, value in reversed(list(path_params.items())):
+        if repr(value) in message:
+            return str(name)
+    return None
+
+
 # Database errors that mean "cannot reach or keep talking to the database", by class name: the API
 # layer does not import SQLAlchemy (only record/ does), and these names are its public API.
 _UNREACHABLE = frozenset(
@@ -183,7 +191,10 @@ def install(app: FastAPI) -> None:
 
     async def on_core(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, RedlineError)
-        return from_core(error).response(request.url.path)
+        problem = from_core(error)
+        if isinstance(error, NotFound):
+            problem.field = missing_field(str(error), request.path_params)
+        return problem.response(request.url.path)
 
     async def on_http(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, StarletteHTTPException)
