@@ -112,3 +112,15 @@ def test_moderate_decides_on_attachments_and_sends_unreadable_ones_to_review(
     document = show.stdout
     assert "detector failed: extract" in document  # the unread file is sent to review
     assert not lines["m3"]["violations"]
+    # ... and moderate opened the cases, as the HTTP API does: the unread file's, and the full
+    # SSN's (the default pack sends critical severity to people); the clean post has none
+    assert "2 sent to human review" in done.stderr
+    queue = redline(settings, "case", "queue", cwd=tmp_path)
+    assert queue.returncode == 0, queue.stderr
+    assert lines["m2"]["decision_id"] in queue.stdout
+    assert lines["m1"]["decision_id"] in queue.stdout
+    assert lines["m3"]["decision_id"] not in queue.stdout
+    again = redline(settings, "moderate", str(src), "--profile", "strict", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    requeue = redline(settings, "case", "queue", cwd=tmp_path)
+    assert requeue.stdout.count(lines["m2"]["decision_id"]) == 1  # the rerun opens no second

@@ -19,10 +19,13 @@ from redline.cli.jsonl import BadLine, read_records, to_content
 from redline.cli.progress import byte_progress
 from redline.cli.returncode import ReturnCode
 from redline.decide.policy import load_policy
-from redline.enforce.profile import load_profile
+from redline.enforce.profile import Profile, load_profile
 from redline.errors import ConfigError, RecordRefused
 from redline.pipeline import Moderator, SignalSource, default_sources
 from redline.record.store import Store
+from redline.review.cases import open_if_due
+from redline.review.queue import review_reasons
+from redline.review.rulebook import Rulebook, shipped_profile
 from redline.settings import Settings
 
 
@@ -96,7 +99,12 @@ def moderate(
     store = Store.open(settings)
     sources = default_sources(settings, store) + extra
     moderator = Moderator(store, pack, chosen, sources, retention=settings.retention)
-    new = again = refused = violating = 0
+
+    def profile_for(ref: str) -> Profile:
+        return chosen if ref == chosen.ref else shipped_profile(ref)
+
+    rulebook = Rulebook(pack, profile_for)
+    new = again = refused = violating = reviewing = 0
     try:
         with (
             open_input(input_path) as (stream, size),
@@ -118,6 +126,11 @@ def moderate(
                 new += outcome.created
                 again += not outcome.created
                 violating += bool(outcome.document["violations"])
+                # After the decision committed, as the HTTP API does; done for records already
+                # decided too, so re-running a batch that was killed opens any case it missed.
+                if review_reasons(outcome.document, pack):
+                    reviewing += 1
+                    open_if_due(store, outcome.document["decision_id"], rulebook=rulebook)
                 line = result_line(item.record["id"], outcome.document)
                 out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
                 out.flush()
@@ -125,7 +138,7 @@ def moderate(
         store.close()
     typer.echo(
         f"moderated {new + again} records ({new} decided now, {again} already decided), "
-        f"{violating} with violations, {refused} refused",
+        f"{violating} with violations, {reviewing} sent to human review, {refused} refused",
         err=True,
     )
     if refused:
