@@ -9,6 +9,7 @@ on SQLite's busy timeout, which retries by sleeping) and share commits under loa
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,8 @@ from redline.review.cases import open_if_due
 from redline.review.queue import review_reasons
 from redline.review.rulebook import Rulebook, shipped_profile
 from redline.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -85,9 +88,12 @@ class Service:
         if outcome.created:
             self.metrics.decided(outcome.document)
             if review_reasons(outcome.document, self.policy):
-                case = open_if_due(
-                    self.store, outcome.document["decision_id"], rulebook=self.rulebook
-                )
+                try:
+                    case = open_if_due(
+                        self.store, outcome.document["decision_id"], rulebook=self.rulebook
+                    )
+                except Exception as error:  # the decision stands; sync opens the case later
+                    log.warning("case for %s not opened: %s", content.id, type(error).__name__)
         return outcome, case
 
     def reload_sources(self) -> None:
