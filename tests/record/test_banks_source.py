@@ -112,3 +112,17 @@ def test_a_flood_of_matches_goes_to_review_instead_of_acting(
         banks = Banks(session)
         assert ("leaks", "marsh-url") in banks.held()
         assert verify(session).ok
+
+
+def test_a_rerun_does_not_count_matches_twice(store: Store) -> None:
+    at = T0 + timedelta(hours=2)
+    source = BankSource.load(store, clock=lambda: at)
+    assert source is not None
+    moderator = Moderator(store, load_policy(), load_profile("contain"), [source], clock=lambda: at)
+    post = Content("again", "look", author_id="u", urls=(URL,))
+    first = moderator.moderate(post)
+    second = moderator.moderate(post)
+    assert first.created and not second.created and second.document == first.document
+    with store.reading() as session:
+        count = session.exec_driver_sql("SELECT sum(count) FROM bank_match_counts").scalar()
+    assert count == 1

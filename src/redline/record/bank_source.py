@@ -6,7 +6,8 @@ flood guard's ledger. A match of an entry the guard holds does not become a sign
 acts on it; it becomes a ``DetectorFailure`` of ``bank.flood_guard`` naming the entry and the
 reason, which every rule with ``on_detector_failure: review`` turns into a review request: a
 person looks before thousands of posts are acted on. An attachment that cannot be read is a
-failure too, never a silent "clean".
+failure too, never a silent "clean". A content already decided is not counted again, so
+re-running a batch does not look like a flood.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from redline.detect.banks.hit import DETECTOR_VERSION, BankHit
 from redline.detect.banks.snapshot import BankSnapshot
 from redline.detect.finding import DetectorFailure, Signal
 from redline.record.banks import Banks
+from redline.record.decisions import Decisions
 from redline.record.store import Store
 from redline.settings import Settings
 
@@ -71,7 +73,12 @@ class BankSource:
         if not hits:
             return out
         with self.store.transaction() as session:
-            holds = Banks(session).observe({(h.bank, h.entry) for h in hits}, self.clock())
+            banks = Banks(session)
+            if Decisions(session).for_content(content.id) is not None:
+                # Already decided (a re-run): its first decision stands, so count nothing twice.
+                holds = []
+            else:
+                holds = banks.observe({(h.bank, h.entry) for h in hits}, self.clock())
         held = {(h.bank, h.entry): h.reason for h in holds}
         for hit in hits:
             reason = held.get((hit.bank, hit.entry))
