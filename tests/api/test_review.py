@@ -141,6 +141,12 @@ def test_external_requests_and_reports(api: Api) -> None:
     assert outcome.status_code == 200, outcome.text
     listed = api.client.get("/v1/requests", headers=api.auth("auditor")).json()
     assert [r["request_id"] for r in listed] == [request["request_id"]]
+    about = api.client.get("/v1/requests?content_id=rq1", headers=api.auth("auditor")).json()
+    assert [r["request_id"] for r in about] == [request["request_id"]]
+    assert api.client.get("/v1/requests?content_id=zz", headers=api.auth("auditor")).json() == []
+    page = api.client.get("/v1/reports/transparency.html", headers=api.auth("auditor"))
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "<svg" in page.text or "<table" in page.text
     figures = api.client.get("/v1/reports/transparency", headers=api.auth("auditor"))
     assert figures.status_code == 200, figures.text
     assert figures.json()

@@ -11,12 +11,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from redline.api.auth import Caller, ServiceDep, guarded
 from redline.record.keys import Role
-from redline.report import statements, transparency
+from redline.report import html, statements, transparency
 
 router = APIRouter(tags=["reports"])
 
@@ -41,6 +41,23 @@ async def transparency_figures(
         return transparency.figures(service.store, _utc(start), _utc(end))
 
     return JSONResponse(await run_in_threadpool(work))
+
+
+@router.get(
+    "/v1/reports/transparency.html",
+    summary="Transparency report as a page",
+    response_class=HTMLResponse,
+    **guarded(Role.AUDITOR, Role.ADMIN),
+)
+async def transparency_page(
+    service: ServiceDep, key: Caller, start: datetime | None = None, end: datetime | None = None
+) -> HTMLResponse:
+    """The same figures rendered as the self-contained HTML report (charts inline)."""
+
+    def work() -> str:
+        return html.render(transparency.figures(service.store, _utc(start), _utc(end)))
+
+    return HTMLResponse(await run_in_threadpool(work))
 
 
 @router.get(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
@@ -78,12 +78,19 @@ async def record_request(body: RequestIn, service: ServiceDep, key: Caller) -> J
     "/v1/requests", summary="Requests received", **guarded(Role.ADMIN, Role.MODERATOR, Role.AUDITOR)
 )
 async def list_requests(
-    service: ServiceDep, key: Caller, start: datetime | None = None, end: datetime | None = None
+    service: ServiceDep,
+    key: Caller,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    content_id: Annotated[str | None, Query(max_length=200)] = None,
 ) -> JSONResponse:
-    """Requests received in [start, end) (ISO dates; naive means UTC)."""
+    """Requests received in [start, end) (ISO dates; naive means UTC), or about one content."""
 
     def work() -> list[dict[str, Any]]:
-        found = requests.list_requests(service.store, start=_utc(start), end=_utc(end))
+        if content_id is not None:
+            found = requests.requests_about(service.store, content_id)
+        else:
+            found = requests.list_requests(service.store, start=_utc(start), end=_utc(end))
         return [r.to_document() for r in found]
 
     return JSONResponse(await run_in_threadpool(work))
