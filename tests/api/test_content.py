@@ -142,3 +142,14 @@ def test_attachments_are_scanned(api: Api) -> None:
     assert refused.status_code == 422
     assert refused.json()["field"] == "attachments.0.data_base64"
     assert api.counts() == before
+
+
+def test_policy_in_force(api: Api) -> None:
+    shown = api.client.get("/v1/policy", headers=api.auth("ingest")).json()
+    made = api.client.post(
+        "/v1/content", json={"id": "pol1", "text": DOXX}, headers=api.auth("ingest")
+    ).json()
+    policy, profile = shown["policy"], shown["profile"]
+    assert made["policy"] == f"{policy['id']}@{policy['version']}"
+    assert made["profile"] == f"{profile['id']}@{profile['version']}"
+    assert {v["rule"] for v in made["violations"]} <= {r["id"] for r in policy["rules"]}

@@ -31,6 +31,7 @@ ROUTERS = (
     "redline.api.routes.review",
     "redline.api.routes.requests",
     "redline.api.routes.reports",
+    "redline.api.routes.policy",
 )
 
 DESCRIPTION = """\
