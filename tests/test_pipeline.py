@@ -30,9 +30,10 @@ POST = (
 class DossierBank:
     """A bank holding the dossier, matched by URL.
 
-    TODO(issue 3): replace with the real link/bank matcher source once detect/banks and
-    detect/links produce Signals; this stand-in emits what they will: kind link_match, type the
-    designation, evidence naming bank and entry.
+    A plug-in source in the shape the real one (``record.bank_source.BankSource``) has: kind
+    link_match, type the designation, evidence naming bank and entry. It keeps these tests about
+    the pipeline's plug-in contract; the real banks are tested end to end in
+    ``tests/cli/test_bank.py``.
     """
 
     name = "test-bank"

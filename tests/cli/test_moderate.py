@@ -177,7 +177,7 @@ def test_installed_script_works_from_any_directory(settings, posts, tmp_path) ->
 
 
 def test_reference_case_through_the_cli_with_a_plugged_in_matcher(settings, tmp_path) -> None:
-    # TODO(issue 3): use the real bank/link matcher source once it exists.
+    # --source plug-ins still work beside the store's banks (tested in tests/cli/test_bank.py)
     from tests.test_pipeline import DOSSIER_URL, POST
 
     posts = tmp_path / "ref.jsonl"
