@@ -5,9 +5,8 @@ from __future__ import annotations
 import typer
 
 from redline.cli.returncode import ReturnCode
+from redline.cli.store import opened_store
 from redline.record.audit import verify as verify_chain
-from redline.record.store import Store
-from redline.settings import Settings
 
 audit_app = typer.Typer(help="The audit log.", no_args_is_help=True)
 
@@ -15,12 +14,8 @@ audit_app = typer.Typer(help="The audit log.", no_args_is_help=True)
 @audit_app.command("verify")
 def verify() -> None:
     """Check that no audit event was edited, deleted or reordered; exit 8 if one was."""
-    store = Store.open(Settings())
-    try:
-        with store.reading() as session:
-            report = verify_chain(session)
-    finally:
-        store.close()
+    with opened_store() as store, store.reading() as session:
+        report = verify_chain(session)
     if report.ok:
         typer.echo(f"audit chain intact: {report.events} events")
         return

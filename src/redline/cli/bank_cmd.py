@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
+from redline.cli.store import opened_store
 from redline.errors import InputError, LimitExceeded
 from redline.extract.documents import DocumentLimits
 from redline.record.banks import BankFile, Banks
@@ -185,12 +186,8 @@ def remove(
     added_by: AddedBy = None,
 ) -> None:
     """Remove one entry from a bank (the audit log keeps what it was)."""
-    store = Store.open(Settings())
-    try:
-        with store.transaction() as session:
-            Banks(session).remove_entry(name, entry, actor=_who(added_by))
-    finally:
-        store.close()
+    with opened_store() as store, store.transaction() as session:
+        Banks(session).remove_entry(name, entry, actor=_who(added_by))
     typer.echo(f"removed {entry} from {name}", err=True)
 
 
@@ -201,12 +198,8 @@ def expand(
     added_by: AddedBy = None,
 ) -> None:
     """Record a known short-link expansion (links are never resolved over the network)."""
-    store = Store.open(Settings())
-    try:
-        with store.transaction() as session:
-            Banks(session).add_expansion(short, target, added_by=_who(added_by))
-    finally:
-        store.close()
+    with opened_store() as store, store.transaction() as session:
+        Banks(session).add_expansion(short, target, added_by=_who(added_by))
     typer.echo(f"{short} -> {target}", err=True)
 
 
@@ -217,24 +210,16 @@ def release(
     added_by: AddedBy = None,
 ) -> None:
     """Release an entry the flood guard holds, so its matches act again."""
-    store = Store.open(Settings())
-    try:
-        with store.transaction() as session:
-            Banks(session).release(name, entry, actor=_who(added_by))
-    finally:
-        store.close()
+    with opened_store() as store, store.transaction() as session:
+        Banks(session).release(name, entry, actor=_who(added_by))
     typer.echo(f"released {entry} in {name}", err=True)
 
 
 @bank_app.command("list")
 def list_(as_json: AsJson = False) -> None:
     """List banks with their designations and entry counts."""
-    store = Store.open(Settings())
-    try:
-        with store.reading() as session:
-            summaries = Banks(session).list_banks()
-    finally:
-        store.close()
+    with opened_store() as store, store.reading() as session:
+        summaries = Banks(session).list_banks()
     if as_json:
         _emit([s.to_dict() for s in summaries])
         return
@@ -258,12 +243,8 @@ def list_(as_json: AsJson = False) -> None:
 @bank_app.command("show")
 def show(name: Annotated[str, typer.Argument(metavar="NAME")], as_json: AsJson = False) -> None:
     """Show a bank's settings, provenance and entries (hashes and links, never the text)."""
-    store = Store.open(Settings())
-    try:
-        with store.reading() as session:
-            view = Banks(session).show_bank(name)
-    finally:
-        store.close()
+    with opened_store() as store, store.reading() as session:
+        view = Banks(session).show_bank(name)
     document = view.to_dict()
     if as_json:
         _emit(document)

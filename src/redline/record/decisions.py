@@ -313,9 +313,10 @@ class Decisions:
             )
 
 
-def _stored(row: Any) -> StoredContent:
+def evidence_of(row: Any) -> Evidence:
+    """The evidence a stored content row holds (masked signals, kept text, failures, versions)."""
     texts = {"text": row.text} if row.text is not None else {}
-    evidence = Evidence(
+    return Evidence(
         content_id=row.id,
         signals=tuple(signal_of(s) for s in row.signals),
         texts=texts,
@@ -325,6 +326,10 @@ def _stored(row: Any) -> StoredContent:
         ),
         detectors=tuple((d[0], d[1]) for d in row.detectors),
     )
+
+
+def _stored(row: Any) -> StoredContent:
+    evidence = evidence_of(row)
     return StoredContent(
         evidence, row.author_id, row.document, utc(row.decided_at), row.text is not None
     )

@@ -16,12 +16,11 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
 from redline.decide.verdict import Evidence
-from redline.detect.finding import DetectorFailure
 from redline.enforce.strikes import Standing, Strike
 from redline.errors import NotFound
 from redline.record import audit
 from redline.record.accounts import Accounts, utc
-from redline.record.decisions import signal_of
+from redline.record.decisions import evidence_of
 from redline.record.review_tables import APPEALS, CASES
 from redline.record.tables import CONTENTS, DECISIONS, STRIKES
 
@@ -45,20 +44,6 @@ class DecisionContext:
     received_at: datetime
     url_count: int
     in_force: list[dict[str, Any]]
-
-
-def _evidence(row: Any) -> Evidence:
-    texts = {"text": row.text} if row.text is not None else {}
-    return Evidence(
-        content_id=row.id,
-        signals=tuple(signal_of(s) for s in row.signals),
-        texts=texts,
-        failures=tuple(
-            DetectorFailure(f["detector"], f["version"], f["part"], f["error"])
-            for f in row.failures
-        ),
-        detectors=tuple((d[0], d[1]) for d in row.detectors),
-    )
 
 
 class ReviewEnforcement:
@@ -95,7 +80,7 @@ class ReviewEnforcement:
             raise NotFound(f"no decision {decision_id!r}")
         return DecisionContext(
             document=row.document,
-            evidence=_evidence(row),
+            evidence=evidence_of(row),
             author_id=row.author_id,
             created_at=utc(row.created_at) if row.created_at else None,
             received_at=utc(row.received_at),

@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from redline.decide.policy import Policy
-from redline.detect.pii import PiiOptions, detect_pii
+from redline.detect.pii import ENTITIES, PiiOptions, detect_pii
 from redline.errors import InputError
 from redline.record.cases import Cases
 from redline.record.review_reports import DecisionRecord, decision_record, decisions_between
@@ -204,22 +204,7 @@ def build(step: Step, policy: Policy | None, territory: Sequence[str]) -> Statem
 _PII = PiiOptions(threshold=0.5, entities=None)
 # Kinds of private data a statement could leak; names are excluded because rule titles and the
 # platform's own words ("Social Security number") are not a person.
-_LEAKS = frozenset(
-    {
-        "US_SSN",
-        "US_SSN_PARTIAL",
-        "STREET_ADDRESS",
-        "PHONE_NUMBER",
-        "EMAIL_ADDRESS",
-        "DATE_OF_BIRTH",
-        "CREDIT_CARD",
-        "US_PASSPORT",
-        "US_DRIVER_LICENSE",
-        "BANK_ACCOUNT",
-        "IP_ADDRESS",
-        "GEO_COORDINATES",
-    }
-)
+_LEAKS = frozenset(ENTITIES) - {"PERSON_NAME"}
 
 
 def check_no_personal_data(statement: Statement) -> None:
