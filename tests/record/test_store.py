@@ -10,6 +10,7 @@ import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from redline.content import Content
 from redline.decide import load_policy
@@ -197,3 +198,19 @@ def test_hash_key_is_generated_once_and_private(tmp_path) -> None:
     mode = (tmp_path / "h" / "hash.key").stat().st_mode
     assert stat.S_IMODE(mode) == 0o600
     assert hash_key(Settings(home=tmp_path, hash_key="given")) == b"given"
+
+
+def test_database_errors_never_carry_statement_values(settings) -> None:
+    # A failed statement's message is what reaches logs and callers; it must not hold the
+    # private value the statement carried.
+    store = Store.open(settings)
+    secret = "SSN 078-05-1120"
+    with pytest.raises(IntegrityError) as failed, store.transaction() as session:
+        insert = text(
+            "INSERT INTO accounts (id, created_at, state, updated_at) VALUES (:i, :t, :s, :t)"
+        )
+        session.execute(insert, {"i": "dup", "t": T0, "s": "active"})
+        session.execute(insert, {"i": "dup", "t": T0, "s": secret})
+    assert secret not in str(failed.value)
+    assert "hidden" in str(failed.value)
+    store.close()

@@ -39,7 +39,9 @@ def database_url(settings: Settings) -> URL:
 
 
 def _sqlite_engine(url: URL, synchronous: str) -> Engine:
-    engine = create_engine(url, connect_args={"timeout": 60})
+    # hide_parameters: a database error's message must never carry a statement's values (a
+    # post's text, an account id) into a log or an error shown to a caller
+    engine = create_engine(url, connect_args={"timeout": 60}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -80,7 +82,7 @@ class Store:
                 settings.home.mkdir(parents=True, exist_ok=True)
                 engine = _sqlite_engine(url, settings.sqlite_synchronous)
             else:
-                engine = create_engine(url, pool_pre_ping=True)
+                engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
             store = cls(engine)
             store.migrate(settings.home)
         except SQLAlchemyError as error:
