@@ -8,17 +8,12 @@ from typing import Annotated
 import typer
 
 from redline.cli.case_cmd import emit
+from redline.cli.store import opened_store
 from redline.decide.policy import load_policy
-from redline.record.store import Store
 from redline.review import appeals as service
 from redline.review.rulebook import Rulebook
-from redline.settings import Settings
 
 appeal_app = typer.Typer(help="Appeals against decisions.", no_args_is_help=True)
-
-
-def _store() -> Store:
-    return Store.open(Settings())
 
 
 @appeal_app.command("file")
@@ -30,11 +25,8 @@ def file(
     statement: Annotated[str, typer.Option(help="The author's statement.")],
 ) -> None:
     """File an appeal against one or more of the author's decisions."""
-    store = _store()
-    try:
+    with opened_store() as store:
         appeal = service.file_appeal(store, decision_ids, author=author, statement=statement)
-    finally:
-        store.close()
     emit(appeal.to_document())
 
 
@@ -44,11 +36,8 @@ def assign(
     to: Annotated[str, typer.Option(help="A moderator who took no part in the decisions.")],
 ) -> None:
     """Give a pending appeal to a moderator."""
-    store = _store()
-    try:
+    with opened_store() as store:
         appeal = service.assign_appeal(store, appeal_id, to)
-    finally:
-        store.close()
     emit(appeal.to_document())
 
 
@@ -65,8 +54,7 @@ def decide(
     """Uphold (restore, void strikes, lift) or deny an appeal; the author is notified."""
     if outcome not in ("uphold", "deny"):
         raise typer.BadParameter("must be uphold or deny", param_hint="--outcome")
-    store = _store()
-    try:
+    with opened_store() as store:
         appeal = service.decide_appeal(
             store,
             appeal_id,
@@ -75,19 +63,14 @@ def decide(
             reason=reason,
             rulebook=Rulebook(load_policy(policy)),
         )
-    finally:
-        store.close()
     emit(appeal.to_document())
 
 
 @appeal_app.command("show")
 def show(appeal_id: Annotated[str, typer.Argument(metavar="APPEAL")]) -> None:
     """Print an appeal, its outcome and the notices sent."""
-    store = _store()
-    try:
+    with opened_store() as store:
         appeal, notices = service.show_appeal(store, appeal_id)
-    finally:
-        store.close()
     emit({**appeal.to_document(), "notices": notices})
 
 
@@ -96,9 +79,6 @@ def pending(
     assignee: Annotated[str | None, typer.Option(help="Only this moderator's.")] = None,
 ) -> None:
     """List appeals waiting for a decision, oldest first."""
-    store = _store()
-    try:
+    with opened_store() as store:
         appeals = service.pending_appeals(store, assignee=assignee)
-    finally:
-        store.close()
     emit([a.to_document() for a in appeals])

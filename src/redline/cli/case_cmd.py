@@ -8,12 +8,11 @@ from typing import Annotated, Any
 
 import typer
 
+from redline.cli.store import opened_store
 from redline.decide.policy import load_policy
-from redline.record.store import Store
 from redline.review import cases as service
 from redline.review import queue as queue_service
 from redline.review.rulebook import Rulebook
-from redline.settings import Settings
 
 case_app = typer.Typer(help="Cases: decisions queued for a person.", no_args_is_help=True)
 
@@ -27,18 +26,11 @@ def emit(document: Any) -> None:
     typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 
-def _store() -> Store:
-    return Store.open(Settings())
-
-
 @case_app.command("sync")
 def sync(policy: PolicyOption = None) -> None:
     """Open a case for every decision the policy sends to review that has none yet."""
-    store = _store()
-    try:
+    with opened_store() as store:
         opened = service.sync_cases(store, rulebook=Rulebook(load_policy(policy)))
-    finally:
-        store.close()
     emit([c.to_document() for c in opened])
     typer.echo(f"opened {len(opened)} cases", err=True)
 
@@ -54,8 +46,7 @@ def open_(
     policy: PolicyOption = None,
 ) -> None:
     """Open (or show the existing) case for one decision."""
-    store = _store()
-    try:
+    with opened_store() as store:
         case = service.open_case(
             store,
             decision_id,
@@ -64,8 +55,6 @@ def open_(
             reach=reach,
             actor=by,
         )
-    finally:
-        store.close()
     emit(case.to_document())
 
 
@@ -76,22 +65,16 @@ def queue(
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
 ) -> None:
     """List open cases, most urgent first (severity, reach, age)."""
-    store = _store()
-    try:
+    with opened_store() as store:
         cases = queue_service.queue(store, assignee=assignee, unassigned=unassigned, limit=limit)
-    finally:
-        store.close()
     emit([c.to_document() for c in cases])
 
 
 @case_app.command("next")
 def next_(moderator: Annotated[str, typer.Option(help="Who takes the case.")]) -> None:
     """Take the most urgent unassigned case."""
-    store = _store()
-    try:
+    with opened_store() as store:
         case = queue_service.take_next(store, moderator)
-    finally:
-        store.close()
     emit(case.to_document() if case else None)
 
 
@@ -102,11 +85,8 @@ def assign(
     by: Annotated[str, typer.Option(help="Who assigns.")] = "cli",
 ) -> None:
     """Give a case to a moderator."""
-    store = _store()
-    try:
+    with opened_store() as store:
         case = queue_service.assign(store, case_id, to, actor=by)
-    finally:
-        store.close()
     emit(case.to_document())
 
 
@@ -123,8 +103,7 @@ def decide(
     policy: PolicyOption = None,
 ) -> None:
     """Close a case with an outcome; enforcement is re-run under the decision's profile."""
-    store = _store()
-    try:
+    with opened_store() as store:
         case = service.decide_case(
             store,
             case_id,
@@ -134,8 +113,6 @@ def decide(
             rules=rule,
             rulebook=Rulebook(load_policy(policy)),
         )
-    finally:
-        store.close()
     emit(case.to_document())
 
 
@@ -144,9 +121,6 @@ def show(
     case_id: Annotated[str, typer.Argument(metavar="CASE", help="Case or decision id.")],
 ) -> None:
     """Print one case and what its outcome put in force."""
-    store = _store()
-    try:
+    with opened_store() as store:
         case = service.show_case(store, case_id)
-    finally:
-        store.close()
     emit(case.to_document())

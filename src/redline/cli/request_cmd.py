@@ -7,16 +7,11 @@ from typing import Annotated
 import typer
 
 from redline.cli.case_cmd import emit
-from redline.record.store import Store
+from redline.cli.store import opened_store
 from redline.review import requests as service
 from redline.review.common import parse_when, utcnow
-from redline.settings import Settings
 
 request_app = typer.Typer(help="External requests to act on content.", no_args_is_help=True)
-
-
-def _store() -> Store:
-    return Store.open(Settings())
 
 
 @request_app.command("record")
@@ -40,8 +35,7 @@ def record(
 ) -> None:
     """Record a request; it is linked to decisions on the same content, never read by them."""
     when = parse_when(received, "--received") if received else utcnow()
-    store = _store()
-    try:
+    with opened_store() as store:
         request = service.record_request(
             store,
             requester_type=requester_type,
@@ -52,8 +46,6 @@ def record(
             account_ids=account,
             recorded_by=by,
         )
-    finally:
-        store.close()
     emit(request.to_document())
 
 
@@ -70,24 +62,18 @@ def outcome(
     by: Annotated[str, typer.Option(help="Who records the outcome.")] = "cli",
 ) -> None:
     """Record what the platform did about a request."""
-    store = _store()
-    try:
+    with opened_store() as store:
         request = service.set_request_outcome(
             store, request_id, outcome=outcome, note=note, actor=by
         )
-    finally:
-        store.close()
     emit(request.to_document())
 
 
 @request_app.command("show")
 def show(request_id: Annotated[str, typer.Argument(metavar="REQUEST")]) -> None:
     """Print a request with the content, accounts and decisions it concerns."""
-    store = _store()
-    try:
+    with opened_store() as store:
         request = service.show_request(store, request_id)
-    finally:
-        store.close()
     emit(request.to_document())
 
 
@@ -99,9 +85,6 @@ def list_(
     """List requests received in a window, oldest first."""
     first = parse_when(start, "--from") if start else None
     last = parse_when(end, "--to") if end else None
-    store = _store()
-    try:
+    with opened_store() as store:
         requests = service.list_requests(store, start=first, end=last)
-    finally:
-        store.close()
     emit([r.to_document() for r in requests])
