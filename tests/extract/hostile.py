@@ -7,25 +7,7 @@ import struct
 import zipfile
 import zlib
 
-from tests.extract.files import make_docx
-
-
-def pdf_from_objects(objects: list[bytes]) -> bytes:
-    """A PDF with these object bodies (object 1 is the catalog) and a correct xref table."""
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
-    return out.getvalue()
+from tests.extract.files import make_docx, pdf_from_objects
 
 
 def one_page_pdf(stream: bytes, *, flate: bool = False) -> bytes:

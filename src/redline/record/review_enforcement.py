@@ -19,7 +19,7 @@ from redline.decide.verdict import Evidence
 from redline.enforce.strikes import Standing, Strike
 from redline.errors import NotFound
 from redline.record import audit
-from redline.record.accounts import Accounts, utc
+from redline.record.accounts import Accounts, strike_of, utc
 from redline.record.decisions import evidence_of
 from redline.record.review_tables import APPEALS, CASES
 from redline.record.tables import CONTENTS, DECISIONS, STRIKES
@@ -115,18 +115,7 @@ class ReviewEnforcement:
         row = self.session.execute(
             select(STRIKES).where(STRIKES.c.decision_id == decision_id)
         ).one_or_none()
-        if row is None:
-            return None
-        return Strike(
-            id=row.id,
-            account_id=row.account_id,
-            rule_id=row.rule_id,
-            weight=row.weight,
-            issued=utc(row.issued),
-            expires=utc(row.expires),
-            decision_id=row.decision_id,
-            voided=row.voided,
-        )
+        return None if row is None else strike_of(row)
 
     def put_strike(self, strike: Strike, *, actor: str, now: datetime, why: str) -> None:
         """Write a strike for its decision: insert it, or overwrite the decision's row.
