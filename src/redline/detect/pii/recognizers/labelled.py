@@ -2,9 +2,10 @@
 
 "123456789" is nothing on its own. After "SSN:" it is a Social Security number, after "Passport
 No." a passport, after "DL#" a driver's licence, after "acct" a bank account. One pattern finds a
-label followed (through a little filler: "number", "no.", "is", ":") by a number token; the label
-decides the type and the type decides which shapes are plausible. Because the label must sit right
-before the number, "SSN 123-45-6789, passport 987654321" types each number by its own label.
+label followed (through a little filler: "number", "no.", "is", ":", or a short clause that names
+a number: "acct number for the refund is") by a number token; the label decides the type and the
+type decides which shapes are plausible. Because the label must sit just before the number,
+"SSN 123-45-6789, passport 987654321" types each number by its own label.
 """
 
 from __future__ import annotations
