@@ -1,4 +1,4 @@
-"""Checks CI must fail on: the layer contract of DESIGN.md, lint, and types."""
+"""Checks CI must fail on: the layer contract of DESIGN.md, lint, formatting, and types."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ def test_layers_follow_the_data_flow() -> None:
 
 def test_ruff_is_clean() -> None:
     done = _run(sys.executable, "-m", "ruff", "check", "src", "tests", "bench")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_ruff_format_is_clean() -> None:
+    done = _run(sys.executable, "-m", "ruff", "format", "--check", "src", "tests", "bench")
     assert done.returncode == 0, done.stdout + done.stderr
 
 
