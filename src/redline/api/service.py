@@ -23,9 +23,8 @@ from redline.pipeline import Moderator, Outcome, SignalSource, default_sources
 from redline.record.cases import CaseView
 from redline.record.keys import ApiKey, Keys
 from redline.record.store import Store
-from redline.review.cases import open_if_due
-from redline.review.queue import review_reasons
-from redline.review.rulebook import Rulebook, shipped_profile
+from redline.review.cases import open_if_due_now
+from redline.review.rulebook import Rulebook
 from redline.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -70,11 +69,7 @@ class Service:
     @property
     def rulebook(self) -> Rulebook:
         """The service's policy, and the profile each stored decision was made under."""
-
-        def profile_for(ref: str) -> Profile:
-            return self.profile if ref == self.profile.ref else shipped_profile(ref)
-
-        return Rulebook(self.policy, profile_for)
+        return Rulebook.serving(self.policy, self.profile)
 
     def moderate(self, content: Content) -> tuple[Outcome, CaseView | None]:
         """Moderate one content; a new decision the policy sends to people gets its case now.
@@ -87,13 +82,10 @@ class Service:
         case = None
         if outcome.created:
             self.metrics.decided(outcome.document)
-            if review_reasons(outcome.document, self.policy):
-                try:
-                    case = open_if_due(
-                        self.store, outcome.document["decision_id"], rulebook=self.rulebook
-                    )
-                except Exception as error:  # the decision stands; sync opens the case later
-                    log.warning("case for %s not opened: %s", content.id, type(error).__name__)
+            try:
+                case = open_if_due_now(self.store, outcome.document, rulebook=self.rulebook)
+            except Exception as error:  # the decision stands; sync opens the case later
+                log.warning("case for %s not opened: %s", content.id, type(error).__name__)
         return outcome, case
 
     def reload_sources(self) -> None:

@@ -19,13 +19,12 @@ from redline.cli.jsonl import BadLine, read_records, to_content
 from redline.cli.progress import byte_progress
 from redline.cli.returncode import ReturnCode
 from redline.decide.policy import load_policy
-from redline.enforce.profile import Profile, load_profile
+from redline.enforce.profile import load_profile
 from redline.errors import ConfigError, RecordRefused
 from redline.pipeline import Moderator, SignalSource, default_sources
 from redline.record.store import Store
-from redline.review.cases import open_if_due
-from redline.review.queue import review_reasons
-from redline.review.rulebook import Rulebook, shipped_profile
+from redline.review.cases import open_if_due_now
+from redline.review.rulebook import Rulebook
 from redline.settings import Settings
 
 
@@ -99,11 +98,7 @@ def moderate(
     store = Store.open(settings)
     sources = default_sources(settings, store) + extra
     moderator = Moderator(store, pack, chosen, sources, retention=settings.retention)
-
-    def profile_for(ref: str) -> Profile:
-        return chosen if ref == chosen.ref else shipped_profile(ref)
-
-    rulebook = Rulebook(pack, profile_for)
+    rulebook = Rulebook.serving(pack, chosen)
     new = again = refused = violating = reviewing = 0
     try:
         with (
@@ -128,9 +123,8 @@ def moderate(
                 violating += bool(outcome.document["violations"])
                 # After the decision committed, as the HTTP API does; done for records already
                 # decided too, so re-running a batch that was killed opens any case it missed.
-                if review_reasons(outcome.document, pack):
+                if open_if_due_now(store, outcome.document, rulebook=rulebook) is not None:
                     reviewing += 1
-                    open_if_due(store, outcome.document["decision_id"], rulebook=rulebook)
                 line = result_line(item.record["id"], outcome.document)
                 out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
                 out.flush()

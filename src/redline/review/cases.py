@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from redline.decide.policy import Exemption
 from redline.enforce.action import stable_id
@@ -121,6 +122,19 @@ def open_if_due(
     if not review_reasons(document, rulebook.policy):
         return None
     return open_case(store, decision_id, rulebook=rulebook, reach=reach, now=now)
+
+
+def open_if_due_now(
+    store: Store, document: dict[str, Any], *, rulebook: Rulebook
+) -> CaseView | None:
+    """``open_if_due`` for a decision the caller has just made or just read back.
+
+    The stored document in hand already says whether the policy sends it to a person, so the
+    common case (no person needed) costs no read.
+    """
+    if not review_reasons(document, rulebook.policy):
+        return None
+    return open_if_due(store, document["decision_id"], rulebook=rulebook)
 
 
 def sync_cases(

@@ -37,6 +37,19 @@ class Rulebook:
     policy: Policy = field(default_factory=load_policy)
     profile_for: Callable[[str], Profile] = shipped_profile
 
+    @classmethod
+    def serving(cls, policy: Policy, profile: Profile) -> Rulebook:
+        """The rulebook of an entry point deciding under ``profile`` (the CLI run, the service).
+
+        That profile may be a custom file the shipped set does not hold; decisions made under
+        any other profile are re-run with the shipped one their reference names.
+        """
+
+        def profile_for(ref: str) -> Profile:
+            return profile if ref == profile.ref else shipped_profile(ref)
+
+        return cls(policy, profile_for)
+
     def check(self, policy_ref: str) -> Policy:
         """The policy, after checking a decision was made under this very version.
 
