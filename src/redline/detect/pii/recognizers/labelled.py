@@ -37,16 +37,29 @@ _GROUP = {"US_SSN": "ssn", "US_PASSPORT": "pp", "US_DRIVER_LICENSE": "dl", "BANK
 # Between label and number: punctuation (``_`` too, for keys such as ``passport_number:``),
 # filler words, or a short clause ending in "is"/"was"/":" ("acct number for the refund is").
 _PUNCT = r"[\s,:#=.\-–—|()\"'_]"
+_FILLER_WORDS = (
+    "number",
+    "num",
+    "nbr",
+    "no",
+    "nr",
+    "id",
+    "is",
+    "was",
+    "as",
+    "reads",
+    "listed",
+    "of",
+)
 _FILLER = (
     rf"(?:{_PUNCT}{{0,4}}"
-    r"(?:(?:number|num|nbr|no|nr|id|is|was|as|reads|listed|of|:|#)(?![a-z])"
+    rf"(?:(?:{'|'.join(_FILLER_WORDS)}|:|#)(?![a-z])"
     rf"{_PUNCT}{{0,4}}){{0,3}}"
     r"(?:(?:[a-z']{1,12}\s){1,4}(?:is|was|are)\s{1,2}|(?:[a-z']{1,12}\s){0,3}[a-z]{1,12}:\s{1,2})?)"
 )
 # A clause between label and number ("account balance today is ...") types the number only when
 # it names a number: "acct number for the refund is", "passport, the number is", and the OCR
 # misreadings of "number" a scanned statement holds ("Account Nurnber:").
-_FILLER_WORDS = frozenset("number num nbr no nr id is was as reads listed of".split())
 _NUMBER_WORD = re.compile(r"number|num|nbr|no|nr|id|#|n[a-z]{1,3}b[a-z]{1,3}", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"[a-z']+", re.IGNORECASE)
 
