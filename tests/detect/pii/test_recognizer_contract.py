@@ -31,12 +31,12 @@ def test_names_are_unique() -> None:
 @pytest.mark.parametrize("text", ["", " ", "\n\n", "hello world"])
 def test_nothing_in_empty_or_plain_text(recognizer: Recognizer, text: str) -> None:
     facts = TextFacts.of(text)
-    assert not recognizer.applies(text, facts) or list(recognizer.find(text)) == []
+    assert not recognizer.applies(text, facts) or list(recognizer.find(text, TextFacts.of(text))) == []
 
 
 @pytest.mark.parametrize("recognizer", RECOGNIZERS, ids=lambda r: r.name)
 def test_candidates_are_well_formed(recognizer: Recognizer) -> None:
-    candidates = list(recognizer.find(SAMPLE))
+    candidates = list(recognizer.find(SAMPLE, TextFacts.of(SAMPLE)))
     assert candidates, f"{recognizer.name} found nothing in a sample that holds its entity"
     for cand in candidates:
         assert cand.entity in recognizer.entities
@@ -64,7 +64,7 @@ def test_applies_is_a_sound_gate_on_every_table_text(recognizer: Recognizer) -> 
     # The gates reason about digit-run shapes; a gate that says no where find() would say yes
     # silently loses findings, so check it on every positive and hard negative we have.
     for text in _texts_with_entities():
-        if list(recognizer.find(text)):
+        if list(recognizer.find(text, TextFacts.of(text))):
             assert recognizer.applies(text, TextFacts.of(text)), text
 
 
@@ -92,5 +92,5 @@ def test_applies_is_a_sound_gate_on_every_digit_grouping(value: str) -> None:
                 text = f"call me, ssn and card: {sep.join(groups)} ok"
                 facts = TextFacts.of(text)
                 for recognizer in RECOGNIZERS:
-                    if list(recognizer.find(text)):
+                    if list(recognizer.find(text, TextFacts.of(text))):
                         assert recognizer.applies(text, facts), (recognizer.name, text)

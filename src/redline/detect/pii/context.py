@@ -9,7 +9,9 @@ bounded and independent of the text's length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+from redline.detect.pii.probes import Probes, probe_hits
 
 
 def phrase_pattern(phrases: Iterable[str]) -> str:
@@ -22,51 +24,43 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
 class Cue:
     """A set of context phrases looked for within a window before and after a span."""
 
-    __slots__ = ("_pattern", "_probes", "_seen", "after", "before")
+    __slots__ = ("_pattern", "_probes", "after", "before")
 
     def __init__(self, phrases: Iterable[str], *, before: int = 48, after: int = 24) -> None:
         phrases = list(phrases)
-        # Plain substring probes (each phrase's first word) rule most windows out before the
-        # regex runs: ``in`` on a short string is far cheaper than a long alternation.
-        self._probes = tuple({p.lower().split()[0] for p in phrases})
+        # Each phrase's first word is a probe: a window without any of them cannot hold a cue,
+        # and finding that out from the text's probe hits is far cheaper than the alternation.
+        self._probes = Probes(p.lower().split()[0] for p in phrases)
         self._pattern = re.compile(
             r"(?<![^\W_])" + phrase_pattern(phrases) + r"(?![^\W_])", re.IGNORECASE
         )
         self.before = before
         self.after = after
-        # (text, whether any probe occurs anywhere in it): a text with no cue word at all, such
-        # as a megabyte of addresses, then costs one probe pass instead of one per candidate.
-        # Replaced as one tuple, so concurrent scans never pair a text with another's answer.
-        self._seen: tuple[str, bool] = ("", False)
-
-    def _anywhere(self, text: str) -> bool:
-        seen = self._seen
-        if seen[0] is text:
-            return seen[1]
-        found = self._probe(text)
-        self._seen = (text, found)
-        return found
 
     def before_span(self, text: str, start: int) -> re.Match[str] | None:
         """The cue nearest to ``start`` within the window before it, if any."""
-        window_start = max(0, start - self.before)
-        if not self._anywhere(text) or not self._probe(text[window_start:start]):
-            return None
         last = None
-        for match in self._pattern.finditer(text, window_start, start):
+        for match in self._matches(text, max(0, start - self.before), start):
             last = match
         return last
 
     def after_span(self, text: str, end: int) -> re.Match[str] | None:
         """The first cue within the window after ``end``, if any."""
-        window_end = min(len(text), end + self.after)
-        if not self.after or not self._anywhere(text) or not self._probe(text[end:window_end]):
+        if not self.after:
             return None
-        return self._pattern.search(text, end, window_end)
+        return next(self._matches(text, end, min(len(text), end + self.after)), None)
 
-    def _probe(self, window: str) -> bool:
-        lowered = window.lower()
-        return any(probe in lowered for probe in self._probes)
+    def _matches(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """``finditer`` over the window, tried only where one of the cue's first words starts."""
+        starts = probe_hits(text).starts_within(self._probes, start, end)
+        if starts is None:
+            yield from self._pattern.finditer(text, start, end)
+            return
+        done = start
+        for at in starts:
+            if at >= done and (found := self._pattern.match(text, at, end)) is not None:
+                done = found.end()
+                yield found
 
     def near(self, text: str, start: int, end: int) -> str | None:
         """The cue phrase found around the span (nearest before, else first after), lower-cased."""

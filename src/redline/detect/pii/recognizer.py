@@ -10,50 +10,88 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 from redline.detect.pii.candidate import Candidate
 from redline.detect.pii.masking import mask
+from redline.detect.pii.probes import ProbeHits, Probes, probe_hits
 
 _DIGIT_RUN = re.compile(r"\d+")
+_LETTER_RUN = re.compile(r"[a-z]+")
 
 
-@dataclass(frozen=True, slots=True)
 class TextFacts:
     """Cheap facts about a text, computed once per scan and shared by every recognizer.
 
-    Most texts are short, so a scan's cost is dominated by how many regexes run over it, not by
-    how long each takes. The lengths of the text's digit runs say which number shapes are even
-    possible (an SSN needs runs of 3, 2 and 4 digits; a card a run of 4 or of 13 or more), which
-    lets a recognizer skip its regexes with a set lookup.
+    Most texts are short, so a scan's cost is dominated by how many regex passes and Python steps
+    run over it, not by how long each takes: a pass over a 75-character post costs a microsecond
+    whatever it finds. So the text is read once for its digit runs and once for the probe words
+    of every gate and cue (``probes``). The lengths of the runs say which number shapes are
+    possible at all (an SSN needs runs of 3, 2 and 4 digits; a card a run of 4 or of 13 or more),
+    which lets a recognizer skip its patterns with a set lookup; where the runs start is where a
+    pattern that opens with a digit can match (``anchored``).
     """
 
-    digits: int
-    runs: frozenset[int]  # the distinct lengths of maximal runs of (Unicode) digits
-    longest: int
-    lowered: str  # for substring probes only: lower() may change lengths, so never for offsets
+    __slots__ = ("_words", "digits", "longest", "probes", "runs", "spans", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # (start, end) of each maximal run of (Unicode) digits
+        self.spans = [m.span() for m in _DIGIT_RUN.finditer(text)]
+        lengths = [end - start for start, end in self.spans]
+        self.digits = sum(lengths)
+        self.runs = frozenset(lengths)  # the distinct lengths of the runs
+        self.longest = max(lengths) if lengths else 0
+        self.probes: ProbeHits = probe_hits(text)  # where every gate's and cue's words occur
+        self._words: list[str] | None = None
 
     @classmethod
     def of(cls, text: str) -> TextFacts:
-        """One C-level pass for the digit runs; everything else is derived from them."""
-        lengths = list(map(len, _DIGIT_RUN.findall(text)))
-        return cls(
-            digits=sum(lengths),
-            runs=frozenset(lengths),
-            longest=max(lengths, default=0),
-            lowered=text.lower(),
-        )
+        """The facts of ``text``."""
+        return cls(text)
+
+    @property
+    def lowered(self) -> str:
+        """The text lower-cased, for substring tests only: lower() may change lengths."""
+        return self.probes.lowered
+
+    @property
+    def words(self) -> list[str]:
+        """The lower-cased runs of ASCII letters, computed on first use (street types ask)."""
+        if self._words is None:
+            self._words = _LETTER_RUN.findall(self.probes.lowered)
+        return self._words
 
     def has_runs(self, *lengths: int) -> bool:
         """Whether the text has digit runs of every one of these lengths."""
         return all(n in self.runs for n in lengths)
 
-    def has_any(self, probes: tuple[str, ...]) -> bool:
-        """Whether any probe occurs in the lower-cased text: a C-speed gate before a regex."""
-        lowered = self.lowered
-        return any(probe in lowered for probe in probes)
+    def has_any(self, probes: Probes) -> bool:
+        """Whether any of the probe words occurs in the text: a set lookup before a regex."""
+        return self.probes.any(probes)
+
+    def run_starts(self, shortest: int = 1, longest: int = 1 << 30) -> list[int]:
+        """Where the digit runs of ``shortest`` to ``longest`` digits start, in text order."""
+        return [s for s, e in self.spans if shortest <= e - s <= longest]
+
+
+def anchored(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    r"""``pattern.finditer(text)``, trying the pattern only at ``starts`` (ascending).
+
+    The same matches as ``finditer`` whenever every match the pattern can make starts at one of
+    ``starts``: a pattern that opens with a digit after a look-behind such as ``(?<![\w.])`` can
+    only start where a digit run starts. Like ``finditer``, a match hides the starts inside it.
+    Look-behinds still see the text before a start: ``match(text, pos)`` only moves the start.
+    """
+    done = 0
+    for start in starts:
+        if start < done:
+            continue
+        found = pattern.match(text, start)
+        if found is not None:
+            done = found.end()
+            yield found
 
 
 class Recognizer(ABC):
@@ -80,5 +118,9 @@ class Recognizer(ABC):
         return " ".join(raw.lower().split())
 
     @abstractmethod
-    def find(self, text: str) -> Iterator[Candidate]:
-        """Yield candidates with scores before the reporting threshold is applied."""
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
+        """Yield candidates with scores before the reporting threshold is applied.
+
+        ``facts`` are the text's ``TextFacts``: patterns that start with a digit run ``anchored``
+        at its digit runs rather than over the whole text.
+        """

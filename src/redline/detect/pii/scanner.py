@@ -43,6 +43,9 @@ class PiiOptions:
             raise ValueError(f"threshold must be within [0, 1], got {self.threshold}")
 
 
+_DEFAULT_OPTIONS = PiiOptions()
+
+
 @dataclass(frozen=True, slots=True)
 class PiiResult:
     """Signals found in one text, and the recognizers that failed on it."""
@@ -92,21 +95,23 @@ class PiiScanner:
 
     def scan(self, text: str, options: PiiOptions | None = None) -> PiiResult:
         """Find private data in ``text``; never raises for a recognizer's own failure."""
-        options = options or PiiOptions()
+        options = options or _DEFAULT_OPTIONS
         wanted = options.entities
+        threshold = options.threshold
+        recognizers = (
+            self.recognizers
+            if wanted is None
+            else [r for r in self.recognizers if not wanted.isdisjoint(r.entities)]
+        )
         found: list[tuple[Candidate, Recognizer]] = []
         failures: list[DetectorFailure] = []
-        facts = TextFacts.of(text)
-        for recognizer in self.recognizers:
-            if wanted is not None and wanted.isdisjoint(recognizer.entities):
-                continue
+        facts = TextFacts(text)
+        for recognizer in recognizers:
             try:
                 if not recognizer.applies(text, facts):
                     continue
-                for cand in recognizer.find(text):
-                    if cand.score >= options.threshold and (
-                        wanted is None or cand.entity in wanted
-                    ):
+                for cand in recognizer.find(text, facts):
+                    if cand.score >= threshold and (wanted is None or cand.entity in wanted):
                         found.append((cand, recognizer))
             except Exception as error:  # a failure is a value, never "clean"
                 log.warning("recognizer %s failed: %s", recognizer.name, type(error).__name__)
@@ -118,9 +123,10 @@ class PiiScanner:
                         error=type(error).__name__,
                     )
                 )
-        by_candidate = {id(c): r for c, r in found}
-        kept = resolve_overlaps(c for c, _ in found)
-        signals = [self._to_signal(text, c, by_candidate[id(c)], options) for c in kept]
+        if len(found) > 1:
+            by_candidate = {id(c): r for c, r in found}
+            found = [(c, by_candidate[id(c)]) for c in resolve_overlaps(c for c, _ in found)]
+        signals = [self._to_signal(text, c, r, options) for c, r in found]
         return PiiResult(signals=signals, failures=failures)
 
     @staticmethod

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue, phrase_pattern
-from redline.detect.pii.recognizer import Recognizer, TextFacts
+from redline.detect.pii.probes import Probes
+from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.address_terms import (
     CA_PROVINCE_NAMES,
     CA_PROVINCES,
@@ -46,13 +47,13 @@ _STREET_WITH_NUMBER = re.compile(
 _STREET_AFTER_PREFIX = re.compile(
     rf"(?<![\w#/.\-]){_PREFIX}(?:{_H}*{_NUMBER},?{_H}{{1,3}})?{_WORDS}", re.IGNORECASE
 )
-_PREFIX_PROBES = ("flat", "studio", "apartment", "apt", "unit")
+_PREFIX_PROBES = Probes(("flat", "studio", "apartment", "apt", "unit"))
 _NUMBERED_ROUTE = re.compile(
     rf"(?<![\w#/.\-]){_NUMBER}{_H}{{1,3}}(?:state{_H}|county{_H}|us{_H})?"
     rf"(?P<type>route|rte|highway|hwy|road|rd){_H}{{1,2}}\d{{1,4}}(?![\w])",
     re.IGNORECASE,
 )
-_LETTER_RUN = re.compile(r"[a-z]+")
+_ROUTE_TYPES = frozenset({"route", "rte", "highway", "hwy", "road", "rd"})
 _TOKEN = re.compile(r"[^ \t\u00a0]+")
 _SEP = rf"(?:{_H}*,{_H}*|{_H}*\n{_H}*|{_H}{{1,3}})"
 _POST_DIRECTION = re.compile(rf"{_H}{{1,2}}(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w])", re.IGNORECASE)
@@ -197,21 +198,23 @@ class StreetAddressRecognizer(Recognizer):
         """Every form has a number and a street-type word ("St", "Road", "Ridge")."""
         if facts.digits == 0:
             return False
-        return not STREET_TYPES.isdisjoint(_LETTER_RUN.findall(facts.lowered))
+        return not STREET_TYPES.isdisjoint(facts.words)
 
-    def find(self, text: str) -> Iterator[Candidate]:
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield street lines extended by direction, unit and tail, scored by their parts."""
-        patterns = [_STREET_WITH_NUMBER]
-        lowered = text.lower()
-        if any(p in lowered for p in _PREFIX_PROBES):
-            patterns.append(_STREET_AFTER_PREFIX)
-        for pattern in patterns:
-            for match in pattern.finditer(text):
+        numbers = facts.run_starts(1, 6)  # a house number opens the street line
+        matches = [anchored(_STREET_WITH_NUMBER, text, numbers)]
+        if facts.has_any(_PREFIX_PROBES):
+            matches.append(_STREET_AFTER_PREFIX.finditer(text))
+        for found in matches:
+            for match in found:
                 street = _street_end(match)
                 if street is not None:
                     end, street_type, words = street
                     yield self._extend(text, match, end, street_type, words)
-        for match in _NUMBERED_ROUTE.finditer(text):
+        for match in (
+            _NUMBERED_ROUTE.finditer(text) if not _ROUTE_TYPES.isdisjoint(facts.words) else ()
+        ):
             yield self._extend(text, match, match.end(), match.group("type"), [])
 
     def mask(self, entity: str, raw: str) -> str:

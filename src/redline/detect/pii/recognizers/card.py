@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
-from redline.detect.pii.recognizer import Recognizer, TextFacts
+from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.common import reference_word_wins
 
 _CARD = re.compile(
@@ -90,9 +90,10 @@ class CreditCardRecognizer(Recognizer):
         """Thirteen digits at least, written in groups of four or as one long run."""
         return facts.digits >= 13 and (4 in facts.runs or facts.longest >= 13)
 
-    def find(self, text: str) -> Iterator[Candidate]:
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield Luhn-valid numbers with a real issuer prefix."""
-        for match in _CARD.finditer(text):
+        starts = [s for s, e in facts.spans if e - s == 4 or e - s >= 13]
+        for match in anchored(_CARD, text, starts):
             digits = digits_of(match.group(0))
             if not (13 <= len(digits) <= 19 and luhn_ok(digits) and known_issuer(digits)):
                 continue

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from redline.detect.pii.candidate import Candidate
+from redline.detect.pii.probes import Probes
 from redline.detect.pii.recognizer import Recognizer, TextFacts
 
 _MONTHS = {
@@ -71,30 +72,34 @@ _NUMERIC_DATE = re.compile(
     + r")(?![\w]|[/.\-]\d)",
     re.IGNORECASE,
 )
-_MONTH_PROBES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_PROBES = Probes(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+)
 _BIRTH_CUE = re.compile(
     r"(?<![a-z])(?:(?<!-)born|birth|birthdate|birthday|bday|b-day|dob|d\.o\.b\.?|date\s+of\s+birth"
     r"|birth\s+date|n[ée]e?\s+le|b\.|nacimiento|nacid[oa]|naissance|geboren|geburtsdatum"
     r"|nascita|nat[oa]\s+il|nascimento)(?![a-z])",
     re.IGNORECASE,
 )
-_CUE_PROBES = (
-    "born",
-    "birth",
-    "bday",
-    "b-day",
-    "dob",
-    "d.o.b",
-    "b.",
-    "née",
-    "nee",
-    "nac",  # nacimiento, nacido: Spanish
-    "naissance",
-    "geb",  # geboren, Geburtsdatum: German
-    "nascita",
-    "nato",
-    "nata",
-    "nascimento",
+_CUE_PROBES = Probes(
+    (
+        "born",
+        "birth",
+        "bday",
+        "b-day",
+        "dob",
+        "d.o.b",
+        "b.",
+        "née",
+        "nee",
+        "nac",  # nacimiento, nacido: Spanish
+        "naissance",
+        "geb",  # geboren, Geburtsdatum: German
+        "nascita",
+        "nato",
+        "nata",
+        "nascimento",
+    )
 )
 _OTHER_EVENT = re.compile(
     r"(?<![a-z])(?:hired|joined|married|died|passed|moved|graduated|arrested|elected|signed"
@@ -143,10 +148,9 @@ class DateOfBirthRecognizer(Recognizer):
         """No birth cue, no date of birth."""
         return facts.digits >= 2 and facts.has_any(_CUE_PROBES)
 
-    def find(self, text: str) -> Iterator[Candidate]:
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield real dates preceded closely by a birth cue."""
-        lowered = text.lower()
-        pattern = _DATE if any(m in lowered for m in _MONTH_PROBES) else _NUMERIC_DATE
+        pattern = _DATE if facts.has_any(_MONTH_PROBES) else _NUMERIC_DATE
         for match in pattern.finditer(text):
             when = parse_date(match)
             if when is None or not 1880 <= when.year <= 2030:

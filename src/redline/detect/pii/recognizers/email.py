@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from redline.detect.pii.candidate import Candidate
+from redline.detect.pii.probes import Probes
 from redline.detect.pii.recognizer import Recognizer, TextFacts
 
 _LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
@@ -23,6 +24,8 @@ _OBFUSCATED = re.compile(
     re.IGNORECASE,
 )
 _SPELLED_HINT = re.compile(r"[\[({<]at[\])}>]|\sdot\s", re.IGNORECASE)
+# Every spelled-out hint holds one of these (lower-cased): a probe before the case-blind regex.
+_SPELLED_PROBES = Probes(("at]", "at)", "at}", "at>", "dot"))
 # "icon@2x.png" is an image name, not an address.
 _FILE_SUFFIXES = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "js", "css", "ts"})
 
@@ -36,9 +39,11 @@ class EmailRecognizer(Recognizer):
 
     def applies(self, text: str, facts: TextFacts) -> bool:
         """Plain addresses hold an ``@``; obfuscated ones spell out "at"."""
-        return "@" in text or _SPELLED_HINT.search(text) is not None
+        return "@" in text or (
+            facts.has_any(_SPELLED_PROBES) and _SPELLED_HINT.search(text) is not None
+        )
 
-    def find(self, text: str) -> Iterator[Candidate]:
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield plain addresses and spelled-out ones."""
         if "@" in text:
             for match in _PLAIN.finditer(text):

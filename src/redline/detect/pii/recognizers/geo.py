@@ -110,7 +110,7 @@ class GeoCoordinatesRecognizer(Recognizer):
         """Every form needs a decimal point or a degree sign."""
         return "." in text or "°" in text
 
-    def find(self, text: str) -> Iterator[Candidate]:
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield plausible coordinate pairs."""
         lowered = text.lower()
         for match in _LABELLED.finditer(text) if "lat" in lowered else ():

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from redline.detect.pii.candidate import Candidate
-from redline.detect.pii.recognizer import Recognizer, TextFacts
+from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 
 _IBAN = re.compile(
     r"(?<![\w])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,3})?(?![\w])",
@@ -16,8 +16,8 @@ _IBAN = re.compile(
 
 def iban_ok(compact: str) -> bool:
     """Mod-97 check: move the first four characters to the end, letters to numbers."""
-    if not 15 <= len(compact) <= 34:
-        return False
+    if not 15 <= len(compact) <= 34 or not (compact.isascii() and compact.isalnum()):
+        return False  # the pattern is case-blind, so Unicode look-alikes ("K", Kelvin) get here
     rearranged = compact[4:] + compact[:4]
     number = "".join(str(int(ch, 36)) for ch in rearranged)
     return int(number) % 97 == 1
@@ -34,9 +34,13 @@ class IbanRecognizer(Recognizer):
         """IBANs hold at least a dozen digits."""
         return facts.digits >= 8
 
-    def find(self, text: str) -> Iterator[Candidate]:
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield checksum-valid IBANs."""
-        for match in _IBAN.finditer(text):
+        # two letters, then the digit run of the check digits
+        starts = [
+            s - 2 for s, e in facts.spans if e - s >= 2 and s >= 2 and text[s - 2 : s].isalpha()
+        ]
+        for match in anchored(_IBAN, text, starts):
             raw = match.group(0)
             compact = re.sub(r"\s", "", raw).upper()
             if not iban_ok(compact):

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from redline.detect.pii.candidate import Candidate
 from redline.detect.pii.masking import digits_of
+from redline.detect.pii.probes import Probes
 from redline.detect.pii.recognizer import Recognizer, TextFacts
 from redline.detect.pii.recognizers.ssn import is_valid_ssn
 
@@ -81,23 +82,50 @@ _PATTERN = re.compile(
     + _TOKEN,
     re.IGNORECASE,
 )
-_LABEL_PROBES = (
-    "ss",
-    "seguro",
-    "soc",
-    "pass",
-    "pp",
-    "driv",
-    "dl",
-    "d.l",
-    "lic",
-    "acc",
-    "acct",
-    "a/c",
-    "checking",
-    "saving",
-    "chequing",
+_LABEL_PROBES = Probes(
+    (
+        "ss",
+        "seguro",
+        "soc",
+        "pass",
+        "pp",
+        "driv",
+        "dl",
+        "d.l",
+        "lic",
+        "acc",
+        "acct",
+        "a/c",
+        "checking",
+        "saving",
+        "chequing",
+    )
 )
+# Every label above begins with one of these (lower-cased): where one starts a word is where the
+# pattern can match, so it is tried there rather than at every position of the text.
+_LABEL_STARTS = Probes(
+    (
+        "ss",
+        "soc",
+        "seguro",
+        "us",
+        "u.s.",
+        "passport",
+        "pp",
+        "driv",
+        "dl",
+        "d.l.",
+        "lic",
+        "bank",
+        "checking",
+        "savings",
+        "chequing",
+        "deposit",
+        "acc",
+        "a/c",
+    )
+)
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # what the look-behind refuses
 _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _NOT_ACCOUNT_CONTEXT = re.compile(r"routing|aba|sort\s+code|swift|bic|user|login", re.I)
 
@@ -144,9 +172,9 @@ class LabelledNumberRecognizer(Recognizer):
         """Every shape has at least four digits."""
         return facts.digits >= 4 and facts.has_any(_LABEL_PROBES)
 
-    def find(self, text: str) -> Iterator[Candidate]:
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield numbers typed by the label right before them."""
-        for match in _PATTERN.finditer(text):
+        for match in self._labels(text, facts):
             entity = next(e for e, g in _GROUP.items() if match.group(g) is not None)
             raw = match.group("value")
             start = match.start("value") + len(raw) - len(raw.lstrip())
@@ -168,3 +196,19 @@ class LabelledNumberRecognizer(Recognizer):
             if entity in ("US_SSN", "BANK_ACCOUNT"):
                 value = digits_of(token)
             yield Candidate(entity, start, end, score, f"labelled {label!r}", value)
+
+    @staticmethod
+    def _labels(text: str, facts: TextFacts) -> Iterator[re.Match[str]]:
+        """``_PATTERN.finditer(text)``, tried only where a label's first word starts a word."""
+        starts = facts.probes.starts_within(_LABEL_STARTS, 0, len(text))
+        if starts is None:
+            yield from _PATTERN.finditer(text)
+            return
+        lowered = facts.lowered
+        done = 0
+        for at in starts:
+            if at < done or (at and lowered[at - 1] in _WORD_CHARS):
+                continue
+            if (found := _PATTERN.match(text, at)) is not None:
+                done = found.end()
+                yield found

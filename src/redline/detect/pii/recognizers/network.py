@@ -68,7 +68,7 @@ class IpAddressRecognizer(Recognizer):
         """Both forms need separators a plain sentence rarely has."""
         return "." in text or ":" in text
 
-    def find(self, text: str) -> Iterator[Candidate]:
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield syntactically valid addresses, version numbers excluded by context."""
         for match in _V4.finditer(text) if text.count(".") >= 3 else ():
             raw = match.group(0)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from redline.detect.pii.candidate import Candidate
+from redline.detect.pii.probes import Probes
 from redline.detect.pii.recognizer import Recognizer, TextFacts
 
 _NAME_WORD = r"[A-Z][a-zà-ÿ'’\-]{1,24}|[A-Z]\."
@@ -26,23 +27,25 @@ _TITLED = re.compile(
     r"|[Cc]ongresswoman|MP|Minister|Secretary)[ \u00a0]" + _FULL,
 )
 
-_PROBES = (
-    "name",
-    "sen",
-    "rep",
-    "gov",
-    "mayor",
-    "council",
-    "judge",
-    "mr",
-    "ms",
-    "mx",
-    "dr.",
-    "candidate",
-    "congress",
-    "mp ",
-    "minister",
-    "secretary",
+_PROBES = Probes(
+    (
+        "name",
+        "sen",
+        "rep",
+        "gov",
+        "mayor",
+        "council",
+        "judge",
+        "mr",
+        "ms",
+        "mx",
+        "dr.",
+        "candidate",
+        "congress",
+        "mp ",
+        "minister",
+        "secretary",
+    )
 )
 
 
@@ -57,7 +60,7 @@ class PersonNameRecognizer(Recognizer):
         """A label or a title word must be present."""
         return facts.has_any(_PROBES)
 
-    def find(self, text: str) -> Iterator[Candidate]:
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield the name after a label or a title."""
         for pattern, score, why in ((_LABELLED, 0.85, "labelled name"), (_TITLED, 0.7, "title")):
             for match in pattern.finditer(text):

@@ -18,7 +18,7 @@ import phonenumbers
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
-from redline.detect.pii.recognizer import Recognizer, TextFacts
+from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.common import DASH, reference_word_wins
 
 _S = f"[{DASH} .\u00a0]"  # one separator
@@ -112,17 +112,23 @@ class PhoneRecognizer(Recognizer):
         # NANP: 555-123-4567, 555-1234567, 5551234567, 555123-4567 all hold one of these runs
         return 4 in facts.runs or 7 in facts.runs or facts.longest >= 10
 
-    def find(self, text: str) -> Iterator[Candidate]:
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield candidates libphonenumber accepts, scored by format and context."""
         international: list[tuple[int, int]] = []  # in text order, as finditer yields them
-        if "+" in text or "00" in text:
-            for match in _INTERNATIONAL.finditer(text):
-                cand = self._score(text, match, None)
-                if cand is not None:
-                    international.append((cand.start, cand.end))
-                    yield cand
+        spans = facts.spans
+        # "+44 ..." starts at the plus before a run, "0044 ..." at a run that opens with "00"
+        plus_or_00 = [
+            s - 1 if s and text[s - 1] == "+" else s
+            for s, _ in spans
+            if (s and text[s - 1] == "+") or text.startswith("00", s)
+        ]
+        for match in anchored(_INTERNATIONAL, text, plus_or_00):
+            cand = self._score(text, match, None)
+            if cand is not None:
+                international.append((cand.start, cand.end))
+                yield cand
         starts = [s for s, _ in international]
-        for match in _NANP.finditer(text):
+        for match in anchored(_NANP, text, self._nanp_starts(text, spans)):
             i = bisect.bisect_right(starts, match.start())
             # the international span starting at or before this one, and the next one
             if i and international[i - 1][1] > match.start():
@@ -132,6 +138,16 @@ class PhoneRecognizer(Recognizer):
             cand = self._score(text, match, "US")
             if cand is not None:
                 yield cand
+
+    @staticmethod
+    def _nanp_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+        """Where a North American number can start: a digit run, or "(" or "+" just before one."""
+        starts = []
+        for s, _ in spans:
+            if s and text[s - 1] in "(+":
+                starts.append(s - 1)
+            starts.append(s)
+        return starts
 
     @staticmethod
     def _score(text: str, match: re.Match[str], region: str | None) -> Candidate | None:

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
-from redline.detect.pii.recognizer import Recognizer, TextFacts
+from redline.detect.pii.probes import Probes
+from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.common import SEP_OR_DOT, reference_word_wins
 
 SSN_CUE = Cue(
@@ -46,7 +47,7 @@ SSN_CUE = Cue(
 _FORMATTED = re.compile(rf"(?<![\w.])(\d{{3}})({SEP_OR_DOT})(\d{{2}})\2(\d{{4}})(?![\w]|[\-.]\d)")
 _MASK_CHARS = r"[xX*#•●✱]"
 _MASK_SET = "xX*#•●✱"
-_WORD_PROBES = ("ss", "soc")
+_WORD_PROBES = Probes(("ss", "soc"))
 _MASKED = re.compile(
     rf"(?<![\w*#•●✱]){_MASK_CHARS}{{3}}({SEP_OR_DOT}?){_MASK_CHARS}{{2}}\1(\d{{4}})(?![\w])"
 )
@@ -98,9 +99,9 @@ class SsnRecognizer(Recognizer):
         """SSNs need at least nine digits."""
         return facts.has_runs(3, 2, 4)  # 123-45-6789: separators are required
 
-    def find(self, text: str) -> Iterator[Candidate]:
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield structurally valid SSNs, scored by separator and cue words."""
-        for match in _FORMATTED.finditer(text):
+        for match in anchored(_FORMATTED, text, facts.run_starts(3, 3)):
             digits = digits_of(match.group(0))
             if not is_valid_ssn(digits):
                 continue
@@ -136,7 +137,7 @@ class PartialSsnRecognizer(Recognizer):
             any(ch in text for ch in _MASK_SET) or facts.has_any(_WORD_PROBES)
         )
 
-    def find(self, text: str) -> Iterator[Candidate]:
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield masked SSN tokens and the digits of "last four" phrases."""
         has_mask = any(ch in text for ch in _MASK_SET)
         for match in _MASKED.finditer(text) if has_mask else ():
@@ -147,8 +148,7 @@ class PartialSsnRecognizer(Recognizer):
             score = 0.95 if cue else 0.85
             why = "masked SSN token" + (f"; context {cue!r}" if cue else "")
             yield Candidate("US_SSN_PARTIAL", match.start(), match.end(), score, why, digits)
-        lowered = text.lower()
-        if not any(p in lowered for p in _WORD_PROBES):
+        if not facts.has_any(_WORD_PROBES):
             return
         for pattern in _PHRASES:
             for match in pattern.finditer(text):

@@ -1,0 +1,123 @@
+"""Probe words: the substrings a pattern cannot match without, found for all recognizers at once.
+
+A context cue ("SSN", "order #") or a label ("passport no.") is a long case-blind alternation.
+Running it over every text, or even testing a text for each of its words in turn, costs more than
+the rest of a short post's scan. So every probe word of every gate and cue goes into one
+Aho-Corasick automaton (``pyahocorasick``), and each text is read once, lower-cased, for all of
+them: a gate becomes a set lookup, and a cue's "is any of my words in this window" a look at the
+few hits that text has.
+
+The answers are exactly those of ``probe in text.lower()`` and, for a window, of
+``probe in text[a:b].lower()``: a probe only says whether a pattern could match, the pattern
+itself still decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from threading import Lock
+
+import ahocorasick
+
+_lock = Lock()
+_word_ids: dict[str, int] = {}
+_automaton: ahocorasick.Automaton | None = None  # rebuilt when a new word is registered
+
+
+class Probes:
+    """A group of probe words; a pattern of the group's owner needs one of them to match.
+
+    A group holding a one-character word ("$", "v") would hit almost every text, so such a
+    group is ``always`` present: its owner then skips the probe and runs its pattern.
+    """
+
+    __slots__ = ("always", "ids", "words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        global _automaton
+        self.words = tuple(sorted({w.lower() for w in words}))
+        if not self.words:
+            raise ValueError("a probe group needs at least one word")
+        self.always = any(len(w) < 2 for w in self.words)
+        with _lock:
+            for word in self.words:
+                if word not in _word_ids:
+                    _word_ids[word] = len(_word_ids)
+                    _automaton = None
+        self.ids = frozenset(_word_ids[w] for w in self.words)
+
+
+def _built() -> ahocorasick.Automaton:
+    global _automaton
+    with _lock:
+        if _automaton is None:
+            automaton = ahocorasick.Automaton()
+            for word, word_id in _word_ids.items():
+                automaton.add_word(word, (word_id, len(word)))
+            automaton.make_automaton()
+            _automaton = automaton
+        return _automaton
+
+
+class ProbeHits:
+    """Where the registered probe words occur in one text."""
+
+    __slots__ = ("_hits", "_text", "ids", "lowered")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self.lowered = text.lower()
+        # (start, end, word id) of every occurrence; offsets into ``lowered``
+        self._hits = [
+            (end + 1 - length, end + 1, word_id)
+            for end, (word_id, length) in _built().iter(self.lowered)
+        ]
+        self.ids = frozenset(h[2] for h in self._hits)
+
+    def any(self, probes: Probes) -> bool:
+        """Whether any word of ``probes`` occurs in the text."""
+        return probes.always or not probes.ids.isdisjoint(self.ids)
+
+    def any_within(self, probes: Probes, start: int, end: int) -> bool:
+        """Whether any word of ``probes`` occurs wholly inside ``text[start:end]``."""
+        if probes.always:
+            return True
+        if probes.ids.isdisjoint(self.ids):
+            return False
+        if len(self.lowered) != len(self._text):  # lower() grew a character: offsets differ
+            window = self._text[start:end].lower()
+            return any(word in window for word in probes.words)
+        ids = probes.ids
+        return any(s >= start and e <= end and i in ids for s, e, i in self._hits)
+
+    def starts_within(self, probes: Probes, start: int, end: int) -> list[int] | None:
+        """Where words of ``probes`` start wholly inside ``text[start:end]``, in text order.
+
+        A pattern whose every match begins with one of the words can only start there. None
+        when the hits cannot say (a one-character word in the group, or lower() changed the
+        text's length): the caller then searches the window itself.
+        """
+        if probes.always or len(self.lowered) != len(self._text):
+            return None
+        ids = probes.ids
+        if ids.isdisjoint(self.ids):
+            return []
+        return sorted({s for s, e, i in self._hits if s >= start and e <= end and i in ids})
+
+
+_last: tuple[str, ProbeHits] | None = None
+
+
+def probe_hits(text: str) -> ProbeHits:
+    """The probe hits of ``text``, computed once however many gates and cues ask.
+
+    The last text's answer is kept (replaced as one tuple, so concurrent scans never pair a text
+    with another's hits): the scanner asks first, then every cue of every recognizer reuses it.
+    """
+    global _last
+    last = _last
+    if last is not None and last[0] is text:
+        return last[1]
+    hits = ProbeHits(text)
+    _last = (text, hits)
+    return hits
