@@ -7,7 +7,6 @@ configurations can live in one process and tests never inherit a developer's env
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
@@ -85,6 +84,8 @@ class Settings(BaseSettings):
 
 def read_settings_file(path: Path) -> dict[str, Any]:
     """Settings from a TOML file (names in lower case, as fields), checked against known names."""
+    import tomllib  # here, not at the top: only a named config file needs it, not every start-up
+
     try:
         values = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:

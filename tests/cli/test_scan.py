@@ -133,3 +133,54 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert "scanning" in shown  # the bar's label, drawn only because stderr is a terminal
     assert "scanned 20000 records" in shown
+
+
+# Heavy modules a text-only ``redline scan`` without a store must never import: each is imported
+# lazily, where the rare path that needs it starts (an attachment, a store, a terminal, a config
+# file), because start-up is part of every batch job's wall time.
+NOT_ON_THE_SCAN_PATH = (
+    "redline.extract.documents",  # file readers: only once an attachment is seen
+    "redline.extract.docx",
+    "redline.extract.ocr",
+    "redline.extract.pdf",
+    "pypdf",
+    "tomllib",  # only for a named settings file
+    "rich",  # only for a progress bar on a terminal
+    "redline.record",  # the store: only when one exists
+    "sqlalchemy",
+    "alembic",
+    "fastapi",
+)
+
+
+def test_text_only_scan_imports_no_heavy_module_and_freezes_its_startup_heap(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "1", "text": "call me at 415-555-0134"}) + "\n")
+    out = tmp_path / "out.jsonl"
+    probe = (
+        "import gc, json, runpy, sys\n"
+        f"sys.argv = ['redline', 'scan', {str(src)!r}, '--output', {str(out)!r}]\n"
+        "try:\n"
+        "    runpy.run_module('redline.cli.main', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        f"heavy = {list(NOT_ON_THE_SCAN_PATH)!r}\n"
+        "print(json.dumps({'loaded': [m for m in heavy if m in sys.modules],"
+        " 'frozen': gc.get_freeze_count(), 'gc_enabled': gc.isenabled()}))\n"
+    )
+    env = {**os.environ, "REDLINE_HOME": str(tmp_path / "home")}  # no store here
+    env.pop("REDLINE_DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, timeout=120, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.decode().splitlines()[-1])
+    assert json.loads(out.read_text())["findings"]  # it did scan
+    assert seen["loaded"] == []
+    # main() builds the app with the cyclic GC off, then freezes that long-lived heap so later
+    # collections (and the ones at interpreter exit) skip it; the GC itself is back on.
+    assert seen["frozen"] > 0 and seen["gc_enabled"]

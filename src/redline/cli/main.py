@@ -8,6 +8,7 @@ every batch job's wall time. Errors from the core are mapped to exit codes once,
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 
@@ -92,7 +93,16 @@ def main() -> None:
     code; only our own error tree needs mapping here.
     """
     first = sys.argv[1] if len(sys.argv) > 1 else None
-    app = build_app(first if first in COMMANDS else None)
+    # Importing a command builds most of the heap the process will ever hold (Typer, pydantic,
+    # compiled detectors), and it all lives until exit. The cyclic collector would trace that
+    # heap ~70 times as it grows, finding next to nothing: ~5 ms of a `redline scan` start-up.
+    # So collect nothing while importing, then freeze what was built (later collections skip it).
+    gc.disable()
+    try:
+        app = build_app(first if first in COMMANDS else None)
+    finally:
+        gc.freeze()
+        gc.enable()
     try:
         app()
     except RedlineError as error:

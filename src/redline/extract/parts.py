@@ -11,18 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from redline.content import Content
 from redline.errors import InputError
-from redline.extract.documents import (
-    DocumentLimits,
-    ExtractedDocument,
-    extract_document,
-    is_image_type,
-    sniff_media_type,
-)
 from redline.extract.layout import Box, PageSpan, page_at
-from redline.extract.ocr import ocr_missing
+
+if TYPE_CHECKING:
+    from redline.extract.documents import DocumentLimits, ExtractedDocument
 
 __all__ = ["Part", "Parts", "Unread", "content_parts"]
 
@@ -85,6 +81,21 @@ def content_parts(content: Content, limits: DocumentLimits | None = None) -> Par
     parts = [Part("text", content.text)]
     parts.extend(Part(f"url:{i}", url) for i, url in enumerate(content.urls))
     unread: list[Unread] = []
+    if content.attachments:
+        _read_attachments(content, limits, parts, unread)
+    return Parts(tuple(parts), tuple(unread))
+
+
+def _read_attachments(
+    content: Content, limits: DocumentLimits | None, parts: list[Part], unread: list[Unread]
+) -> None:
+    """Append a part, or an ``Unread``, for each attachment of ``content``."""
+    # Imported here, not at the top: the file readers (PDF, DOCX, HTML, OCR and their guards)
+    # are only needed once an attachment is seen, and most records have none; a text-only
+    # ``redline scan`` or ``moderate`` run then never pays their import time at start-up.
+    from redline.extract.documents import extract_document, is_image_type, sniff_media_type
+    from redline.extract.ocr import ocr_missing
+
     for i, attachment in enumerate(content.attachments):
         name = f"attachment:{i}"
         kind = sniff_media_type(attachment.data, attachment.media_type, attachment.filename)
@@ -104,4 +115,3 @@ def content_parts(content: Content, limits: DocumentLimits | None = None) -> Par
             unread.append(Unread(name, reason, True, kind, attachment.filename))
             continue
         parts.append(_attachment_part(name, doc, attachment.filename))
-    return Parts(tuple(parts), tuple(unread))
