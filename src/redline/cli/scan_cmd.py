@@ -31,19 +31,26 @@ from redline.errors import InputError, RecordRefused
 from redline.extract.parts import content_parts
 from redline.settings import Settings
 
+# One encoder for the whole run: ``json.dumps`` with options builds a new one per call.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
 
 def finding_json(signal: Signal) -> dict[str, Any]:
     """The public JSON shape of one PII finding (masked, never raw)."""
-    return {
+    location = signal.location
+    found: dict[str, Any] = {
         "entity": signal.type,
-        "start": signal.start,
-        "end": signal.end,
+        "start": location.start,
+        "end": location.end,
         "score": signal.score,
         "detector": signal.detector,
         "masked": signal.masked,
-        **({"part": signal.location.part} if signal.location.part != "text" else {}),
-        **({"page": signal.location.page} if signal.location.page is not None else {}),
     }
+    if location.part != "text":
+        found["part"] = location.part
+    if location.page is not None:
+        found["page"] = location.page
+    return found
 
 
 def parse_entities(value: str | None) -> frozenset[str] | None:
@@ -138,7 +145,7 @@ def scan(
             }
             if parts.unread:
                 result["unread"] = [{"part": u.name, "reason": u.reason} for u in parts.unread]
-            out.write(json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n")
+            out.write(_encode(result) + "\n")
     summary = f"scanned {scanned} records, {found} findings, {refused} refused"
     if attachments:
         summary += f"; {attachments} attachments, {unread} not read ({hostile} refused as unsafe)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from redline.detect.pii import default_scanner
 from tests.detect.pii.helpers import found
 
 POSITIVES = [
@@ -178,6 +179,16 @@ def test_person_names_only_where_labelled_or_titled() -> None:
     assert found("Name: Jane Q. Doe", "PERSON_NAME") == ["Jane Q. Doe"]
     assert found("Sen. John Smith said", "PERSON_NAME") == ["John Smith"]
     assert found("John Smith said", "PERSON_NAME") == []
+    assert found("MP\u00a0John Smith said", "PERSON_NAME") == ["John Smith"]  # no-break space
+
+
+def test_iban_look_alike_letters_are_refused_not_a_failure() -> None:
+    # A case-blind [A-Z] also takes the Kelvin sign and the dotted capital I; the checksum must
+    # refuse them, not raise (a raising recognizer sends the post to review as a failure).
+    for text in ("IBAN GB82 WEST 1234 5698 7654 3\u212a", "IBAN DE89 3704 0044 0532 0130 0\u0130"):
+        result = default_scanner().scan(text)
+        assert result.failures == []
+        assert [s.type for s in result.signals if s.type == "BANK_ACCOUNT"] == []
 
 
 def test_two_labels_type_each_number_by_its_own_label() -> None:

@@ -31,7 +31,9 @@ def test_names_are_unique() -> None:
 @pytest.mark.parametrize("text", ["", " ", "\n\n", "hello world"])
 def test_nothing_in_empty_or_plain_text(recognizer: Recognizer, text: str) -> None:
     facts = TextFacts.of(text)
-    assert not recognizer.applies(text, facts) or list(recognizer.find(text, TextFacts.of(text))) == []
+    assert (
+        not recognizer.applies(text, facts) or list(recognizer.find(text, TextFacts.of(text))) == []
+    )
 
 
 @pytest.mark.parametrize("recognizer", RECOGNIZERS, ids=lambda r: r.name)

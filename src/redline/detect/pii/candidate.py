@@ -28,4 +28,4 @@ class Candidate:
 
 def clamp(score: float) -> float:
     """Keep a score within [0, 1], rounded so outputs are stable across platforms."""
-    return round(min(1.0, max(0.0, score)), 3)
+    return 0.0 if score <= 0.0 else 1.0 if score >= 1.0 else round(score, 3)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from redline.detect.pii.probes import Probes, probe_hits
+from redline.detect.pii.recognizer import anchored
 
 
 def phrase_pattern(phrases: Iterable[str]) -> str:
@@ -54,13 +55,8 @@ class Cue:
         """``finditer`` over the window, tried only where one of the cue's first words starts."""
         starts = probe_hits(text).starts_within(self._probes, start, end)
         if starts is None:
-            yield from self._pattern.finditer(text, start, end)
-            return
-        done = start
-        for at in starts:
-            if at >= done and (found := self._pattern.match(text, at, end)) is not None:
-                done = found.end()
-                yield found
+            return self._pattern.finditer(text, start, end)
+        return anchored(self._pattern, text, starts, end)
 
     def near(self, text: str, start: int, end: int) -> str | None:
         """The cue phrase found around the span (nearest before, else first after), lower-cased."""

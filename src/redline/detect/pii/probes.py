@@ -104,6 +104,21 @@ class ProbeHits:
             return []
         return sorted({s for s, e, i in self._hits if s >= start and e <= end and i in ids})
 
+    def word_starts(self, probes: Probes, refused: frozenset[str]) -> list[int] | None:
+        """Like ``starts_within`` over the whole text, but only where no ``refused`` char precedes.
+
+        A pattern that opens with a look-behind such as ``(?<![a-z])`` can only start there.
+        ``refused`` must be lower-case ASCII, which the look-behind refuses in either case.
+        """
+        starts = self.starts_within(probes, 0, len(self.lowered))
+        if not starts:
+            return starts
+        lowered = self.lowered
+        return [at for at in starts if not at or lowered[at - 1] not in refused]
+
+
+ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+ASCII_ALNUM = ASCII_LETTERS | frozenset("0123456789")
 
 _last: tuple[str, ProbeHits] | None = None
 

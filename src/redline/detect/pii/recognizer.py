@@ -76,19 +76,23 @@ class TextFacts:
         return [s for s, e in self.spans if shortest <= e - s <= longest]
 
 
-def anchored(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
-    r"""``pattern.finditer(text)``, trying the pattern only at ``starts`` (ascending).
+def anchored(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], end: int | None = None
+) -> Iterator[re.Match[str]]:
+    r"""``pattern.finditer(text, 0, end)``, trying the pattern only at ``starts`` (ascending).
 
     The same matches as ``finditer`` whenever every match the pattern can make starts at one of
     ``starts``: a pattern that opens with a digit after a look-behind such as ``(?<![\w.])`` can
-    only start where a digit run starts. Like ``finditer``, a match hides the starts inside it.
-    Look-behinds still see the text before a start: ``match(text, pos)`` only moves the start.
+    only start where a digit run starts, a cue phrase only where its first word does. Like
+    ``finditer``, a match hides the starts inside it. Look-behinds still see the text before a
+    start: ``match(text, pos)`` only moves the start.
     """
+    stop = len(text) if end is None else end
     done = 0
     for start in starts:
         if start < done:
             continue
-        found = pattern.match(text, start)
+        found = pattern.match(text, start, stop)
         if found is not None:
             done = found.end()
             yield found

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 
 from redline.detect.pii.candidate import Candidate
 from redline.detect.pii.masking import digits_of
-from redline.detect.pii.probes import Probes
-from redline.detect.pii.recognizer import Recognizer, TextFacts
+from redline.detect.pii.probes import ASCII_ALNUM, Probes
+from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.ssn import is_valid_ssn
 
 _LABELS = {
@@ -125,7 +125,6 @@ _LABEL_STARTS = Probes(
         "a/c",
     )
 )
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # what the look-behind refuses
 _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _NOT_ACCOUNT_CONTEXT = re.compile(r"routing|aba|sort\s+code|swift|bic|user|login", re.I)
 
@@ -200,15 +199,5 @@ class LabelledNumberRecognizer(Recognizer):
     @staticmethod
     def _labels(text: str, facts: TextFacts) -> Iterator[re.Match[str]]:
         """``_PATTERN.finditer(text)``, tried only where a label's first word starts a word."""
-        starts = facts.probes.starts_within(_LABEL_STARTS, 0, len(text))
-        if starts is None:
-            yield from _PATTERN.finditer(text)
-            return
-        lowered = facts.lowered
-        done = 0
-        for at in starts:
-            if at < done or (at and lowered[at - 1] in _WORD_CHARS):
-                continue
-            if (found := _PATTERN.match(text, at)) is not None:
-                done = found.end()
-                yield found
+        starts = facts.probes.word_starts(_LABEL_STARTS, ASCII_ALNUM)  # (?<![a-z0-9])
+        return _PATTERN.finditer(text) if starts is None else anchored(_PATTERN, text, starts)

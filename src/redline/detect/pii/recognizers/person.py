@@ -27,9 +27,10 @@ _TITLED = re.compile(
     r"|[Cc]ongresswoman|MP|Minister|Secretary)[ \u00a0]" + _FULL,
 )
 
-_PROBES = Probes(
+# A labelled name needs the word "name"; a titled one one of these (lower-cased) title words.
+_NAME_PROBES = Probes(("name",))
+_TITLE_PROBES = Probes(
     (
-        "name",
         "sen",
         "rep",
         "gov",
@@ -42,7 +43,7 @@ _PROBES = Probes(
         "dr.",
         "candidate",
         "congress",
-        "mp ",
+        "mp",
         "minister",
         "secretary",
     )
@@ -58,12 +59,15 @@ class PersonNameRecognizer(Recognizer):
 
     def applies(self, text: str, facts: TextFacts) -> bool:
         """A label or a title word must be present."""
-        return facts.has_any(_PROBES)
+        return facts.has_any(_NAME_PROBES) or facts.has_any(_TITLE_PROBES)
 
     def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield the name after a label or a title."""
-        for pattern, score, why in ((_LABELLED, 0.85, "labelled name"), (_TITLED, 0.7, "title")):
-            for match in pattern.finditer(text):
+        for probes, pattern, score, why in (
+            (_NAME_PROBES, _LABELLED, 0.85, "labelled name"),
+            (_TITLE_PROBES, _TITLED, 0.7, "title"),
+        ):
+            for match in pattern.finditer(text) if facts.has_any(probes) else ():
                 yield Candidate(
                     "PERSON_NAME",
                     match.start("name"),

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
-from redline.detect.pii.probes import Probes
+from redline.detect.pii.probes import ASCII_LETTERS, Probes
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
-from redline.detect.pii.recognizers.common import SEP_OR_DOT, reference_word_wins
+from redline.detect.pii.recognizers.common import DASH, SEP_OR_DOT, SPACE, reference_word_wins
 
 SSN_CUE = Cue(
     [
@@ -48,6 +48,13 @@ _FORMATTED = re.compile(rf"(?<![\w.])(\d{{3}})({SEP_OR_DOT})(\d{{2}})\2(\d{{4}})
 _MASK_CHARS = r"[xX*#•●✱]"
 _MASK_SET = "xX*#•●✱"
 _WORD_PROBES = Probes(("ss", "soc"))
+_MASKS = frozenset(_MASK_SET)
+_SEP_CHARS = frozenset(DASH.replace("\\", "") + SPACE + ".")  # SEP_OR_DOT's characters
+# Each SSN word of the phrases opens with one of these at a word start; each "last four" phrase
+# holds one of the part words.
+_ANCHOR_STARTS = Probes(("ss", "soc", "seguro"))
+_SSN_WORD = Probes(("ssn",))
+_PART_PROBES = Probes(("last", "final", "trailing", "end"))
 _MASKED = re.compile(
     rf"(?<![\w*#•●✱]){_MASK_CHARS}{{3}}({SEP_OR_DOT}?){_MASK_CHARS}{{2}}\1(\d{{4}})(?![\w])"
 )
@@ -133,14 +140,11 @@ class PartialSsnRecognizer(Recognizer):
 
     def applies(self, text: str, facts: TextFacts) -> bool:
         """Every form ends in four digits and has a mask character or an SSN word."""
-        return 4 in facts.runs and (
-            any(ch in text for ch in _MASK_SET) or facts.has_any(_WORD_PROBES)
-        )
+        return 4 in facts.runs and (not _MASKS.isdisjoint(text) or facts.has_any(_WORD_PROBES))
 
     def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield masked SSN tokens and the digits of "last four" phrases."""
-        has_mask = any(ch in text for ch in _MASK_SET)
-        for match in _MASKED.finditer(text) if has_mask else ():
+        for match in anchored(_MASKED, text, self._masked_starts(text, facts)):
             digits = digits_of(match.group(2))
             if digits == "0000":
                 continue
@@ -148,9 +152,10 @@ class PartialSsnRecognizer(Recognizer):
             score = 0.95 if cue else 0.85
             why = "masked SSN token" + (f"; context {cue!r}" if cue else "")
             yield Candidate("US_SSN_PARTIAL", match.start(), match.end(), score, why, digits)
-        if not facts.has_any(_WORD_PROBES):
+        anchors = facts.probes.word_starts(_ANCHOR_STARTS, ASCII_LETTERS)  # (?<![a-z])
+        if anchors == []:
             return
-        for pattern in _PHRASES:
+        for pattern in _PHRASES if anchors is None or facts.has_any(_PART_PROBES) else ():
             for match in pattern.finditer(text):
                 yield Candidate(
                     "US_SSN_PARTIAL",
@@ -160,6 +165,8 @@ class PartialSsnRecognizer(Recognizer):
                     "last-four phrase about an SSN",
                     digits_of(match.group(1)),
                 )
+        if facts.probes.word_starts(_SSN_WORD, ASCII_LETTERS) == []:
+            return
         for match in _LABELLED_FOUR.finditer(text):
             yield Candidate(
                 "US_SSN_PARTIAL",
@@ -169,3 +176,16 @@ class PartialSsnRecognizer(Recognizer):
                 "four digits under an SSN label",
                 digits_of(match.group(1)),
             )
+
+    @staticmethod
+    def _masked_starts(text: str, facts: TextFacts) -> list[int]:
+        """Where a masked token can start: five masks (and separators) before four digits."""
+        if _MASKS.isdisjoint(text):
+            return []
+        starts = []
+        for s, e in facts.spans:
+            if e - s == 4 and s >= 5 and (text[s - 1] in _MASKS or text[s - 1] in _SEP_CHARS):
+                if s >= 7:
+                    starts.append(s - 7)
+                starts.append(s - 5)
+        return starts
