@@ -8,14 +8,13 @@ decided twice. Bad lines are reported on stderr by line number and skipped, as `
 from __future__ import annotations
 
 import importlib
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from redline.cli.io import open_input, open_output
-from redline.cli.jsonl import BadLine, read_records, to_content
+from redline.cli.jsonl import BadLine, json_line, read_records, to_content
 from redline.cli.progress import byte_progress
 from redline.cli.returncode import ReturnCode
 from redline.decide.policy import load_policy
@@ -126,7 +125,7 @@ def moderate(
                 if open_if_due_now(store, outcome.document, rulebook=rulebook) is not None:
                     reviewing += 1
                 line = result_line(item.record["id"], outcome.document)
-                out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+                out.write(json_line(line) + "\n")
                 out.flush()
     finally:
         store.close()

@@ -12,7 +12,6 @@ hostile or malformed also makes the exit code say that input was refused.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,7 +19,7 @@ from typing import Annotated, Any
 import typer
 
 from redline.cli.io import open_input, open_output
-from redline.cli.jsonl import BadLine, read_records, to_content
+from redline.cli.jsonl import BadLine, json_line, read_records, to_content
 from redline.cli.progress import byte_progress
 from redline.cli.returncode import ReturnCode
 from redline.content import Content
@@ -30,9 +29,6 @@ from redline.detect.pii import ENTITIES, PiiOptions, default_scanner
 from redline.errors import InputError, RecordRefused
 from redline.extract.parts import content_parts
 from redline.settings import Settings
-
-# One encoder for the whole run: ``json.dumps`` with options builds a new one per call.
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def finding_json(signal: Signal) -> dict[str, Any]:
@@ -145,7 +141,7 @@ def scan(
             }
             if parts.unread:
                 result["unread"] = [{"part": u.name, "reason": u.reason} for u in parts.unread]
-            out.write(_encode(result) + "\n")
+            out.write(json_line(result) + "\n")
     summary = f"scanned {scanned} records, {found} findings, {refused} refused"
     if attachments:
         summary += f"; {attachments} attachments, {unread} not read ({hostile} refused as unsafe)"
