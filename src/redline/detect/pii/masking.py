@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 _NOT_ASCII_DIGIT = re.compile(r"[^0-9]")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit, exactly as str.isalnum() says
 
 
 def digits_of(raw: str) -> str:
@@ -25,9 +26,15 @@ def digits_of(raw: str) -> str:
 
 def keep_tail(raw: str, keep: int, star: str = "*") -> str:
     """Star every letter and digit except the last ``keep`` ones, keeping separators."""
-    alnum_positions = [i for i, ch in enumerate(raw) if ch.isalnum()]
-    visible = set(alnum_positions[-keep:]) if keep > 0 else set()
-    return "".join(ch if (not ch.isalnum() or i in visible) else star for i, ch in enumerate(raw))
+    if keep > 0:
+        seen = 0
+        for i in range(len(raw) - 1, -1, -1):  # from the end: only the kept tail is walked
+            if raw[i].isalnum():
+                seen += 1
+                if seen == keep:
+                    return _ALNUM.sub(star, raw[:i]) + raw[i:]
+        return raw
+    return _ALNUM.sub(star, raw)
 
 
 def mask_email(raw: str) -> str:

@@ -15,13 +15,16 @@ itself still decides.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from threading import Lock
 
 import ahocorasick
 
 _lock = Lock()
 _word_ids: dict[str, int] = {}
+_lengths: list[int] = []  # by word id
 _automaton: ahocorasick.Automaton | None = None  # rebuilt when a new word is registered
+_word_id = itemgetter(1)
 
 
 class Probes:
@@ -43,6 +46,7 @@ class Probes:
             for word in self.words:
                 if word not in _word_ids:
                     _word_ids[word] = len(_word_ids)
+                    _lengths.append(len(word))
                     _automaton = None
         self.ids = frozenset(_word_ids[w] for w in self.words)
 
@@ -53,7 +57,7 @@ def _built() -> ahocorasick.Automaton:
         if _automaton is None:
             automaton = ahocorasick.Automaton()
             for word, word_id in _word_ids.items():
-                automaton.add_word(word, (word_id, len(word)))
+                automaton.add_word(word, word_id)
             automaton.make_automaton()
             _automaton = automaton
         return _automaton
@@ -62,33 +66,18 @@ def _built() -> ahocorasick.Automaton:
 class ProbeHits:
     """Where the registered probe words occur in one text."""
 
-    __slots__ = ("_hits", "_text", "ids", "lowered")
+    __slots__ = ("_found", "_text", "ids", "lowered")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self.lowered = text.lower()
-        # (start, end, word id) of every occurrence; offsets into ``lowered``
-        self._hits = [
-            (end + 1 - length, end + 1, word_id)
-            for end, (word_id, length) in _built().iter(self.lowered)
-        ]
-        self.ids = frozenset(h[2] for h in self._hits)
+        # (index of the last character, word id) of every occurrence, offsets into ``lowered``
+        self._found: list[tuple[int, int]] = list(_built().iter(self.lowered))
+        self.ids = frozenset(map(_word_id, self._found))
 
     def any(self, probes: Probes) -> bool:
         """Whether any word of ``probes`` occurs in the text."""
         return probes.always or not probes.ids.isdisjoint(self.ids)
-
-    def any_within(self, probes: Probes, start: int, end: int) -> bool:
-        """Whether any word of ``probes`` occurs wholly inside ``text[start:end]``."""
-        if probes.always:
-            return True
-        if probes.ids.isdisjoint(self.ids):
-            return False
-        if len(self.lowered) != len(self._text):  # lower() grew a character: offsets differ
-            window = self._text[start:end].lower()
-            return any(word in window for word in probes.words)
-        ids = probes.ids
-        return any(s >= start and e <= end and i in ids for s, e, i in self._hits)
 
     def starts_within(self, probes: Probes, start: int, end: int) -> list[int] | None:
         """Where words of ``probes`` start wholly inside ``text[start:end]``, in text order.
@@ -102,7 +91,13 @@ class ProbeHits:
         ids = probes.ids
         if ids.isdisjoint(self.ids):
             return []
-        return sorted({s for s, e, i in self._hits if s >= start and e <= end and i in ids})
+        return sorted(
+            {
+                last + 1 - _lengths[i]
+                for last, i in self._found
+                if i in ids and last < end and last + 1 - _lengths[i] >= start
+            }
+        )
 
     def word_starts(self, probes: Probes, refused: frozenset[str]) -> list[int] | None:
         """Like ``starts_within`` over the whole text, but only where no ``refused`` char precedes.

@@ -19,6 +19,7 @@ from redline.detect.pii.probes import ProbeHits, Probes, probe_hits
 
 _DIGIT_RUN = re.compile(r"\d+")
 _LETTER_RUN = re.compile(r"[a-z]+")
+_span = re.Match.span
 
 
 class TextFacts:
@@ -38,7 +39,7 @@ class TextFacts:
     def __init__(self, text: str) -> None:
         self.text = text
         # (start, end) of each maximal run of (Unicode) digits
-        self.spans = [m.span() for m in _DIGIT_RUN.finditer(text)]
+        self.spans: list[tuple[int, int]] = list(map(_span, _DIGIT_RUN.finditer(text)))
         lengths = [end - start for start, end in self.spans]
         self.digits = sum(lengths)
         self.runs = frozenset(lengths)  # the distinct lengths of the runs

@@ -170,21 +170,19 @@ def _street_end(match: re.Match[str]) -> tuple[int, str, list[str]] | None:
     return None
 
 
-_MASK_WORD = re.compile(r"\w+")
-
-
-def _mask_word(match: re.Match[str]) -> str:
-    token = match.group(0)
-    if token.lower() in STREET_TYPES or token in US_STATES or token in CA_PROVINCES:
-        return token
-    if "_" in token:
-        return "".join("*" if ch.isalnum() else ch for ch in token)
-    return "*" * len(token)
+_MASK_WORD = re.compile(r"(\w+)")  # captured: split() keeps the words at odd positions
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit, as str.isalnum() says
 
 
 def _mask_address(raw: str) -> str:
     """Star everything but the street type and a state or province code."""
-    return _MASK_WORD.sub(_mask_word, raw)
+    parts = _MASK_WORD.split(raw)
+    for i in range(1, len(parts), 2):
+        token = parts[i]
+        if token.lower() in STREET_TYPES or token in US_STATES or token in CA_PROVINCES:
+            continue
+        parts[i] = _ALNUM.sub("*", token) if "_" in token else "*" * len(token)
+    return "".join(parts)
 
 
 class StreetAddressRecognizer(Recognizer):

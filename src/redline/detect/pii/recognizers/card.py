@@ -9,7 +9,7 @@ from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
-from redline.detect.pii.recognizers.common import reference_word_wins
+from redline.detect.pii.recognizers.common import number_context
 
 _CARD = re.compile(
     r"(?<![\w\-.])(?:\d{4}([ \-\u00a0]?)\d{4}\1\d{4}\1\d{1,7}|\d{4}([ \-\u00a0]?)\d{6}\2\d{4,5})"
@@ -98,15 +98,11 @@ class CreditCardRecognizer(Recognizer):
             if not (13 <= len(digits) <= 19 and luhn_ok(digits) and known_issuer(digits)):
                 continue
             score, why = 0.8, ["Luhn-valid, known issuer"]
-            before = CARD_CUE.before_span(text, match.start())
-            if reference_word_wins(text, match.start(), before.start() if before else None):
+            reference, cue = number_context(CARD_CUE, text, match.start(), match.end())
+            if reference:
                 score -= 0.5
                 why.append("labelled as a reference number")
-            elif cue := (
-                before.group(0).lower()
-                if before
-                else CARD_CUE.near(text, match.start(), match.end())
-            ):
+            elif cue:
                 score += 0.15
                 why.append(f"context {cue!r}")
             yield Candidate(

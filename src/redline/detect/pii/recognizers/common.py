@@ -95,6 +95,22 @@ NOT_PERSONAL = Cue(
 )
 
 
+def number_context(cue: Cue, text: str, start: int, end: int) -> tuple[bool, str | None]:
+    """What the words around a number at ``start:end`` say: (a reference number?, the cue seen).
+
+    A reference word ("Order #") nearer than any of ``cue``'s phrases before the number makes it
+    a reference number; otherwise the nearest cue phrase before it, else the first after it,
+    lower-cased (None when there is none).
+    """
+    before = cue.before_span(text, start)
+    if reference_word_wins(text, start, before.start() if before else None):
+        return True, None
+    if before is not None:
+        return False, before.group(0).lower()
+    after = cue.after_span(text, end)
+    return False, after.group(0).lower() if after else None
+
+
 def reference_word_wins(text: str, start: int, personal_cue_start: int | None) -> bool:
     """Whether a reference-number word ("Order #") is the label nearest before ``start``.
 

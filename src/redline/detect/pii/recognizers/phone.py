@@ -19,7 +19,7 @@ from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
-from redline.detect.pii.recognizers.common import DASH, reference_word_wins
+from redline.detect.pii.recognizers.common import DASH, number_context
 
 _S = f"[{DASH} .\u00a0]"  # one separator
 _EXT = r"(?:[ \u00a0]{0,2}(?:x|ext\.?|extension|#)[ \u00a0]{0,2}\d{1,6})?"
@@ -33,6 +33,7 @@ _INTERNATIONAL = re.compile(
     r"(?![\w\-]|\.\d)",
     re.IGNORECASE,
 )
+_EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension|#)\s*\d+$", re.IGNORECASE)
 PHONE_CUE = Cue(
     [
         "phone",
@@ -152,7 +153,7 @@ class PhoneRecognizer(Recognizer):
     @staticmethod
     def _score(text: str, match: re.Match[str], region: str | None) -> Candidate | None:
         raw = match.group(0)
-        main = re.split(r"(?i)\s*(?:x|ext\.?|extension|#)\s*\d+$", raw)[0]
+        main = _EXTENSION.split(raw, maxsplit=1)[0]
         digits = digits_of(main)
         if region == "US" and len(digits) in (10, 11):
             valid, possible = _check_nanp(digits[-10:])
@@ -161,19 +162,17 @@ class PhoneRecognizer(Recognizer):
             valid, possible = _check(lookup, region)
         if not possible:
             return None
-        separated = any(not ch.isdigit() for ch in main.strip("+"))
+        separated = not main.strip("+").isdigit()
         score = 0.7 if valid else 0.35
         why = ["libphonenumber: valid" if valid else "libphonenumber: possible only"]
         if not separated and not main.startswith(("+", "00")):
             score -= 0.25  # a bare digit run is as likely an id as a phone number
             why.append("no separators")
-        before = PHONE_CUE.before_span(text, match.start())
-        if reference_word_wins(text, match.start(), before.start() if before else None):
+        reference, cue = number_context(PHONE_CUE, text, match.start(), match.end())
+        if reference:
             score -= 0.6
             why.append("labelled as a reference number")
-        elif cue := (
-            before.group(0).lower() if before else PHONE_CUE.near(text, match.start(), match.end())
-        ):
+        elif cue:
             score += 0.3
             why.append(f"context {cue!r}")
         return Candidate(

@@ -18,7 +18,7 @@ from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
 from redline.detect.pii.probes import ASCII_LETTERS, Probes
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
-from redline.detect.pii.recognizers.common import DASH, SEP_OR_DOT, SPACE, reference_word_wins
+from redline.detect.pii.recognizers.common import DASH, SEP_OR_DOT, SPACE, number_context
 
 SSN_CUE = Cue(
     [
@@ -115,15 +115,11 @@ class SsnRecognizer(Recognizer):
             sep = match.group(2)
             score = 0.65 if sep not in (" ", ".") else 0.5
             why = [f"SSA-valid, separator {sep!r}"]
-            before = SSN_CUE.before_span(text, match.start())
-            if reference_word_wins(text, match.start(), before.start() if before else None):
+            reference, cue = number_context(SSN_CUE, text, match.start(), match.end())
+            if reference:
                 score -= 0.5
                 why.append("labelled as a reference number")
-            elif cue := (
-                before.group(0).lower()
-                if before
-                else SSN_CUE.near(text, match.start(), match.end())
-            ):
+            elif cue:
                 score += 0.3
                 why.append(f"context {cue!r}")
             yield Candidate(
