@@ -6,12 +6,15 @@ compute the keyed hash, then they are turned into ``Signal``s that hold no raw v
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A span a recognizer believes holds one private datum."""
+class Candidate(NamedTuple):
+    """A span a recognizer believes holds one private datum.
+
+    A named tuple, not a frozen dataclass: every recognizer makes one per hit, and a tuple is
+    built in C, several times faster, and just as immutable.
+    """
 
     entity: str
     start: int

@@ -41,7 +41,7 @@ class Cue:
     def before_span(self, text: str, start: int) -> re.Match[str] | None:
         """The cue nearest to ``start`` within the window before it, if any."""
         last = None
-        for match in self._matches(text, max(0, start - self.before), start):
+        for match in self._matches(text, start - self.before if start > self.before else 0, start):
             last = match
         return last
 

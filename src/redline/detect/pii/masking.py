@@ -15,6 +15,7 @@ import unicodedata
 
 _NOT_ASCII_DIGIT = re.compile(r"[^0-9]")
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit, exactly as str.isalnum() says
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 
 
 def digits_of(raw: str) -> str:
@@ -57,22 +58,12 @@ def mask_ip(raw: str) -> str:
 
 def mask_date(raw: str) -> str:
     """Star the day and month; keep a four-digit year, which says an age but not a birthday."""
-    out: list[str] = []
-    run: list[str] = []
+    return _ALNUM_RUN.sub(_date_part, raw)
 
-    def flush() -> None:
-        token = "".join(run)
-        out.append(token if (len(token) == 4 and token.isdigit()) else "*" * len(token))
-        run.clear()
 
-    for ch in raw:
-        if ch.isalnum():
-            run.append(ch)
-        else:
-            flush()
-            out.append(ch)
-    flush()
-    return "".join(out)
+def _date_part(match: re.Match[str]) -> str:
+    part = match.group(0)
+    return part if len(part) == 4 and part.isdigit() else "*" * len(part)
 
 
 def mask_coordinates(raw: str) -> str:

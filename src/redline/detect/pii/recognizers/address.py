@@ -157,17 +157,25 @@ def _street_end(match: re.Match[str]) -> tuple[int, str, list[str]] | None:
     Returns the end offset, the street-type word, and the name words, or None when the words
     after the number hold no street type (then it was a number in prose, not an address).
     """
-    base = match.start("words")
-    tokens = list(_TOKEN.finditer(match.group("words")))
-    bare = [t.group(0).lower().rstrip(".") for t in tokens]
-    for i in range(len(tokens) - 1, 0, -1):
+    words = match.group("words")
+    parts = words.split()  # the words are separated by horizontal space only
+    bare = [part.lower().rstrip(".") for part in parts]
+    for i in range(len(parts) - 1, 0, -1):
         if bare[i] in STREET_TYPES and NOT_NAME_WORDS.isdisjoint(bare[:i]):
-            end = base + tokens[i].end()
-            word = tokens[i].group(0)
+            word = parts[i]
+            end = match.start("words") + _token_end(words, i)
             if word.endswith(".") and bare[i] in WHOLE_WORD_TYPES:
                 end -= len(word) - len(word.rstrip("."))  # the sentence's full stop, not ours
-            return end, word, [t.group(0) for t in tokens[:i]]
+            return end, word, parts[:i]
     return None
+
+
+def _token_end(words: str, index: int) -> int:
+    """Offset in ``words`` where its ``index``-th space-separated token ends."""
+    for i, token in enumerate(_TOKEN.finditer(words)):
+        if i == index:
+            return token.end()
+    raise ValueError(f"no token {index}")
 
 
 _MASK_WORD = re.compile(r"(\w+)")  # captured: split() keeps the words at odd positions

@@ -97,6 +97,16 @@ def _check_nanp(national: str) -> tuple[bool, bool]:
     return valid, True
 
 
+def _north_american(main: str, digits: str) -> bool:
+    """Whether an international writing is +1 and ten national digits that start 2-9.
+
+    For those, libphonenumber's ``parse`` (its slowest step) would give country code 1 and the
+    same ten digits: no national prefix to strip, no leading zero to keep.
+    """
+    national = digits[1:] if main.startswith("+") else digits[3:] if main.startswith("001") else ""
+    return len(national) == 10 and digits[-11] == "1" and national[0] not in "01"
+
+
 class PhoneRecognizer(Recognizer):
     """US/NANP numbers in their usual writings and international numbers with a ``+``."""
 
@@ -157,6 +167,8 @@ class PhoneRecognizer(Recognizer):
         digits = digits_of(main)
         if region == "US" and len(digits) in (10, 11):
             valid, possible = _check_nanp(digits[-10:])
+        elif _north_american(main, digits):
+            valid, possible = _check_nanp(digits[-10:])  # what parse() + is_valid_number say
         else:
             lookup = main if not main.startswith("00") else "+" + main[2:]
             valid, possible = _check(lookup, region)
