@@ -71,13 +71,23 @@ def _attachment_part(name: str, doc: ExtractedDocument, filename: str | None) ->
     return Part(name, doc.text, doc.media_type, filename, doc.pages, doc.boxes)
 
 
-@lru_cache(maxsize=8)
 def content_parts(content: Content, limits: DocumentLimits | None = None) -> Parts:
     """Extract every part of ``content``; never raises for an unreadable attachment.
 
-    Cached for the last few contents, so the PII scan and a bank matcher in the same run read
-    each attachment once.
+    Contents with attachments are cached for the last few, so the PII scan and a bank matcher in
+    the same run read each file once; text and URLs alone cost less to rebuild than to hash.
     """
+    if not content.attachments:
+        return _parts_of(content, None)
+    return _read_parts(content, limits)
+
+
+@lru_cache(maxsize=8)
+def _read_parts(content: Content, limits: DocumentLimits | None) -> Parts:
+    return _parts_of(content, limits)
+
+
+def _parts_of(content: Content, limits: DocumentLimits | None) -> Parts:
     parts = [Part("text", content.text)]
     parts.extend(Part(f"url:{i}", url) for i, url in enumerate(content.urls))
     unread: list[Unread] = []
