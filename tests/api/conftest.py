@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import httpx
@@ -70,7 +70,7 @@ def make_keys(store: Store) -> dict[str, str]:
 @contextmanager
 def start_api(settings: Settings, **overrides: object) -> Iterator[Api]:
     """Start the service over ``settings`` (with overrides) and a client for it."""
-    chosen = settings.model_copy(update={"api_rate_per_second": 1000.0, **overrides})
+    chosen = replace(settings, **{"api_rate_per_second": 1000.0, **overrides})
     app = create_app(chosen)
     tokens = make_keys(app.state.service.store)
     with serve(app) as running, httpx.Client(base_url=running.url, timeout=30) as client:

@@ -163,6 +163,9 @@ def test_text_only_scan_imports_no_heavy_module_and_freezes_its_startup_heap(
     out = tmp_path / "out.jsonl"
     probe = (
         "import gc, json, runpy, sys\n"
+        "import redline.cli.main, redline.cli.scan_cmd\n"
+        "redline.cli.main.build_app('scan')\n"
+        "pydantic_on_import = 'pydantic' in sys.modules\n"
         f"sys.argv = ['redline', 'scan', {str(src)!r}, '--output', {str(out)!r}]\n"
         "try:\n"
         "    runpy.run_module('redline.cli.main', run_name='__main__', alter_sys=True)\n"
@@ -170,6 +173,7 @@ def test_text_only_scan_imports_no_heavy_module_and_freezes_its_startup_heap(
         "    assert not done.code, done.code\n"
         f"heavy = {list(NOT_ON_THE_SCAN_PATH)!r}\n"
         "print(json.dumps({'loaded': [m for m in heavy if m in sys.modules],"
+        " 'pydantic_on_import': pydantic_on_import,"
         " 'frozen': gc.get_freeze_count(), 'gc_enabled': gc.isenabled()}))\n"
     )
     env = {**os.environ, "REDLINE_HOME": str(tmp_path / "home")}  # no store here
@@ -181,6 +185,23 @@ def test_text_only_scan_imports_no_heavy_module_and_freezes_its_startup_heap(
     seen = json.loads(done.stdout.decode().splitlines()[-1])
     assert json.loads(out.read_text())["findings"]  # it did scan
     assert seen["loaded"] == []
+    # Settings are a plain dataclass: neither the command's modules nor building the app import
+    # pydantic. (Typer 0.29 itself still imports it to coerce the command's parameters at run
+    # time, so "pydantic" cannot join NOT_ON_THE_SCAN_PATH until the CLI stops doing that.)
+    assert not seen["pydantic_on_import"]
     # main() builds the app with the cyclic GC off, then freezes that long-lived heap so later
     # collections (and the ones at interpreter exit) skip it; the GC itself is back on.
     assert seen["frozen"] > 0 and seen["gc_enabled"]
+
+
+def test_a_bad_setting_is_a_one_line_config_error(tmp_path: Path) -> None:
+    import os
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "1", "text": "x"}) + "\n")
+    env = {**os.environ, "REDLINE_PII_THRESHOLD": "1.5", "REDLINE_HOME": str(tmp_path / "home")}
+    done = run(["scan", str(src), "-o", str(tmp_path / "out.jsonl")], env=env)
+    assert done.returncode == ReturnCode.CONFIG
+    assert done.stderr.decode().strip() == (
+        "error: setting pii_threshold: must be within [0, 1], got 1.5"
+    )

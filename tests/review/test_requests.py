@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -69,8 +70,8 @@ def test_deciding_never_reads_requests(settings, tmp_path) -> None:
     """The same content decided in two stores, one with a campaign's request on file first."""
     from redline.record import Store
 
-    with_request = Store.open(settings.model_copy(update={"home": tmp_path / "a"}))
-    bare = Store.open(settings.model_copy(update={"home": tmp_path / "b", "database_url": None}))
+    with_request = Store.open(replace(settings, home=tmp_path / "a"))
+    bare = Store.open(replace(settings, home=tmp_path / "b", database_url=None))
     try:
         request_service.record_request(
             with_request,

@@ -23,6 +23,7 @@ from redline.errors import (
     RedlineError,
     StoreError,
 )
+from redline.settings import SettingsError
 
 # name -> (module, attribute, "command" for a function or "group" for a Typer sub-app)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -108,6 +109,9 @@ def main() -> None:
     except RedlineError as error:
         typer.echo(f"error: {error}", err=True)
         sys.exit(exit_code_for(error))
+    except SettingsError as error:  # a bad REDLINE_* value: settings sit below the error tree
+        typer.echo(f"error: {error}", err=True)
+        sys.exit(ReturnCode.CONFIG)
 
 
 if __name__ == "__main__":
