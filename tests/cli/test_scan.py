@@ -150,6 +150,7 @@ NOT_ON_THE_SCAN_PATH = (
     "sqlalchemy",
     "alembic",
     "fastapi",
+    "pydantic",  # the API and policies need it, a scan does not (typer < 0.29 parses without it)
 )
 
 
