@@ -82,6 +82,8 @@ class PiiScanner:
         if duplicates:
             raise ValueError(f"recognizer names must be unique: {sorted(duplicates)}")
         self.recognizers = tuple(recognizers)
+        # bound once: a scan calls each recognizer's gate, and often its finder, per text
+        self._steps = tuple((r, r.applies, r.find) for r in self.recognizers)
 
     @property
     def entities(self) -> frozenset[str]:
@@ -98,19 +100,19 @@ class PiiScanner:
         options = options or _DEFAULT_OPTIONS
         wanted = options.entities
         threshold = options.threshold
-        recognizers = (
-            self.recognizers
+        steps = (
+            self._steps
             if wanted is None
-            else [r for r in self.recognizers if not wanted.isdisjoint(r.entities)]
+            else [step for step in self._steps if not wanted.isdisjoint(step[0].entities)]
         )
         found: list[tuple[Candidate, Recognizer]] = []
         failures: list[DetectorFailure] = []
         facts = TextFacts(text)
-        for recognizer in recognizers:
+        for recognizer, applies, find in steps:
             try:
-                if not recognizer.applies(text, facts):
+                if not applies(text, facts):
                     continue
-                for cand in recognizer.find(text, facts):
+                for cand in find(text, facts):
                     if cand.score >= threshold and (wanted is None or cand.entity in wanted):
                         found.append((cand, recognizer))
             except Exception as error:  # a failure is a value, never "clean"

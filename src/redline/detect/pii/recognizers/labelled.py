@@ -129,8 +129,11 @@ _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _NOT_ACCOUNT_CONTEXT = re.compile(r"routing|aba|sort\s+code|swift|bic|user|login", re.I)
 
 
+_SPACE_OR_DASH = re.compile(r"[\s\-]")
+
+
 def _shape_ok(entity: str, token: str) -> bool:
-    compact = re.sub(r"[\s\-]", "", token)
+    compact = _SPACE_OR_DASH.sub("", token)
     digits = compact.lstrip(_ASCII_LETTERS)
     letters = len(compact) - len(digits)
     if not digits.isdigit():
@@ -188,10 +191,10 @@ class LabelledNumberRecognizer(Recognizer):
                 text, max(0, label_start - 12), label_start
             ):
                 continue
-            label = re.sub(r"\s+", " ", match.group(_GROUP[entity]).lower())
+            label = " ".join(match.group(_GROUP[entity]).lower().split())
             bare_licence = entity == "US_DRIVER_LICENSE" and label in ("licence", "license")
             score = 0.6 if bare_licence else 0.85
-            value = re.sub(r"[\s\-]", "", token).upper()
+            value = _SPACE_OR_DASH.sub("", token).upper()
             if entity in ("US_SSN", "BANK_ACCOUNT"):
                 value = digits_of(token)
             yield Candidate(entity, start, end, score, f"labelled {label!r}", value)
