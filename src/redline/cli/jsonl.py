@@ -17,7 +17,7 @@ import binascii
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import orjson
 
@@ -27,9 +27,8 @@ from redline.errors import RecordRefused
 _DRAIN_CHUNK = 1 << 20
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One accepted JSON object and where it came from."""
+class Line(NamedTuple):
+    """One accepted JSON object and where it came from (a named tuple: one per input line)."""
 
     number: int
     record: dict[str, Any]

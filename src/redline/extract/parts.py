@@ -88,6 +88,8 @@ def _read_parts(content: Content, limits: DocumentLimits | None) -> Parts:
 
 
 def _parts_of(content: Content, limits: DocumentLimits | None) -> Parts:
+    if not (content.urls or content.attachments):
+        return Parts((Part("text", content.text),))
     parts = [Part("text", content.text)]
     parts.extend(Part(f"url:{i}", url) for i, url in enumerate(content.urls))
     unread: list[Unread] = []
