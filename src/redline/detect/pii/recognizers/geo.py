@@ -108,12 +108,11 @@ class GeoCoordinatesRecognizer(Recognizer):
 
     def applies(self, text: str, facts: TextFacts) -> bool:
         """Every form needs a decimal point or a degree sign."""
-        return "." in text or "°" in text
+        return "°" in text or text.count(".") >= 2  # a pair of decimals has two points
 
     def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield plausible coordinate pairs."""
-        lowered = text.lower()
-        for match in _LABELLED.finditer(text) if "lat" in lowered else ():
+        for match in _LABELLED.finditer(text) if "lat" in facts.lowered else ():
             if self._in_range(match.group("lat"), match.group("lon")):
                 yield Candidate(
                     "GEO_COORDINATES",

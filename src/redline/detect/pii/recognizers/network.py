@@ -65,8 +65,8 @@ class IpAddressRecognizer(Recognizer):
     entities = ("IP_ADDRESS",)
 
     def applies(self, text: str, facts: TextFacts) -> bool:
-        """Both forms need separators a plain sentence rarely has."""
-        return "." in text or ":" in text
+        """IPv4 holds three dots, IPv6 "::" or three colons: as many as a sentence rarely has."""
+        return text.count(".") >= 3 or "::" in text or text.count(":") >= 3
 
     def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield syntactically valid addresses, version numbers excluded by context."""

@@ -128,11 +128,15 @@ class PhoneRecognizer(Recognizer):
         international: list[tuple[int, int]] = []  # in text order, as finditer yields them
         spans = facts.spans
         # "+44 ..." starts at the plus before a run, "0044 ..." at a run that opens with "00"
-        plus_or_00 = [
-            s - 1 if s and text[s - 1] == "+" else s
-            for s, _ in spans
-            if (s and text[s - 1] == "+") or text.startswith("00", s)
-        ]
+        plus_or_00 = (
+            [
+                s - 1 if s and text[s - 1] == "+" else s
+                for s, _ in spans
+                if (s and text[s - 1] == "+") or text.startswith("00", s)
+            ]
+            if "+" in text or "00" in text
+            else []
+        )
         for match in anchored(_INTERNATIONAL, text, plus_or_00):
             cand = self._score(text, match, None)
             if cand is not None:
