@@ -30,18 +30,17 @@ _word_id = itemgetter(1)
 class Probes:
     """A group of probe words; a pattern of the group's owner needs one of them to match.
 
-    A group holding a one-character word ("$", "v") would hit almost every text, so such a
-    group is ``always`` present: its owner then skips the probe and runs its pattern.
+    Every word, however short ("$", "v"), goes into the automaton: a hit costs a tuple, while a
+    word left out would make its owner search every window with its whole pattern.
     """
 
-    __slots__ = ("always", "ids", "words")
+    __slots__ = ("ids", "words")
 
     def __init__(self, words: Iterable[str]) -> None:
         global _automaton
         self.words = tuple(sorted({w.lower() for w in words}))
-        if not self.words:
-            raise ValueError("a probe group needs at least one word")
-        self.always = any(len(w) < 2 for w in self.words)
+        if not self.words or "" in self.words:
+            raise ValueError("a probe group needs words, none of them empty")
         with _lock:
             for word in self.words:
                 if word not in _word_ids:
@@ -77,16 +76,16 @@ class ProbeHits:
 
     def any(self, probes: Probes) -> bool:
         """Whether any word of ``probes`` occurs in the text."""
-        return probes.always or not probes.ids.isdisjoint(self.ids)
+        return not probes.ids.isdisjoint(self.ids)
 
     def starts_within(self, probes: Probes, start: int, end: int) -> list[int] | None:
         """Where words of ``probes`` start wholly inside ``text[start:end]``, in text order.
 
         A pattern whose every match begins with one of the words can only start there. None
-        when the hits cannot say (a one-character word in the group, or lower() changed the
-        text's length): the caller then searches the window itself.
+        when the hits cannot say (lower() changed the text's length): the caller then searches
+        the window itself.
         """
-        if probes.always or len(self.lowered) != len(self._text):
+        if len(self.lowered) != len(self._text):
             return None
         ids = probes.ids
         if ids.isdisjoint(self.ids):

@@ -141,14 +141,14 @@ class PiiScanner:
             if options.hash_key is not None
             else None
         )
-        return Signal(
-            kind=SignalKind.PII,
-            type=cand.entity,
-            location=Location(start=cand.start, end=cand.end, part=options.part, page=options.page),
-            score=cand.score,
-            detector=recognizer.name,
-            detector_version=recognizer.version,
-            masked=recognizer.mask(cand.entity, raw),
-            digest=digest,
-            evidence=cand.evidence,
+        return Signal(  # positional: one per finding, and keywords cost more to pass
+            SignalKind.PII,
+            cand.entity,
+            Location(cand.start, cand.end, options.part, options.page),
+            cand.score,
+            recognizer.name,
+            recognizer.version,
+            recognizer.mask(cand.entity, raw),
+            digest,
+            cand.evidence,
         )
