@@ -52,6 +52,9 @@ class Probes:
 
 def _built() -> ahocorasick.Automaton:
     global _automaton
+    built = _automaton  # read once: a registration may reset it concurrently
+    if built is not None:
+        return built  # every scan after the first: no lock
     with _lock:
         if _automaton is None:
             automaton = ahocorasick.Automaton()
