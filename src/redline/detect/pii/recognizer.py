@@ -64,9 +64,9 @@ class TextFacts:
             self._words = _LETTER_RUN.findall(self.probes.lowered)
         return self._words
 
-    def has_runs(self, *lengths: int) -> bool:
+    def has_runs(self, lengths: frozenset[int]) -> bool:
         """Whether the text has digit runs of every one of these lengths."""
-        return all(n in self.runs for n in lengths)
+        return lengths <= self.runs
 
     def has_any(self, probes: Probes) -> bool:
         """Whether any of the probe words occurs in the text: a set lookup before a regex."""

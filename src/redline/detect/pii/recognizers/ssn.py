@@ -47,6 +47,7 @@ SSN_CUE = Cue(
 _FORMATTED = re.compile(rf"(?<![\w.])(\d{{3}})({SEP_OR_DOT})(\d{{2}})\2(\d{{4}})(?![\w]|[\-.]\d)")
 _MASK_CHARS = r"[xX*#•●✱]"
 _MASK_SET = "xX*#•●✱"
+_SSN_RUNS = frozenset((3, 2, 4))
 _WORD_PROBES = Probes(("ss", "soc"))
 _MASKS = frozenset(_MASK_SET)
 _SEP_CHARS = frozenset(DASH.replace("\\", "") + SPACE + ".")  # SEP_OR_DOT's characters
@@ -104,7 +105,7 @@ class SsnRecognizer(Recognizer):
 
     def applies(self, text: str, facts: TextFacts) -> bool:
         """SSNs need at least nine digits."""
-        return facts.has_runs(3, 2, 4)  # 123-45-6789: separators are required
+        return facts.has_runs(_SSN_RUNS)  # 123-45-6789: separators are required
 
     def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield structurally valid SSNs, scored by separator and cue words."""
