@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 
+import phonenumbers
+
+from redline.detect.pii.recognizers.nanp import check_nanp
 from redline.detect.pii.recognizers.phone import _check, _check_nanp, _north_american
 
 
@@ -25,3 +28,31 @@ def test_other_writings_take_the_full_parse() -> None:
     assert not _north_american("+1 0123456789", "10123456789")  # a leading zero is kept by parse
     assert not _north_american("+1 14155552671", "114155552671")  # parse strips the national 1
     assert not _north_american("+1 415555267", "1415555267")  # too short
+
+
+def _reference_nanp(national: str) -> tuple[bool, bool]:
+    """What libphonenumber's public API says of a North American number."""
+    number = phonenumbers.PhoneNumber(country_code=1, national_number=int(national))
+    if not phonenumbers.is_possible_number(number):
+        return False, False
+    valid = (
+        phonenumbers.is_valid_number_for_region(number, "US")
+        or phonenumbers.is_valid_number_for_region(number, "CA")
+        or phonenumbers.is_valid_number(number)
+    )
+    return valid, True
+
+
+def test_compiled_nanp_rules_answer_as_libphonenumber_does() -> None:
+    rng = random.Random(11)
+    nationals = []
+    for area in range(1000):  # every area code, territories and toll-free included
+        for _ in range(3):
+            nationals.append(f"{area:03d}{rng.randrange(10**7):07d}")
+    nationals += ["0000000000", "0001234567", "1234567890", "8005550199", "9005550199"]
+    valid = 0
+    for national in nationals:
+        expected = _reference_nanp(national)
+        assert check_nanp(national) == expected, national
+        valid += expected[0]
+    assert valid > 1000  # the sample holds plenty of valid numbers, not only refusals

@@ -20,6 +20,7 @@ from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.common import DASH, number_context
+from redline.detect.pii.recognizers.nanp import check_nanp
 
 _S = f"[{DASH} .\u00a0]"  # one separator
 _EXT = r"(?:[ \u00a0]{0,2}(?:x|ext\.?|extension|#)[ \u00a0]{0,2}\d{1,6})?"
@@ -83,18 +84,9 @@ def _check_nanp(national: str) -> tuple[bool, bool]:
     """(valid, possible) for a ten-digit North American number.
 
     The regex already isolated the ten digits, so libphonenumber's ``parse`` (most of its cost)
-    is skipped; validity is asked of the US and Canadian metadata first, which is what nearly
-    every real number matches, and of all NANP regions only when those say no.
+    is skipped, and validity is read from its metadata compiled once (``nanp.check_nanp``).
     """
-    number = phonenumbers.PhoneNumber(country_code=1, national_number=int(national))
-    if not phonenumbers.is_possible_number(number):
-        return False, False
-    valid = (
-        phonenumbers.is_valid_number_for_region(number, "US")
-        or phonenumbers.is_valid_number_for_region(number, "CA")
-        or phonenumbers.is_valid_number(number)
-    )
-    return valid, True
+    return check_nanp(national)
 
 
 def _north_american(main: str, digits: str) -> bool:
