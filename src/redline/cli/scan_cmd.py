@@ -132,8 +132,9 @@ def scan(
             found += len(signals)
             scanned += 1
             attachments += len(content.attachments)
-            unread += len(parts.unread)
-            hostile += sum(u.refused for u in parts.unread)
+            if parts.unread:
+                unread += len(parts.unread)
+                hostile += sum(u.refused for u in parts.unread)
             result: dict[str, Any] = {
                 "id": item.record["id"],
                 "findings": [finding_json(s) for s in signals],
