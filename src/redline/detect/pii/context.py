@@ -56,7 +56,7 @@ class Cue:
         starts = probe_hits(text).starts_within(self._probes, start, end)
         if starts is None:
             return self._pattern.finditer(text, start, end)
-        return anchored(self._pattern, text, starts, end)
+        return anchored(self._pattern, text, starts, end) if starts else iter(())
 
     def near(self, text: str, start: int, end: int) -> str | None:
         """The cue phrase found around the span (nearest before, else first after), lower-cased."""

@@ -38,7 +38,9 @@ class IbanRecognizer(Recognizer):
         """Yield checksum-valid IBANs."""
         # two letters, then the digit run of the check digits
         starts = [
-            s - 2 for s, e in facts.spans if e - s >= 2 and s >= 2 and text[s - 2 : s].isalpha()
+            s - 2
+            for s, e in facts.spans
+            if e - s >= 2 and s >= 2 and text[s - 1].isalpha() and text[s - 2].isalpha()
         ]
         for match in anchored(_IBAN, text, starts):
             raw = match.group(0)
