@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from redline.record.keys import Keys, Role
 from tests.api.conftest import DOXX, Api
@@ -15,12 +16,20 @@ def moderator_key(api: Api, name: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token.token}"}
 
 
-def test_case_opened_taken_and_decided(api: Api) -> None:
+def doxx_decision(api: Api, content_id: str, author: str) -> dict[str, Any]:
+    """Post the doxxing sample as the ingest role; the decision document it gets back."""
     made = api.client.post(
         "/v1/content",
-        json={"id": "n1", "author_id": "reporter", "text": DOXX},
+        json={"id": content_id, "author_id": author, "text": DOXX},
         headers=api.auth("ingest"),
-    ).json()
+    )
+    assert made.status_code == 201, made.text
+    document: dict[str, Any] = made.json()
+    return document
+
+
+def test_case_opened_taken_and_decided(api: Api) -> None:
+    made = doxx_decision(api, "n1", "reporter")
     mod = api.auth("moderator")
     opened = api.client.post(
         "/v1/cases",
@@ -58,11 +67,7 @@ def test_case_opened_taken_and_decided(api: Api) -> None:
 
 
 def test_appeal_heard_by_another_moderator(api: Api) -> None:
-    made = api.client.post(
-        "/v1/content",
-        json={"id": "ap1", "author_id": "writer", "text": DOXX},
-        headers=api.auth("ingest"),
-    ).json()
+    made = doxx_decision(api, "ap1", "writer")
     filed = api.client.post(
         "/v1/appeals",
         json={
@@ -103,11 +108,7 @@ def test_appeal_heard_by_another_moderator(api: Api) -> None:
 
 
 def test_external_requests_and_reports(api: Api) -> None:
-    api.client.post(
-        "/v1/content",
-        json={"id": "rq1", "author_id": "a", "text": DOXX},
-        headers=api.auth("ingest"),
-    )
+    doxx_decision(api, "rq1", "a")
     recorded = api.client.post(
         "/v1/requests",
         json={
@@ -182,11 +183,7 @@ def test_a_decision_the_policy_sends_to_people_opens_its_case_at_once(api: Api) 
 
 
 def test_unknown_rules_are_refused_and_write_nothing(api: Api) -> None:
-    made = api.client.post(
-        "/v1/content",
-        json={"id": "ur1", "author_id": "x", "text": DOXX},
-        headers=api.auth("ingest"),
-    ).json()
+    made = doxx_decision(api, "ur1", "x")
     mod = api.auth("moderator")
     case = api.client.post(
         "/v1/cases", json={"decision_id": made["decision_id"], "claim": "news"}, headers=mod
