@@ -34,10 +34,9 @@ class TextFacts:
     pattern that opens with a digit can match (``anchored``).
     """
 
-    __slots__ = ("_words", "digits", "longest", "probes", "runs", "spans", "text")
+    __slots__ = ("_words", "digits", "longest", "probes", "runs", "spans")
 
     def __init__(self, text: str) -> None:
-        self.text = text
         # (start, end) of each maximal run of (Unicode) digits
         self.spans: list[tuple[int, int]] = list(map(_span, _DIGIT_RUN.finditer(text)))
         lengths = [end - start for start, end in self.spans]
@@ -70,7 +69,7 @@ class TextFacts:
 
     def has_any(self, probes: Probes) -> bool:
         """Whether any of the probe words occurs in the text: a set lookup before a regex."""
-        return not probes.ids.isdisjoint(self.probes.ids)
+        return self.probes.any(probes)
 
     def run_starts(self, shortest: int = 1, longest: int = 1 << 30) -> list[int]:
         """Where the digit runs of ``shortest`` to ``longest`` digits start, in text order."""

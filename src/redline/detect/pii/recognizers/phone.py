@@ -161,10 +161,9 @@ class PhoneRecognizer(Recognizer):
         raw = match.group(0)
         main = _EXTENSION.split(raw, maxsplit=1)[0]
         digits = digits_of(main)
-        if region == "US" and len(digits) in (10, 11):
+        # a North American writing, or +1 and ten digits (where parse() would say the same)
+        if (region == "US" and len(digits) in (10, 11)) or _north_american(main, digits):
             valid, possible = _check_nanp(digits[-10:])
-        elif _north_american(main, digits):
-            valid, possible = _check_nanp(digits[-10:])  # what parse() + is_valid_number say
         else:
             lookup = main if not main.startswith("00") else "+" + main[2:]
             valid, possible = _check(lookup, region)
