@@ -15,8 +15,9 @@ those of the test split from the other, so the test measures house styles nobody
 
 Posts, labelled with the memo they quote (positives) or None (negatives):
 
-* positives cut from a banked memo's body, each with at least 60 characters of memo-specific
-  text (a quote of a stock sentence alone is not evidence of the leak): ``verbatim`` (in
+* positives cut from a banked memo's body, each with at least 60 characters of the memo's own
+  prose (a quote of stock sentences and facts in frames every memo uses is not evidence of the
+  leak, whatever the post meant): ``verbatim`` (in
   commentary), ``reformatted``, ``noisy`` (2-5% OCR-like noise), ``redacted`` (1-3 words blacked
   out), ``partial`` (a bare fragment), ``long_redacted`` (300-900 characters, 10-25% of words
   blacked out) and ``screenshot`` (300-900 characters rendered to an image, read back by OCR);
@@ -287,7 +288,7 @@ class Organisation:
 
 @dataclass(frozen=True, slots=True)
 class Memo:
-    """A memo: its text, the organisation, and the body spans of memo-specific sentences."""
+    """A memo: its text, the organisation, and the spans of its own prose (not any frame)."""
 
     text: str
     org: int
@@ -396,18 +397,19 @@ class HouseGenerator:
                          "Our message stays the same:", "Quote for the record:"))  # fmt: skip
         return f'{lead.format(d=self.date())} "{statement.rstrip(".")}."'
 
-    def specific(self, org: Organisation) -> str:
-        """A memo-specific sentence: named people, money, places, plans."""
+    def specific(self, org: Organisation) -> tuple[str, bool]:
+        """A memo's own sentence: free prose (True), or a fact in a frame every house uses."""
         r = self.rng
-        if r.random() < 0.45:
-            return self.prose.sentence()
+        if r.random() < 0.7:
+            return self.prose.sentence(), True
         company = r.choice(LAST) + r.choice((" Holdings", " Group", " LLC", " Partners", " & Co"))
-        return r.choice(SPECIFIC).format(
+        fact = r.choice(SPECIFIC).format(
             who=self.person(), who2=self.person(), amount=self.amount(), company=company,
             date=self.date(), address=self.address(), alias=self.person(), place=r.choice(PLACES),
             topic=r.choice(TOPICS), month=r.choice(MONTHS), pct=r.randint(21, 68),
             pct2=r.randint(21, 68), city=r.choice(CITIES), phone=self.phone(),
         )  # fmt: skip
+        return fact, False
 
     def heading(self, org: Organisation, n: int, heading: str) -> str:
         roman = ("I", "II", "III", "IV", "V", "VI", "VII")[n % 7]
@@ -443,7 +445,7 @@ class HouseGenerator:
                     elif roll < 0.42:
                         sentences.append((self.quote(org, long=None), False))
                     else:
-                        sentences.append((self.specific(org), True))
+                        sentences.append(self.specific(org))
                 for i, (text, specific) in enumerate(sentences):
                     sep = " " if i < len(sentences) - 1 else "\n\n"
                     pieces.append((text, specific))
