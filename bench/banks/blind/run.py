@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import subprocess
 import sys
@@ -33,6 +34,8 @@ from bench.banks.blind.generate import SEED, build
 Json = dict[str, Any]  # a parsed JSON object
 
 BANK = "blind"
+FLOOR = 80  # the passage floor the README and issue 3 promise
+LETTERS = re.compile(r"(\d+) letters")
 HACKED_RULE_PREFIX = "hacked."
 STATES_OUT = {"suspended", "banned"}
 
@@ -116,6 +119,16 @@ def hacked_entries(result: Json) -> set[str]:
     return found
 
 
+def passage_letters(result: Json) -> list[int]:
+    """Letters in each matched passage, as the match explanation counts them (if it says)."""
+    found = []
+    for m in result.get("matches") or []:
+        said = LETTERS.search(str(m.get("explanation", "")))
+        if said:
+            found.append(int(said.group(1)))
+    return found
+
+
 def ratio(a: int, b: int) -> str:
     return f"{a / b:.3f}" if b else "-"
 
@@ -135,13 +148,16 @@ def scan_metrics(scan: dict[str, Json], labels: dict[str, Json]) -> Json:
             c["unread"] += 1
         got = hacked_entries(res)
         label = lab["label"]
+        below = [n < FLOOR for n in passage_letters(res)]
         if label:
+            c["wrong_below_floor"] += bool(got - {label}) and all(below)
             c["right"] += label in got
             c["wrong"] += bool(got - {label})
             c["only_wrong"] += bool(got) and label not in got
             c["none"] += not got
         else:
             c["matched"] += bool(got)
+            c["matched_below_floor"] += bool(got) and bool(below) and all(below)
     tp = sum(c["right"] for k, c in kinds.items())
     matched_posts = sum(c["right"] + c["only_wrong"] + c["matched"] for c in kinds.values())
     n_pos = sum(c["n"] for k, c in kinds.items() if labels_kind_positive(labels, k))
@@ -216,6 +232,12 @@ def table(
                 f"| {k} | {c['n']} | | | | | {c.get('matched', 0)} | "
                 f"{ratio(c.get('matched', 0), c['n'])} | {c.get('unread', 0)} |"
             )
+    below = {k: c.get("matched_below_floor", 0) for k, c in kinds.items() if c.get("matched")}
+    if below:
+        lines.append(
+            f"\nFalse matches whose every passage is under {FLOOR} letters (the matcher's own "
+            f"count in its explanation): {below}"
+        )
     lines.append(
         f"\nOverall (post level): precision {scan['precision']}, recall {scan['recall']}, "
         f"F1 {scan['f1']} ({scan['tp']} right of {scan['positives']} positives; "
@@ -242,6 +264,23 @@ def table(
     return "\n".join(lines)
 
 
+def kind_order(manifest: Json, positive_kinds: set[str]) -> list[str]:
+    posts = list(manifest["posts"])
+    return [k for k in posts if k in positive_kinds] + [k for k in posts if k not in positive_kinds]
+
+
+def report_only(work: Path) -> None:
+    """Tables from a finished run's files: no generation, no redline call."""
+    corpus = work / "corpus"
+    manifest = json.loads((corpus / "manifest.json").read_text())
+    labels = read_jsonl(corpus / "labels.jsonl")
+    positive_kinds = {str(lab["kind"]) for lab in labels.values() if lab["label"]}
+    scan = scan_metrics(read_jsonl(work / "scan.jsonl"), labels)
+    parts = [work / f"moderate-{p}.jsonl" for p in ("negatives", "positives")]
+    neg, pos = (decision_metrics(read_jsonl(p), labels) if p.exists() else None for p in parts)
+    print(table(scan, neg, pos, kind_order(manifest, positive_kinds), positive_kinds))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -252,7 +291,17 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, help="keep corpus, stores and outputs here")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--no-decisions", action="store_true", help="skip the moderate runs")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="recompute the tables from --workdir's saved outputs without running redline",
+    )
     args = parser.parse_args()
+    if args.report_only:
+        if not args.workdir:
+            parser.error("--report-only needs --workdir")
+        report_only(args.workdir)
+        return
 
     started = time.perf_counter()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="redline-blind-"))
@@ -264,12 +313,7 @@ def main() -> None:
     print(f"corpus: {corpus} ({gen_s:.0f} s)\n{json.dumps(manifest, indent=1)}", flush=True)
     labels = {str(r["id"]): r for r in read_jsonl(corpus / "labels.jsonl").values()}
     positive_kinds = {str(lab["kind"]) for lab in labels.values() if lab["label"]}
-    order = list(
-        dict.fromkeys(
-            [k for k in manifest["posts"] if k in positive_kinds]
-            + [k for k in manifest["posts"] if k not in positive_kinds]
-        )
-    )
+    order = kind_order(manifest, positive_kinds)
 
     cli = Cli(args.python)
     version = cli(work / "home-probe", "--help").stdout  # proves the CLI starts at all
