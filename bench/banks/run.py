@@ -17,8 +17,9 @@ generator (``generate.py``). Engines, side by side in one run, each in its own p
 
 A positive counts when its memo is among the matches scoring at least the policy threshold
 (``--min-score``, default the ``hacked.material`` rule's ``min_score`` in the default policy);
-every other reported memo is a false match. Screenshot posts carry their excerpt as an image;
-it is read back with Redline's own extraction (Tesseract), once, and cached.
+every other reported memo is a false match. Screenshot posts carry their excerpt as an image
+(one in four as a scanned PDF page); it is read back with Redline's own extraction (Tesseract),
+once, and cached.
 
 Speed: lookup latency per text post (fastest of ``--repeat``) at each of ``--sizes`` bank sizes
 (filled with legacy dossiers), for this tree and the release, with wall and CPU time; memory per
@@ -79,7 +80,7 @@ def filler(n: int) -> list[str]:
 
 
 def ocr_text(image: bytes, media_type: str) -> str:
-    """The text Redline's extraction reads from an image (cached by the image's hash)."""
+    """The text Redline's extraction reads from an image or scan (cached by the file's hash)."""
     from redline.content import Attachment, Content
     from redline.extract.parts import content_parts
 
@@ -96,6 +97,17 @@ def ocr_text(image: bytes, media_type: str) -> str:
     return text
 
 
+def scanned_pdf(image: bytes) -> bytes:
+    """A one-page PDF holding only the image, as a scanner or "print to PDF" of a photo makes."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.open(io.BytesIO(image)).convert("RGB").save(out, "PDF", resolution=96)
+    return out.getvalue()
+
+
 def job_posts(corpus: HouseCorpus, split: str) -> list[dict[str, Any]]:
     """Posts as engines see them: screenshot kinds become commentary plus an image's OCR text."""
     from bench.banks.house import COMMENT
@@ -108,6 +120,8 @@ def job_posts(corpus: HouseCorpus, split: str) -> list[dict[str, Any]]:
         if post.variant.startswith("screenshot"):
             seed = int(hashlib.sha256(f"{split}:{i}".encode()).hexdigest()[:8], 16)
             image, media_type = render(post.text, seed)
+            if seed % 4 == 0:  # one in four arrives as a scanned PDF page
+                image, media_type = scanned_pdf(image), "application/pdf"
             text = COMMENT[seed % len(COMMENT)]
             posts.append({"text": text, "image_texts": [ocr_text(image, media_type)]})
             done += 1

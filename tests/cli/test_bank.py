@@ -185,10 +185,10 @@ def test_reference_case_end_to_end_with_real_banks(
         "privacy.ssn.partial",
     } <= rules
     hacked = next(v for v in first["violations"] if v["rule"] == "hacked.material")
-    # the link, and the dossier's name-and-address line the post repeats
+    # the link; the name-and-address line the post repeats from the dossier is about 40
+    # characters, under the 80 an excerpt needs (the private data is judged by its own rules)
     evidence = {(s["kind"], s["masked"]) for s in hacked["signals"]}
-    assert ("link_match", "election-2026/dossier-url") in evidence
-    assert ("bank_match", "election-2026/carver-dossier") in evidence
+    assert evidence == {("link_match", "election-2026/dossier-url")}
     assert {"block_link", "remove_content", "suspend"} <= {a["type"] for a in first["actions"]}
     assert first["account"]["state"] == "suspended"
     assert "ban" in {a["type"] for a in second["actions"]}

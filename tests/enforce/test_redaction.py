@@ -12,6 +12,7 @@ from redline.detect.pii import detect_pii
 from redline.enforce.redaction import redact
 from redline.enforce.redaction.files import redact_file
 from redline.errors import InputError
+from tests.extract.images import needs_ocr
 from redline.extract.documents import extract_document
 from tests.extract.files import make_docx, make_pdf
 from tests.extract.hostile import replace_member
@@ -221,14 +222,25 @@ def test_a_datum_only_pypdfs_text_shows_is_still_found_and_removed() -> None:
     assert "ok" in pypdf_text(out)
 
 
-def test_a_scanned_pdf_is_reported_as_images_not_read() -> None:
+def _scanned_pdf(lines: list[str]) -> bytes:
     from PIL import Image
 
     from tests.extract.images import render_text
 
-    scan = Image.open(io.BytesIO(render_text([f"SSN {SSN}"]))).convert("RGB")
+    scan = Image.open(io.BytesIO(render_text(lines))).convert("RGB")
     out = io.BytesIO()
     scan.save(out, format="PDF")  # a page that is one picture, as a scanner makes
-    done = redact_file(out.getvalue())
+    return out.getvalue()
+
+
+def test_a_scanned_pdf_is_reported_as_images_not_read() -> None:
+    done = redact_file(_scanned_pdf(["Minutes of the board meeting"]))
     assert done.report["redacted"] == 0
     assert any("page 1 holds images" in note for note in done.report["notes"])
+
+
+@needs_ocr
+def test_a_scan_showing_private_data_is_refused_not_passed_as_redacted() -> None:
+    # The check of the output reads the page's pixels by OCR: the SSN is still there.
+    with pytest.raises(InputError, match="US_SSN"):
+        redact_file(_scanned_pdf([f"SSN {SSN}"]))

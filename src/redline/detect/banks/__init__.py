@@ -8,6 +8,7 @@ busy entry goes to review. Entries are made by ``entries`` (import it by module 
 """
 
 from redline.detect.banks.bank import (
+    FLOOR_CHARS,
     FOREIGN_STATE_OPERATION,
     HACKED_MATERIAL,
     Bank,
@@ -20,6 +21,7 @@ from redline.detect.banks.fingerprint import FingerprintConfig, Fingerprints, fi
 from redline.detect.banks.flood import FloodGuard, FloodVerdict, flood_check
 
 __all__ = [
+    "FLOOR_CHARS",
     "FOREIGN_STATE_OPERATION",
     "HACKED_MATERIAL",
     "Bank",

@@ -68,7 +68,14 @@ def common_runs(
 
 
 def _house_style(
-    rows: I64, others: I64, other_pos: I64, fpos: I64, k: int, shortest: int, longest: int
+    rows: I64,
+    others: I64,
+    other_pos: I64,
+    fpos: I64,
+    k: int,
+    shortest: int,
+    longest: int,
+    skipped: Mask,
 ) -> Mask:
     """Rows in stretches shared with another bank document, from ``shortest`` to ``longest``.
 
@@ -76,7 +83,8 @@ def _house_style(
     another document. Postings that run along one diagonal of one other document (consecutive
     rows, offsets moving together) are a shared stretch: a stock sentence or a quoted statement
     when shorter than ``longest``, the same document again (a draft, a copy) when longer, which
-    stays evidence of both.
+    stays evidence of both. Rows marked ``skipped`` (too common to follow) have no postings
+    here and do not break a stretch.
     """
     mask = np.zeros(fpos.size, dtype=np.bool_)
     if not rows.size:
@@ -84,9 +92,10 @@ def _house_style(
     diag = other_pos - fpos[rows]
     order = np.lexsort((rows, diag, others))
     rows, others, diag = rows[order], others[order], diag[order]
+    rank = np.cumsum(~skipped)[rows]  # consecutive among the rows that have postings here
     breaks = np.r_[
         True,
-        (others[1:] != others[:-1]) | (np.abs(diag[1:] - diag[:-1]) > 2) | (rows[1:] - rows[:-1] > 3),
+        (others[1:] != others[:-1]) | (np.abs(diag[1:] - diag[:-1]) > 2) | (rank[1:] - rank[:-1] > 3),
     ]
     starts = np.flatnonzero(breaks)
     ends = np.r_[starts[1:], rows.size]
@@ -132,11 +141,13 @@ def profile(
         elif not flag and start is not None:
             regions.append((int(fpos[start]), int(fpos[i - 1]) + k))
             start = None
-    ordinary = boiler | (freq >= rule.rare_docs)
-    keep = ~ordinary[rows]
+    too_common = freq >= rule.rare_docs
+    ordinary = boiler | too_common
+    keep = ~too_common[rows]
     ordinary |= _house_style(
-        rows[keep], others[keep], other_pos[keep], fpos, k, SHORTEST_SHARED, rule.stock_chars
-    )
+        rows[keep], others[keep], other_pos[keep], fpos, k, SHORTEST_SHARED, rule.stock_chars,
+        too_common,
+    )  # fmt: skip
     if background is not None and len(background):
         seen = background.frequency(hashes)
         common = seen >= max(2, math.ceil(rule.background_share * len(background)))

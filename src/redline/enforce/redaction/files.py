@@ -27,7 +27,7 @@ from redline.detect.pii import PiiOptions, default_scanner
 from redline.enforce.redaction.docx import redact_docx
 from redline.enforce.redaction.masks import TYPED_MASKS, apply_cuts, mask_for, plan_cuts
 from redline.enforce.redaction.pdf import redact_pdf
-from redline.errors import InputError
+from redline.errors import InputError, NotReadable
 from redline.extract.documents import DOCX, PDF, TEXT, extract_document, sniff_media_type
 from redline.extract.limits import DocumentLimits
 
@@ -101,8 +101,15 @@ def _raw_layers(data: bytes, kind: str) -> list[bytes]:
 def _verify(
     data: bytes, kind: str, removed: list[str], entities: tuple[str, ...], options: PiiOptions
 ) -> dict[str, Any]:
-    """Refuse the output if a removed value or a finding of a redacted type is still in it."""
-    text = extract_document(data, kind).text
+    """Refuse the output if a removed value or a finding of a redacted type is still in it.
+
+    Scanned pages are read by OCR where it is installed, so private data left in a picture
+    refuses the output too; where it is not, such pages are left to the report's note.
+    """
+    try:
+        text = extract_document(data, kind).text
+    except NotReadable:
+        text = ""
     squashed = _squash(text)
     left = [v for v in removed if len(_squash(v)) >= _MIN_RAW and _squash(v) in squashed]
     layers = _raw_layers(data, kind)
