@@ -53,6 +53,19 @@ ENTITIES = (
     "BANK_ACCOUNT",
     "IP_ADDRESS",
     "GEO_COORDINATES",
+    # national identifiers (issue 13): only the multilingual family holds them
+    "UK_NINO",
+    "CA_SIN",
+    "FR_NIR",
+    "DE_TAX_ID",
+    "ES_NIF",
+    "ES_NIE",
+    "IT_FISCAL_CODE",
+    "IN_AADHAAR",
+    "IN_PAN",
+    "BR_CPF",
+    "AU_TFN",
+    "MX_CURP",
 )
 
 NEGATIVE_SHARE = 0.35
@@ -172,6 +185,8 @@ FAMILIES: dict[str, Family] = {
     "blind2": Family(
         templates_blind2.POSITIVE, templates_blind2.NEGATIVE, tag="B", id_prefix="blind2-"
     ),
+    # eighteen locales, drawn by ``generate_intl`` (its templates are keyed by language)
+    "intl": Family([], [], tag="I", id_prefix="intl-"),
 }
 
 _SLOT = re.compile(r"\{([A-Za-z0-9_]+)\}")
@@ -252,6 +267,11 @@ def render(
 
 def generate(seed: int, n: int, family: str = "standard") -> Iterator[dict[str, Any]]:
     """Yield ``n`` records; the same (seed, n, family, Faker version) gives the same corpus."""
+    if family == "intl":
+        from bench.pii import generate_intl  # imports this module: load it on demand
+
+        yield from generate_intl.generate(seed, n)
+        return
     pools = FAMILIES[family]
     values = Values(seed)
     rng = values.rng

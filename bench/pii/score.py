@@ -307,6 +307,8 @@ def format_table(
         return "".join(parts)
 
     for e in entities:
+        if e not in columns[names[0]].overlap:
+            continue
         first = columns[names[0]].overlap[e]
         count = gold_counts[e] if gold_counts else first.tp + first.fn
         lines.append(
