@@ -8,6 +8,7 @@ bounded and independent of the text's length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -58,7 +59,45 @@ class Cue:
             return self._pattern.finditer(text, start, end)
         return anchored(self._pattern, text, starts, end) if starts else iter(())
 
+    def hits(self, text: str) -> CueHits:
+        """Every match of the cue in ``text``, found in one pass for all candidates to share."""
+        return CueHits(self, text)
+
     def near(self, text: str, start: int, end: int) -> str | None:
         """The cue phrase found around the span (nearest before, else first after), lower-cased."""
         found = self.before_span(text, start) or self.after_span(text, end)
         return found.group(0).lower() if found else None
+
+
+class CueHits:
+    """A cue's matches in one whole text, found once; each candidate then asks by bisection.
+
+    ``Cue.before_span`` searches a window per candidate, which is linear for sparse text but
+    costs a look at every probe hit per window when values are dense (a megabyte of "SIN ..."
+    pairs). Recognizers that expect dense values find the cue's matches once and ask these.
+    Matches do not overlap (``finditer``), so ordering by start also orders them by end.
+    """
+
+    __slots__ = ("_after", "_before", "ends", "phrases", "starts")
+
+    def __init__(self, cue: Cue, text: str) -> None:
+        matches = list(cue._matches(text, 0, len(text)))
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        self.phrases = [" ".join(m.group(0).lower().split()) for m in matches]
+        self._before, self._after = cue.before, cue.after
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def before(self, start: int, reach: int | None = None) -> int | None:
+        """Index of the nearest match ending at or before ``start``, within the cue's window."""
+        i = bisect.bisect_right(self.ends, start) - 1
+        window = self._before if reach is None else reach
+        return i if i >= 0 and self.starts[i] >= start - window else None
+
+    def after(self, end: int, reach: int | None = None) -> int | None:
+        """Index of the first match starting at or after ``end``, within the cue's window."""
+        i = bisect.bisect_left(self.starts, end)
+        window = self._after if reach is None else reach
+        return i if i < len(self.starts) and self.ends[i] <= end + window else None

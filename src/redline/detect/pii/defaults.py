@@ -10,6 +10,7 @@ from redline.detect.pii.recognizers.email import EmailRecognizer
 from redline.detect.pii.recognizers.geo import GeoCoordinatesRecognizer
 from redline.detect.pii.recognizers.iban import IbanRecognizer
 from redline.detect.pii.recognizers.labelled import LabelledNumberRecognizer
+from redline.detect.pii.recognizers.national_id import NationalIdRecognizer
 from redline.detect.pii.recognizers.network import IpAddressRecognizer
 from redline.detect.pii.recognizers.person import PersonNameRecognizer
 from redline.detect.pii.recognizers.phone import PhoneRecognizer
@@ -22,6 +23,7 @@ def default_recognizers() -> list[Recognizer]:
         SsnRecognizer(),
         PartialSsnRecognizer(),
         LabelledNumberRecognizer(),
+        NationalIdRecognizer(),
         CreditCardRecognizer(),
         IbanRecognizer(),
         PhoneRecognizer(),

@@ -1,0 +1,283 @@
+"""National identifiers outside the US: each checked by its issuer's checksum or structure.
+
+Two kinds, found two ways:
+
+* **Shaped** identifiers carry letters in fixed places (UK National Insurance number, Italian
+  codice fiscale, Mexican CURP, Indian PAN, Spanish DNI and NIE). The shape and the check say
+  enough on their own; a cue ("codice fiscale", "CURP") only raises the score. They are tried
+  only where a digit run has a letter right before it (or, for a DNI, eight digits and a letter
+  after), so ordinary text costs a glance at its digit runs.
+* **Digit-only** identifiers (Canadian SIN, Australian TFN, Indian Aadhaar, German Steuer-ID,
+  French NIR, Brazilian CPF) are indistinguishable from order numbers without their name, so
+  they are reported only after a cue naming them ("SIN", "Steuer-ID", "numéro de sécu"), with
+  nothing but words and punctuation between, and only when the cue's checksum holds. A CPF in
+  its own dotted writing (``123.456.789-09``) is distinctive enough to report at a lower score.
+
+Cues are found once per text (``Cue.hits``) and shared by every candidate, so a megabyte of
+dense "SIN 046 454 286" pairs costs the same per character as a sparse one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from redline.detect.pii.candidate import Candidate, clamp
+from redline.detect.pii.context import Cue, CueHits
+from redline.detect.pii.masking import keep_tail
+from redline.detect.pii.probes import Probes
+from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
+from redline.detect.pii.recognizers import national_id_rules as rules
+from redline.detect.pii.recognizers.common import NOT_PERSONAL
+
+# Cue phrases, lower case, by the identifiers they name (most name one).
+_CUES: dict[str, tuple[str, ...]] = {
+    "national insurance": ("UK_NINO",),
+    "national insurance number": ("UK_NINO",),
+    "national insurance no": ("UK_NINO",),
+    "ni number": ("UK_NINO",),
+    "ni no": ("UK_NINO",),
+    "ni no.": ("UK_NINO",),
+    "ni#": ("UK_NINO",),
+    "nino": ("UK_NINO",),
+    "sin": ("CA_SIN",),
+    "sin#": ("CA_SIN",),
+    "social insurance": ("CA_SIN",),
+    "social insurance number": ("CA_SIN",),
+    "numéro d'assurance sociale": ("CA_SIN",),
+    "assurance sociale": ("CA_SIN",),
+    "nas": ("CA_SIN",),
+    "sécurité sociale": ("FR_NIR",),
+    "securite sociale": ("FR_NIR",),
+    "sécu": ("FR_NIR",),
+    "secu": ("FR_NIR",),
+    "nir": ("FR_NIR",),
+    "insee": ("FR_NIR",),
+    "carte vitale": ("FR_NIR",),
+    "steuer-id": ("DE_TAX_ID",),
+    "steuer id": ("DE_TAX_ID",),
+    "steuerid": ("DE_TAX_ID",),
+    "steuer-idnr": ("DE_TAX_ID",),
+    "steueridentifikationsnummer": ("DE_TAX_ID",),
+    "steuerliche identifikationsnummer": ("DE_TAX_ID",),
+    "identifikationsnummer": ("DE_TAX_ID",),
+    "idnr": ("DE_TAX_ID",),
+    "tax id": ("DE_TAX_ID", "AU_TFN"),
+    "tax identification number": ("DE_TAX_ID",),
+    "dni": ("ES_NIF",),
+    "nif": ("ES_NIF", "ES_NIE"),
+    "nie": ("ES_NIE",),
+    "documento nacional de identidad": ("ES_NIF",),
+    "codice fiscale": ("IT_FISCAL_CODE",),
+    "cod. fisc.": ("IT_FISCAL_CODE",),
+    "cod fisc": ("IT_FISCAL_CODE",),
+    "c.f.": ("IT_FISCAL_CODE",),
+    "aadhaar": ("IN_AADHAAR",),
+    "aadhar": ("IN_AADHAAR",),
+    "aadhaar no": ("IN_AADHAAR",),
+    "uid": ("IN_AADHAAR",),
+    "uidai": ("IN_AADHAAR",),
+    "pan": ("IN_PAN",),
+    "permanent account number": ("IN_PAN",),
+    "cpf": ("BR_CPF",),
+    "cadastro de pessoas físicas": ("BR_CPF",),
+    "tfn": ("AU_TFN",),
+    "tax file number": ("AU_TFN",),
+    "tax file no": ("AU_TFN",),
+    "curp": ("MX_CURP",),
+}
+ID_CUE = Cue(_CUES, before=48, after=20)
+
+_SEP = r"[ \u00a0\-]"
+_END = r"(?![^\W_]|[.\-/]\d)"
+# Digit-only shapes, tried where a cue says which identifier to expect.
+_DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
+    "CA_SIN": re.compile(rf"\d{{3}}({_SEP}?)\d{{3}}\1\d{{3}}{_END}"),
+    "AU_TFN": re.compile(rf"\d{{3}}({_SEP}?)\d{{3}}\1\d{{3}}{_END}"),
+    "IN_AADHAAR": re.compile(rf"\d{{4}}({_SEP}?)\d{{4}}\1\d{{4}}{_END}"),
+    "DE_TAX_ID": re.compile(rf"\d{{2}}([ \u00a0/]?)\d{{3}}\1\d{{3}}\1\d{{3}}{_END}"),
+    "FR_NIR": re.compile(
+        rf"[1-478]([ \u00a0.]?)\d{{2}}\1\d{{2}}\1(?:\d{{2}}|2[abAB])\1\d{{3}}\1\d{{3}}"
+        rf"(?:\1|{_SEP})?\d{{2}}{_END}"
+    ),
+    "BR_CPF": re.compile(rf"\d{{3}}([. ]?)\d{{3}}\1\d{{3}}[\-/. ]?\d{{2}}{_END}"),
+}
+_DOTTED_CPF = re.compile(r"(?<![\w.\-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![^\W_]|[.\-/]\d)")
+# Shaped identifiers, tried where a digit run meets a letter. Case-blind: people type them in
+# lower case too; the checks read the upper-cased value.
+_OMO = r"[\dlmnpqrstuv]"  # codice fiscale digits, or the letters that stand in for them
+_SHAPED = re.compile(
+    r"(?<![^\W_])(?:"
+    r"(?P<UK_NINO>[a-z]{2}(?:[ \u00a0]?\d{2}){3}[ \u00a0]?[a-d])"
+    rf"|(?P<IT_FISCAL_CODE>[a-z]{{6}}{_OMO}{{2}}[a-z]{_OMO}{{2}}[a-z]{_OMO}{{3}}[a-z])"
+    r"|(?P<MX_CURP>[a-z]{4}\d{6}[a-z]{6}[a-z\d]\d)"
+    r"|(?P<IN_PAN>[a-z]{5}\d{4}[a-z])"
+    r"|(?P<ES_NIE>[xyz][\-\u00a0 ]?\d{7}[\-\u00a0 ]?[a-z])"
+    r"|(?P<ES_NIF>\d{8}[\-\u00a0 ]?[a-z])"
+    r")(?![^\W_])",
+    re.IGNORECASE,
+)
+_SHAPED_NAMES = ("UK_NINO", "IT_FISCAL_CODE", "MX_CURP", "IN_PAN", "ES_NIE", "ES_NIF")
+_CHECKS: dict[str, Callable[[str], bool]] = {
+    "UK_NINO": rules.uk_nino,
+    "CA_SIN": rules.ca_sin,
+    "FR_NIR": rules.fr_nir,
+    "DE_TAX_ID": rules.de_tax_id,
+    "ES_NIF": rules.es_dni,
+    "ES_NIE": rules.es_nie,
+    "IT_FISCAL_CODE": rules.it_fiscal_code,
+    "IN_AADHAAR": rules.in_aadhaar,
+    "IN_PAN": rules.in_pan,
+    "BR_CPF": rules.br_cpf,
+    "AU_TFN": rules.au_tfn,
+    "MX_CURP": rules.mx_curp,
+}
+# Without a cue: how sure the shape and check alone make us. The long checked codes are
+# unmistakable; a PAN has no checksum, and a DNI's letter is right by chance once in 23.
+_SHAPED_SCORE = {
+    "IT_FISCAL_CODE": 0.9,
+    "MX_CURP": 0.9,
+    "UK_NINO": 0.75,
+    "ES_NIE": 0.75,
+    "ES_NIF": 0.6,
+    "IN_PAN": 0.55,
+}
+_CUE_PROBES = Probes(p.split()[0] for p in _CUES)
+_NOT_BETWEEN = re.compile(r"\d")  # a cue types only the number right after it
+_COMPACT = re.compile(r"[\s\-./]")
+_LETTERS_BEFORE = frozenset(" \u00a0-")
+
+
+def compact(raw: str) -> str:
+    """The identifier without separators, upper case: what the checks and the hash read."""
+    return _COMPACT.sub("", raw).upper()
+
+
+class NationalIdRecognizer(Recognizer):
+    """UK NINO, Canadian SIN, French NIR, German tax ID, Spanish DNI/NIE, Italian codice fiscale,
+    Indian Aadhaar and PAN, Brazilian CPF, Australian TFN, Mexican CURP."""
+
+    name = "national_id"
+    version = "1.0"
+    entities = tuple(_CHECKS)
+
+    def applies(self, text: str, facts: TextFacts) -> bool:
+        """Every identifier holds four digits at least, in one run."""
+        return facts.longest >= 2 and facts.digits >= 4
+
+    def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
+        """Yield shaped identifiers anywhere, digit-only ones after a cue naming them."""
+        cues = ID_CUE.hits(text) if facts.has_any(_CUE_PROBES) else None
+        references: list[CueHits] = []  # computed on the first candidate, then shared
+        taken = -1
+        for match in anchored(_SHAPED, text, self._shaped_starts(text, facts)):
+            entity = next(n for n in _SHAPED_NAMES if match.group(n) is not None)
+            value = compact(match.group(0))
+            if not _CHECKS[entity](value):
+                continue
+            cue = self._cue(text, cues, match.start(), match.end(), entity)
+            score = _SHAPED_SCORE[entity] + (0.3 if cue else 0.0)
+            why = [f"{entity} structure and check"]
+            if cue:
+                why.append(f"context {cue!r}")
+            elif self._reference(text, references, match.start()):
+                score -= 0.5
+                why.append("labelled as a reference number")
+            taken = match.end()
+            yield Candidate(entity, match.start(), match.end(), clamp(score), "; ".join(why), value)
+        if cues:
+            yield from self._after_cues(text, facts, cues, references)
+        elif "." in text:
+            for match in anchored(_DOTTED_CPF, text, facts.run_starts(3, 3)):
+                value = compact(match.group(0))
+                if match.start() < taken or not rules.br_cpf(value):
+                    continue
+                if self._reference(text, references, match.start()):
+                    continue
+                yield Candidate(
+                    "BR_CPF", match.start(), match.end(), 0.6, "CPF writing and check", value
+                )
+
+    def mask(self, entity: str, raw: str) -> str:
+        """Star all but the last two characters: enough to tell two identifiers apart."""
+        return keep_tail(raw, 2)
+
+    def normalise(self, raw: str) -> str:
+        """Compact upper case, so writings with and without separators hash alike."""
+        return compact(raw)
+
+    def _after_cues(
+        self, text: str, facts: TextFacts, cues: CueHits, references: list[CueHits]
+    ) -> Iterator[Candidate]:
+        """Digit-only identifiers whose cue is right before (or just after) them."""
+        done = 0
+        for start in facts.run_starts(1, 15):
+            if start < done or (start and text[start - 1].isalnum()):
+                continue
+            for cue_at, value_first in ((cues.before(start), True), (cues.after(start, 40), False)):
+                if cue_at is None:
+                    continue
+                phrase = cues.phrases[cue_at]
+                found = self._digit_id(text, start, phrase)
+                if found is None:
+                    continue
+                entity, end = found
+                gap = (cues.ends[cue_at], start) if value_first else (end, cues.starts[cue_at])
+                if gap[0] > gap[1] or _NOT_BETWEEN.search(text, *gap):
+                    continue
+                done = end
+                yield Candidate(
+                    entity,
+                    start,
+                    end,
+                    0.9,
+                    f"{entity} check; context {phrase!r}",
+                    compact(text[start:end]),
+                )
+                break
+
+    @staticmethod
+    def _digit_id(text: str, start: int, phrase: str) -> tuple[str, int] | None:
+        """(entity, end) of the first identifier ``phrase`` names that is written at ``start``."""
+        for entity in _CUES.get(phrase, ()):
+            shape = _DIGIT_SHAPES.get(entity)
+            found = shape.match(text, start) if shape is not None else None
+            if found is not None and _CHECKS[entity](compact(found.group(0))):
+                return entity, found.end()
+        return None
+
+    @staticmethod
+    def _cue(
+        text: str, cues: CueHits | None, start: int, end: int, entity: str
+    ) -> str | None:
+        """The cue naming ``entity`` right before (or after) the span, if any."""
+        if not cues:
+            return None
+        for i in (cues.before(start), cues.after(end)):
+            if i is not None and entity in _CUES.get(cues.phrases[i], ()):
+                return cues.phrases[i]
+        return None
+
+    @staticmethod
+    def _reference(text: str, references: list[CueHits], start: int) -> bool:
+        """Whether a reference-number word ("Order", "Pedido") is right before ``start``."""
+        if not references:
+            references.append(NOT_PERSONAL.hits(text))
+        return references[0].before(start) is not None
+
+    @staticmethod
+    def _shaped_starts(text: str, facts: TextFacts) -> list[int]:
+        """Where a shaped identifier can start, judging by its first digit run.
+
+        Its letters come right before the run (NINO 2, CURP 4, PAN 5, codice fiscale 6, NIE 1,
+        a space or dash allowed after NINO's and NIE's), or the run is a DNI's eight digits.
+        """
+        starts: set[int] = set()
+        for s, e in facts.spans:
+            if s and text[s - 1].isalpha():
+                starts.update(range(max(0, s - 6), s))
+            elif s > 1 and text[s - 1] in _LETTERS_BEFORE and text[s - 2].isalpha():
+                starts.update(range(max(0, s - 3), s - 1))
+            if e - s == 8:
+                starts.add(s)
+        return sorted(starts)
