@@ -23,6 +23,9 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, Han, Hangul
+
+
 class Cue:
     """A set of context phrases looked for within a window before and after a span."""
 
@@ -33,9 +36,14 @@ class Cue:
         # Each phrase's first word is a probe: a window without any of them cannot hold a cue,
         # and finding that out from the text's probe hits is far cheaper than the alternation.
         self._probes = Probes(p.lower().split()[0] for p in phrases)
-        self._pattern = re.compile(
-            r"(?<![^\W_])" + phrase_pattern(phrases) + r"(?![^\W_])", re.IGNORECASE
-        )
+        # Word boundaries mean nothing in scripts written without spaces ("電話は"): phrases in
+        # them match anywhere.
+        spaced = [p for p in phrases if not _UNSPACED.search(p)]
+        unspaced = [p for p in phrases if _UNSPACED.search(p)]
+        alternatives = [r"(?<![^\W_])" + phrase_pattern(spaced) + r"(?![^\W_])"] if spaced else []
+        if unspaced:
+            alternatives.append(phrase_pattern(unspaced))
+        self._pattern = re.compile("|".join(alternatives), re.IGNORECASE)
         self.before = before
         self.after = after
 
@@ -58,6 +66,11 @@ class Cue:
         if starts is None:
             return self._pattern.finditer(text, start, end)
         return anchored(self._pattern, text, starts, end) if starts else iter(())
+
+    @property
+    def probes(self) -> Probes:
+        """The first words of the cue's phrases: a text without any of them holds no cue."""
+        return self._probes
 
     def hits(self, text: str) -> CueHits:
         """Every match of the cue in ``text``, found in one pass for all candidates to share."""

@@ -21,6 +21,7 @@ from redline.detect.pii.masking import digits_of
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.common import DASH, number_context
 from redline.detect.pii.recognizers.nanp import check_nanp
+from redline.detect.pii.recognizers.phone_regions import WORLD, infer_regions
 
 _S = f"[{DASH} .\u00a0]"  # one separator
 _EXT = r"(?:[ \u00a0]{0,2}(?:x|ext\.?|extension|#)[ \u00a0]{0,2}\d{1,6})?"
@@ -35,6 +36,18 @@ _INTERNATIONAL = re.compile(
     re.IGNORECASE,
 )
 _EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension|#)\s*\d+$", re.IGNORECASE)
+# A number in a country's own writing, without its country code: a trunk 0 or an area code in
+# parentheses, groups split by spaces, dots, dashes or a slash ("030/101396", "06.12.34.56.78",
+# "070-125 53 29"). Which country's it is, the text says (``phone_regions``).
+_NATIONAL = re.compile(
+    rf"(?:\(\d{{1,5}}\)[ \u00a0]?)?\d(?:[ \u00a0]?[.\-/]?[ \u00a0]?\d){{6,13}}{_EXT}(?!\d|[.\-/]\d)",
+    re.IGNORECASE,
+)
+_DATE_LIKE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}")
+# Words a number may be glued to ("tel0612345678", "Handy:0151..." needs no gluing rule).
+_GLUED_CUES = ("tel", "tél", "ph", "mob", "cell", "handy", "fon", "tlf", "phone", "call")
+_REGIONS_TRIED = 6
+_LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")  # a word that spaces separate
 PHONE_CUE = Cue(
     [
         "phone",
@@ -63,10 +76,54 @@ PHONE_CUE = Cue(
         "hotline",
         "tel no",
         "ph#",
+        # the same in the languages of the posts Redline reads most
+        "tél",
+        "téléphone",
+        "portable",
+        "appelez",
+        "appelle",
+        "handy",
+        "telefon",
+        "telefonnummer",
+        "ruf",
+        "anrufen",
+        "móvil",
+        "movil",
+        "teléfono",
+        "telefono",
+        "llámame",
+        "llamame",
+        "llama",
+        "cellulare",
+        "cell",
+        "chiamami",
+        "chiama",
+        "celular",
+        "telemóvel",
+        "telefone",
+        "liga",
+        "ligue",
+        "mobil",
+        "bel",
+        "bellen",
+        "telefoon",
+        "komórka",
+        "zadzwoń",
+        "zavolej",
+        "ring",
+        "ring mig",
+        "電話",
+        "携帯",
+        "手机",
+        "电话",
+        "拨打",
     ],
     before=40,
     after=20,
 )
+
+
+_PHONE_PROBES = PHONE_CUE.probes
 
 
 @lru_cache(maxsize=4096)
@@ -77,6 +134,23 @@ def _check(raw: str, region: str | None) -> tuple[bool, bool]:
     except phonenumbers.NumberParseException:
         return False, False
     return phonenumbers.is_valid_number(number), phonenumbers.is_possible_number(number)
+
+
+@lru_cache(maxsize=4096)
+def _check_national(main: str, region: str) -> bool:
+    """Whether ``main`` is a valid number of ``region`` written the way that country writes it.
+
+    The digits must be those of libphonenumber's national format: "030 101396" is Berlin, but
+    "512334152" in an Australian text is not a number Australians write (theirs starts with 0).
+    """
+    try:
+        number = phonenumbers.parse(main, region)
+    except phonenumbers.NumberParseException:
+        return False
+    if not phonenumbers.is_valid_number_for_region(number, region):
+        return False
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return digits_of(national) == digits_of(main)
 
 
 @lru_cache(maxsize=4096)
@@ -99,11 +173,35 @@ def _north_american(main: str, digits: str) -> bool:
     return len(national) == 10 and digits[-11] == "1" and national[0] not in "01"
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, (start, 1 << 62))
+    # the span starting at or before this one, and the next one
+    return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)
+
+
+def _national_possible(text: str, facts: TextFacts) -> bool:
+    """Whether a national writing may be here: a trunk 0 or "(" opens a digit run, or the text
+    is not plain ASCII (not English), or a phone word is present. English posts whose numbers
+    are all North American skip the national pass."""
+    return (
+        any(text[s] == "0" or (s and text[s - 1] == "(") for s, _ in facts.spans)
+        or not text.isascii()
+        or facts.has_any(_PHONE_PROBES)
+    )
+
+
+def _glued_to_cue(text: str, start: int) -> bool:
+    """Whether the word a number is glued to is a phone word ("tel0612345678")."""
+    return text[max(0, start - 6) : start].lower().endswith(_GLUED_CUES)
+
+
 class PhoneRecognizer(Recognizer):
-    """US/NANP numbers in their usual writings and international numbers with a ``+``."""
+    """North American numbers, international numbers (``+`` or ``00``), and national writings of
+    the countries the text points to."""
 
     name = "phone_number"
-    version = "1.0"
+    version = "1.1"
     entities = ("PHONE_NUMBER",)
 
     def applies(self, text: str, facts: TextFacts) -> bool:
@@ -113,11 +211,13 @@ class PhoneRecognizer(Recognizer):
         if "+" in text or "00" in text:
             return True  # international: groups of any length
         # NANP: 555-123-4567, 555-1234567, 5551234567, 555123-4567 all hold one of these runs
-        return 4 in facts.runs or 7 in facts.runs or facts.longest >= 10
+        return 4 in facts.runs or 7 in facts.runs or facts.longest >= 10 or _national_possible(
+            text, facts
+        )
 
     def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield candidates libphonenumber accepts, scored by format and context."""
-        international: list[tuple[int, int]] = []  # in text order, as finditer yields them
+        claimed: list[tuple[int, int]] = []  # valid numbers found so far, in text order
         spans = facts.spans
         # "+44 ..." starts at the plus before a run, "0044 ..." at a run that opens with "00"
         plus_or_00 = (
@@ -132,19 +232,63 @@ class PhoneRecognizer(Recognizer):
         for match in anchored(_INTERNATIONAL, text, plus_or_00):
             cand = self._score(text, match, None)
             if cand is not None:
-                international.append((cand.start, cand.end))
+                claimed.append((cand.start, cand.end))
                 yield cand
-        starts = [s for s, _ in international]
-        for match in anchored(_NANP, text, self._nanp_starts(text, spans)):
-            i = bisect.bisect_right(starts, match.start())
-            # the international span starting at or before this one, and the next one
-            if i and international[i - 1][1] > match.start():
-                continue
-            if i < len(starts) and starts[i] < match.end():
+        starts = self._nanp_starts(text, spans)
+        international = list(claimed)
+        for match in anchored(_NANP, text, starts):
+            if _overlaps(international, match.start(), match.end()):
                 continue
             cand = self._score(text, match, "US")
             if cand is not None:
+                if cand.evidence.startswith("libphonenumber: valid"):
+                    bisect.insort(claimed, (cand.start, cand.end))
                 yield cand
+        if facts.longest < 15 and _national_possible(text, facts):
+            yield from self._national(text, facts, starts, claimed)
+
+    def _national(
+        self, text: str, facts: TextFacts, starts: list[int], claimed: list[tuple[int, int]]
+    ) -> Iterator[Candidate]:
+        """Numbers in a country's own writing, read against the countries the text points to."""
+        regions: list[str] | None = None
+        own = 0
+        for match in anchored(_NATIONAL, text, starts):
+            start, end = match.span()
+            if _overlaps(claimed, start, end):
+                continue
+            raw = match.group(0)
+            main = _EXTENSION.split(raw, maxsplit=1)[0]
+            if _DATE_LIKE.fullmatch(main) or main.startswith("00"):
+                continue
+            glued = start and _LATIN_WORD.match(text[start - 1])
+            if glued and not _glued_to_cue(text, start):
+                continue
+            if regions is None:
+                regions, own = infer_regions(text, facts)
+            reference, cue = number_context(PHONE_CUE, text, start, end)
+            if glued and not reference:
+                cue = text[max(0, start - 6) : start].lower()
+            tried = regions[:_REGIONS_TRIED]
+            if cue and not reference:  # a phone word says it is one: any country may do
+                tried = tried + [r for r in WORLD if r not in tried]
+            region = next((r for r in tried if _check_national(main, r)), None)
+            if region is None:
+                continue
+            score = 0.6 + (0.1 if region in regions[:own] else 0.0)
+            why = [f"valid national number of {region}"]
+            if main.isdigit():
+                score -= 0.25
+                why.append("no separators")
+            if reference:
+                score -= 0.6
+                why.append("labelled as a reference number")
+            elif cue:
+                score += 0.3
+                why.append(f"context {cue!r}")
+            yield Candidate(
+                "PHONE_NUMBER", start, end, clamp(score), "; ".join(why), digits_of(main)
+            )
 
     @staticmethod
     def _nanp_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
