@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from redline.detect.pii.recognizer import Recognizer
 from redline.detect.pii.recognizers.address import StreetAddressRecognizer
+from redline.detect.pii.recognizers.address_intl import InternationalAddressRecognizer
 from redline.detect.pii.recognizers.card import CreditCardRecognizer
 from redline.detect.pii.recognizers.dob import DateOfBirthRecognizer
 from redline.detect.pii.recognizers.email import EmailRecognizer
@@ -30,6 +31,7 @@ def default_recognizers() -> list[Recognizer]:
         EmailRecognizer(),
         DateOfBirthRecognizer(),
         StreetAddressRecognizer(),
+        InternationalAddressRecognizer(),
         IpAddressRecognizer(),
         GeoCoordinatesRecognizer(),
         PersonNameRecognizer(),

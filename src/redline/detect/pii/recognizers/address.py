@@ -182,7 +182,7 @@ _MASK_WORD = re.compile(r"(\w+)")  # captured: split() keeps the words at odd po
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit, as str.isalnum() says
 
 
-def _mask_address(raw: str) -> str:
+def mask_address(raw: str) -> str:
     """Star everything but the street type and a state or province code."""
     parts = _MASK_WORD.split(raw)
     for i in range(1, len(parts), 2):
@@ -225,7 +225,7 @@ class StreetAddressRecognizer(Recognizer):
 
     def mask(self, entity: str, raw: str) -> str:
         """Star everything but the street type and a state or province code."""
-        return _mask_address(raw)
+        return mask_address(raw)
 
     def normalise(self, raw: str) -> str:
         """Lower-case words only, so punctuation and line breaks do not change the hash."""

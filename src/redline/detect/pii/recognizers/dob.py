@@ -109,7 +109,7 @@ _BIRTH_CUE = re.compile(
     r"(?<![a-z])(?:(?<!-)born|birth|birthdate|birthday|bday|b-day|dob|d\.o\.b\.?|date\s+of\s+birth"
     r"|birth\s+date|n[ée]e?\s+le|b\.|nacimiento|nacid[oa]|naissance|geboren|geburtsdatum"
     r"|nascita|nat[oa]\s+il|nascimento|nasceu|nació|geboortedatum|född|födelsedatum"
-    r"|narozen[aáíý]?|narození|urodzeni[ae]|urodził[ay]?|ur\.|生年月日|出生日期|出生)(?![a-z])",
+    r"|narozen[aáíý]?|narození|narodil[aoi]?|urodzeni[ae]|urodził[ay]?|ur\.|生年月日|出生日期|出生)(?![a-z])",
     re.IGNORECASE,
 )
 _CUE_PROBES = Probes(
@@ -132,6 +132,8 @@ _CUE_PROBES = Probes(
         "nascimento",
         "nasceu",
         "nació",
+        "né",
+        "narodil",
         "geboorte",
         "född",
         "födelse",

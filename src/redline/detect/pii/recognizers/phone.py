@@ -21,6 +21,7 @@ from redline.detect.pii.masking import digits_of
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.common import DASH, number_context
 from redline.detect.pii.recognizers.nanp import check_nanp
+from redline.detect.pii.recognizers.ssn import SSN_CUE
 from redline.detect.pii.recognizers.phone_regions import WORLD, infer_regions
 
 _S = f"[{DASH} .\u00a0]"  # one separator
@@ -31,7 +32,7 @@ _NANP = re.compile(
     re.IGNORECASE,
 )
 _INTERNATIONAL = re.compile(
-    rf"(?<![\w+])(?:\+|00)\d{{1,3}}(?:{_S}{{0,2}}(?:\(0\)|\(\d{{1,5}}\)|\d{{1,6}})){{1,6}}{_EXT}"
+    rf"(?<![0-9A-Za-z\u00c0-\u024f_+])(?:\+|00)\d{{1,3}}(?:{_S}{{0,2}}(?:\(0\)|\(\d{{1,5}}\)|\d{{1,6}})){{1,6}}{_EXT}"
     r"(?![\w\-]|\.\d)",
     re.IGNORECASE,
 )
@@ -47,6 +48,7 @@ _DATE_LIKE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}")
 # Words a number may be glued to ("tel0612345678", "Handy:0151..." needs no gluing rule).
 _GLUED_CUES = ("tel", "tél", "ph", "mob", "cell", "handy", "fon", "tlf", "phone", "call")
 _REGIONS_TRIED = 6
+_SSN_SHAPE = re.compile(r"\d{3}[ \u00a0\-]\d{2}[ \u00a0\-]\d{4}")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")  # a word that spaces separate
 PHONE_CUE = Cue(
     [
@@ -270,10 +272,11 @@ class PhoneRecognizer(Recognizer):
             if glued and not reference:
                 cue = text[max(0, start - 6) : start].lower()
             tried = regions[:_REGIONS_TRIED]
-            if cue and not reference:  # a phone word says it is one: any country may do
+            if (glued or PHONE_CUE.before_span(text, start)) and len(digits_of(main)) >= 8:
+                # a phone word right before says it is one: any country's number may do
                 tried = tried + [r for r in WORLD if r not in tried]
             region = next((r for r in tried if _check_national(main, r)), None)
-            if region is None:
+            if region is None or (_SSN_SHAPE.fullmatch(main) and SSN_CUE.before_span(text, start)):
                 continue
             score = 0.6 + (0.1 if region in regions[:own] else 0.0)
             why = [f"valid national number of {region}"]
