@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.probes import Probes
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
-from redline.detect.pii.recognizers.address import ADDRESS_CUE, mask_address
+from redline.detect.pii.recognizers.address import ADDRESS_CUE, COUNTRY_LINE, mask_address
 
 _H = r"[ \t\u00a0]"
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-Žа-я]"  # an upper-case letter opens a name word (case is checked later)
@@ -47,7 +47,7 @@ _TYPES_BEFORE = (
 _TYPES_FRENCH = "rue|avenue|boulevard|bd|allée|impasse|chemin|quai|place|cours|route|square"
 _SUFFIXES = (
     "straße|strasse|str\\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|gracht|plein"
-    "|kade|singel|dijk|steeg|gatan|vägen|gränd|stigen|torget|gata|väg|backe"
+    "|kade|singel|dijk|steeg|gatan|vägen|gränd|stigen|torget|gata|väg|backe|ring"
 )
 _POSTCODE = (
     r"(?:\d{2}-\d{3}"  # Poland
@@ -57,7 +57,7 @@ _POSTCODE = (
     r"|\d{5}-\d{3}"  # Brazil
     r"|\d{4,6})"  # Germany, France, Spain, Italy, Mexico; Australia, Austria...; India
 )
-_TOWN = rf"{_UP}[\w'’.\-]{{0,30}}(?:{_H}{{1,2}}(?:{_UP}[\w'’.\-]{{0,30}}|{_LINK}|nad|pod|am|an|im|sur|lès|les|di|de|do|da|del)){{0,4}}"
+_TOWN = rf"[^\W\d_][\w'’.\-]{{0,30}}(?:{_H}{{1,2}}[^\W\d_][\w'’.\-]{{0,30}}){{0,3}}"
 _PROVINCE = r"(?:[ \u00a0]?\(?[A-Z]{2,4}\)?|,[ \u00a0]?[A-Z][A-Za-z.]{1,5}\.?)?"
 _SEP = rf"(?:{_H}*,{_H}*|{_H}*\n{_H}*|{_H}{{1,3}}|{_H}+-{_H}+)"
 # The parts after the street line, each optional, in the order addresses write them.
@@ -67,19 +67,15 @@ _UNIT = re.compile(
     rf"|[A-H](?![\w])))",
     re.IGNORECASE,
 )
-_NEIGHBOURHOOD = re.compile(rf"{_H}+-{_H}+{_TOWN}(?=,|\n|$)")  # Brazil: "123 - Centro,"
+_NEIGHBOURHOOD = re.compile(rf"{_H}+-{_H}+{_TOWN}(?=,|\n|$)", re.IGNORECASE)  # Brazil: "123 - Centro,"
 _POST_TAIL = re.compile(
     rf"{_SEP}(?:(?:Col\.|Colonia){_H}{_TOWN},{_H}*)?(?P<code>{_POSTCODE}){_H}{{1,2}}"
-    rf"(?P<town>{_TOWN}){_PROVINCE}"
+    rf"(?P<town>{_TOWN}){_PROVINCE}",
+    re.IGNORECASE,
 )
 _TOWN_TAIL = re.compile(  # Brazil: "São Paulo - SP, 01234-567"; Mexico: "... , CDMX"
-    rf"{_SEP}(?P<town>{_TOWN}){_H}*[-,]{_H}*(?P<state>[A-Z]{{2}}),?{_H}*(?P<code>\d{{5}}-\d{{3}})"
-)
-_COUNTRY = re.compile(
-    r"\n[ \u00a0]*(?:Deutschland|Germany|France|España|Spain|Italia|Italy|Portugal|Brasil"
-    r"|Brazil|México|Mexico|Nederland|Netherlands|Polska|Poland|Česká republika|Česko"
-    r"|Czech Republic|Sverige|Sweden|Österreich|Austria|Schweiz|Suisse|Belgique|België"
-    r"|Australia|India|United Kingdom|UK|Canada|USA|United States)(?![\w])",
+    rf"{_SEP}(?P<town>{_TOWN}){_H}*[-,]{_H}*(?P<state>[A-Z]{{2}}),?{_H}*(?P<code>\d{{5}}-\d{{3}})",
+    re.IGNORECASE,
 )
 _BEFORE = re.compile(
     rf"(?<![\w])(?P<type>{_TYPES_BEFORE})(?![\w]){_H}{{0,2}}(?P<name>{_NAME}),?{_H}{{1,2}}"
@@ -115,9 +111,7 @@ _CHINESE = re.compile(
     r"[\u4e00-\u9fff]{1,16}?(?:路|街|大道|巷|弄|道)\d{1,5}号(?:\d{1,3}栋\d{1,4}室)?"
 )
 _TYPE_PROBES = Probes(
-    w.replace("\\", "").rstrip("?")
-    for w in (_TYPES_BEFORE + "|" + _TYPES_FRENCH).split("|")
-    if len(w.replace("\\", "").rstrip("?")) >= 3
+    w.replace("\\", "").rstrip("?") for w in (_TYPES_BEFORE + "|" + _TYPES_FRENCH).split("|")
 )
 _SUFFIX_PROBES = Probes(w.replace("\\", "") for w in _SUFFIXES.split("|"))
 _CJK_PROBES = Probes(("都", "道", "府", "県", "省", "市", "自治区"))
@@ -192,7 +186,7 @@ class InternationalAddressRecognizer(Recognizer):
             end = tail
             score += 0.35
             notes.append("postcode and town")
-            if country := _COUNTRY.match(text, end):
+            if country := COUNTRY_LINE.match(text, end):
                 end = country.end()
         cue = ADDRESS_CUE.before_span(text, match.start())
         if cue is not None:

@@ -261,7 +261,7 @@ class PhoneRecognizer(Recognizer):
                 continue
             raw = match.group(0)
             main = _EXTENSION.split(raw, maxsplit=1)[0]
-            if _DATE_LIKE.fullmatch(main) or main.startswith("00"):
+            if _DATE_LIKE.fullmatch(main) or main.startswith("00") or len(digits_of(main)) < 8:
                 continue
             glued = start and _LATIN_WORD.match(text[start - 1])
             if glued and not _glued_to_cue(text, start):
