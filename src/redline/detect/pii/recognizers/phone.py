@@ -126,6 +126,47 @@ PHONE_CUE = Cue(
 
 
 _PHONE_PROBES = PHONE_CUE.probes
+# Words that can only mean a phone ("number", "call", "text" are said of much else): after one
+# of them, a number in a national writing is read against any country.
+_PHONE_WORD = Cue(
+    [
+        "phone",
+        "ph",
+        "tel",
+        "telephone",
+        "cell",
+        "cellphone",
+        "mobile",
+        "mob",
+        "whatsapp",
+        "fax",
+        "landline",
+        "tél",
+        "téléphone",
+        "portable",
+        "handy",
+        "telefon",
+        "móvil",
+        "movil",
+        "teléfono",
+        "telefono",
+        "cellulare",
+        "celular",
+        "telemóvel",
+        "telefone",
+        "mobil",
+        "telefoon",
+        "komórka",
+        "電話",
+        "携帯",
+        "手机",
+        "电话",
+    ],
+    before=24,
+    after=0,
+)
+_DIGIT_BEFORE = re.compile(r"\d[ \u00a0]?$")
+_DIGIT_AFTER = re.compile(r"[ \u00a0]?\d")
 
 
 @lru_cache(maxsize=4096)
@@ -263,6 +304,8 @@ class PhoneRecognizer(Recognizer):
             main = _EXTENSION.split(raw, maxsplit=1)[0]
             if _DATE_LIKE.fullmatch(main) or main.startswith("00") or len(digits_of(main)) < 8:
                 continue
+            if _DIGIT_BEFORE.search(text, max(0, start - 2), start) or _DIGIT_AFTER.match(text, end):
+                continue  # a piece of a longer digit sequence (a tracking number)
             glued = start and _LATIN_WORD.match(text[start - 1])
             if glued and not _glued_to_cue(text, start):
                 continue
@@ -272,7 +315,7 @@ class PhoneRecognizer(Recognizer):
             if glued and not reference:
                 cue = text[max(0, start - 6) : start].lower()
             tried = regions[:_REGIONS_TRIED]
-            if (glued or PHONE_CUE.before_span(text, start)) and len(digits_of(main)) >= 8:
+            if (glued or _PHONE_WORD.before_span(text, start)) and not main.isdigit():
                 # a phone word right before says it is one: any country's number may do
                 tried = tried + [r for r in WORLD if r not in tried]
             region = next((r for r in tried if _check_national(main, r)), None)
