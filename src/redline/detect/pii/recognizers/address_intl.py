@@ -73,8 +73,8 @@ _POST_TAIL = re.compile(
     rf"(?P<town>{_TOWN}){_PROVINCE}",
     re.IGNORECASE,
 )
-_TOWN_TAIL = re.compile(  # Brazil: "São Paulo - SP, 01234-567"; Mexico: "... , CDMX"
-    rf"{_SEP}(?P<town>{_TOWN}){_H}*[-,]{_H}*(?P<state>[A-Z]{{2}}),?{_H}*(?P<code>\d{{5}}-\d{{3}})",
+_TOWN_TAIL = re.compile(  # Brazil: "São Paulo - SP, 01234-567"
+    rf"{_SEP}(?P<town>[^\W\d_][\w'’.\-]{{0,30}}(?:{_H}{{1,2}}[^\W\d_][\w'’.\-]{{0,30}}){{0,6}}){_H}*[-,]{_H}*(?P<state>[A-Z]{{2}}),?{_H}*(?P<code>\d{{5}}-\d{{3}})",
     re.IGNORECASE,
 )
 _BEFORE = re.compile(
@@ -115,7 +115,14 @@ _TYPE_PROBES = Probes(
 )
 _SUFFIX_PROBES = Probes(w.replace("\\", "") for w in _SUFFIXES.split("|"))
 _CJK_PROBES = Probes(("都", "道", "府", "県", "省", "市", "自治区"))
-_POSTCODE_START = re.compile(r"\d{2}-\d{3}|\d{3}[ \u00a0]\d{2}(?!\d)")
+_POSTCODE_START = re.compile(r"(?<![\d\-])(?:\d{2}-\d{3}|\d{3}[ \u00a0]\d{2})(?![\d\-])")
+# The typeless form's tail: a postcode of a distinctive shape (a bare four or six digits is a
+# year or a count as often), then the town.
+_TYPELESS_TAIL = re.compile(
+    rf"(?:{_H}*,{_H}*|{_H}*\n{_H}*|{_H}{{1,2}})"
+    r"(?:\d{2}-\d{3}|\d{3}[ \u00a0]\d{2}|\d{4}[ \u00a0]?[A-Z]{2}|\d{4}-\d{3}|\d{5})"
+    rf"{_H}{{1,2}}{_UP}"
+)
 
 
 def _capitalised(name: str) -> bool:
@@ -153,8 +160,7 @@ class InternationalAddressRecognizer(Recognizer):
                 yield self._extend(text, match, "street name compound")
         if facts.digits >= 6 and _POSTCODE_START.search(text) is not None:
             for match in _TYPELESS.finditer(text):
-                tail = self._tail(text, match.end())
-                if tail is not None:
+                if _TYPELESS_TAIL.match(text, match.end()) is not None:
                     yield self._extend(text, match, "street name and postcode")
         if not text.isascii() and facts.has_any(_CJK_PROBES):
             for pattern, why in ((_JAPANESE, "Japanese address"), (_CHINESE, "Chinese address")):

@@ -304,6 +304,9 @@ class PhoneRecognizer(Recognizer):
             main = _EXTENSION.split(raw, maxsplit=1)[0]
             if _DATE_LIKE.fullmatch(main) or main.startswith("00") or len(digits_of(main)) < 8:
                 continue
+            if "/" in main and (main.count("/") > 1 or not main.startswith("0")):
+                continue  # the slash only follows an area code with its trunk 0: "030/101396"
+                continue
             if _DIGIT_BEFORE.search(text, max(0, start - 2), start) or _DIGIT_AFTER.match(text, end):
                 continue  # a piece of a longer digit sequence (a tracking number)
             glued = start and _LATIN_WORD.match(text[start - 1])
