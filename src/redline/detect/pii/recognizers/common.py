@@ -111,7 +111,6 @@ NOT_PERSONAL = Cue(
         "checksum",
         "commit",
         "hash",
-        "sha",
         "crc",
         "kernel",
         "artifact",

@@ -103,7 +103,7 @@ _NUMERIC_DATE = re.compile(
 )
 _MONTH_PROBES = Probes(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    + tuple(name[:3] for name in _WORLD_MONTHS)
+    + tuple(_WORLD_MONTHS)
 )
 _BIRTH_CUE = re.compile(
     r"(?<![a-z])(?:(?<!-)born|birth|birthdate|birthday|bday|b-day|dob|d\.o\.b\.?|date\s+of\s+birth"

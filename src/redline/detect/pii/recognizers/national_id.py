@@ -23,9 +23,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from redline.detect.pii.candidate import Candidate, clamp
-from redline.detect.pii.context import Cue, CueHits
+from redline.detect.pii.context import CueHits, phrase_pattern
 from redline.detect.pii.masking import keep_tail
-from redline.detect.pii.probes import Probes
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers import national_id_rules as rules
 from redline.detect.pii.recognizers.common import NOT_PERSONAL
@@ -86,7 +85,12 @@ _CUES: dict[str, tuple[str, ...]] = {
     "tax file no": ("AU_TFN",),
     "curp": ("MX_CURP",),
 }
-ID_CUE = Cue(_CUES, before=48, after=20)
+# The cue alternation, searched in a bounded window around each candidate only (a digit-only
+# candidate is rare; a text-wide pass would cost every post).
+_CUE = re.compile(
+    r"(?<![^\W_])" + phrase_pattern(_CUES) + r"(?![^\W_])", re.IGNORECASE
+)
+_BEFORE, _AFTER = 48, 24
 
 _SEP = r"[ \u00a0\-]"
 _END = r"(?![^\W_]|[.\-/]\d)"
@@ -142,10 +146,29 @@ _SHAPED_SCORE = {
     "ES_NIF": 0.6,
     "IN_PAN": 0.55,
 }
-_CUE_PROBES = Probes(p.split()[0] for p in _CUES)
+_NOT_BEFORE_ID = frozenset(".-/")
+_SEPARATORS = frozenset(" \u00a0-")
+# (letters, first digit run) of each shaped identifier
+_LETTERS_THEN_DIGITS = frozenset({(1, 7), (2, 6), (2, 2), (4, 6), (5, 4), (6, 2)})
+# Where a digit-only identifier can be: nine to fifteen digits in one of their groupings.
+_DIGIT_CANDIDATE = re.compile(
+    r"(?<![\w.\-/])\d(?:[ \u00a0.\-/]?\d){7,14}(?![\w]|[.\-/]\d)"
+)
 _NOT_BETWEEN = re.compile(r"\d")  # a cue types only the number right after it
 _COMPACT = re.compile(r"[\s\-./]")
-_LETTERS_BEFORE = frozenset(" \u00a0-")
+
+
+_BY_LENGTH: dict[int, tuple[Callable[[str], bool], ...]] = {
+    9: (rules.ca_sin, rules.au_tfn),
+    11: (rules.de_tax_id, rules.br_cpf),
+    12: (rules.in_aadhaar,),
+    15: (rules.fr_nir,),
+}
+
+
+def _some_check_holds(digits: str) -> bool:
+    """Whether any digit-only identifier of this length accepts the digits."""
+    return any(check(digits) for check in _BY_LENGTH.get(len(digits), ()))
 
 
 def compact(raw: str) -> str:
@@ -162,20 +185,19 @@ class NationalIdRecognizer(Recognizer):
     entities = tuple(_CHECKS)
 
     def applies(self, text: str, facts: TextFacts) -> bool:
-        """Every identifier holds four digits at least, in one run."""
+        """Every identifier holds four digits at least, and two in one run."""
         return facts.longest >= 2 and facts.digits >= 4
 
     def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield shaped identifiers anywhere, digit-only ones after a cue naming them."""
-        cues = ID_CUE.hits(text) if facts.has_any(_CUE_PROBES) else None
         references: list[CueHits] = []  # computed on the first candidate, then shared
-        taken = -1
-        for match in anchored(_SHAPED, text, self._shaped_starts(text, facts)):
+        starts = self._shaped_starts(text, facts)
+        for match in anchored(_SHAPED, text, starts) if starts else ():
             entity = next(n for n in _SHAPED_NAMES if match.group(n) is not None)
             value = compact(match.group(0))
             if not _CHECKS[entity](value):
                 continue
-            cue = self._cue(text, cues, match.start(), match.end(), entity)
+            cue = self._cue_naming(text, match.start(), match.end(), entity)
             score = _SHAPED_SCORE[entity] + (0.3 if cue else 0.0)
             why = [f"{entity} structure and check"]
             if cue:
@@ -183,20 +205,9 @@ class NationalIdRecognizer(Recognizer):
             elif self._reference(text, references, match.start()):
                 score -= 0.5
                 why.append("labelled as a reference number")
-            taken = match.end()
             yield Candidate(entity, match.start(), match.end(), clamp(score), "; ".join(why), value)
-        if cues:
-            yield from self._after_cues(text, facts, cues, references)
-        elif "." in text:
-            for match in anchored(_DOTTED_CPF, text, facts.run_starts(3, 3)):
-                value = compact(match.group(0))
-                if match.start() < taken or not rules.br_cpf(value):
-                    continue
-                if self._reference(text, references, match.start()):
-                    continue
-                yield Candidate(
-                    "BR_CPF", match.start(), match.end(), 0.6, "CPF writing and check", value
-                )
+        if facts.digits >= 9 and facts.longest >= 2:
+            yield from self._digit_only(text, facts, references)
 
     def mask(self, entity: str, raw: str) -> str:
         """Star all but the last two characters: enough to tell two identifiers apart."""
@@ -206,35 +217,81 @@ class NationalIdRecognizer(Recognizer):
         """Compact upper case, so writings with and without separators hash alike."""
         return compact(raw)
 
-    def _after_cues(
-        self, text: str, facts: TextFacts, cues: CueHits, references: list[CueHits]
+    @staticmethod
+    def _shaped_starts(text: str, facts: TextFacts) -> list[int]:
+        """Where a shaped identifier can start, judging by its first digit run and the letters
+        right before it: NIE 1 letter and 7 digits, NINO 2 and 6 (or 2, spaced), CURP 4 and 6,
+        PAN 5 and 4, codice fiscale 6 and 2; or a DNI's 8 digits with a letter after."""
+        starts: list[int] = []
+        for s, e in facts.spans:
+            run = e - s
+            if run == 8 and e < len(text) and (text[e].isalpha() or text[e] in _SEPARATORS):
+                starts.append(s)
+            gap = 1 if s > 1 and text[s - 1] in _SEPARATORS else 0
+            k = 0
+            while k < 7 and s - gap - k > 0 and text[s - gap - k - 1].isalpha():
+                k += 1
+            if (k, run) in _LETTERS_THEN_DIGITS:
+                starts.append(s - gap - k)
+        return starts
+
+    def _digit_only(
+        self, text: str, facts: TextFacts, references: list[CueHits]
     ) -> Iterator[Candidate]:
-        """Digit-only identifiers whose cue is right before (or just after) them."""
-        done = 0
-        for start in facts.run_starts(1, 15):
-            if start < done or (start and text[start - 1].isalnum()):
-                continue
-            for cue_at, value_first in ((cues.before(start), True), (cues.after(start, 40), False)):
-                if cue_at is None:
-                    continue
-                phrase = cues.phrases[cue_at]
-                found = self._digit_id(text, start, phrase)
-                if found is None:
-                    continue
+        """Digit-only identifiers named by a cue right before (or just after) them."""
+        starts = [s for s, _ in facts.spans if not s or text[s - 1] not in _NOT_BEFORE_ID]
+        for candidate in anchored(_DIGIT_CANDIDATE, text, starts):
+            start = candidate.start()
+            if not _some_check_holds(compact(candidate.group(0))):
+                continue  # no identifier's checksum: no need to look for its name
+            found = None
+            cue = self._cue_before(text, start)
+            if cue is not None:
+                found = self._digit_id(text, start, cue)
+            if found is None and (cue := self._cue_after(text, candidate.end())) is not None:
+                found = self._digit_id(text, start, cue)
+            if found is not None:
                 entity, end = found
-                gap = (cues.ends[cue_at], start) if value_first else (end, cues.starts[cue_at])
-                if gap[0] > gap[1] or _NOT_BETWEEN.search(text, *gap):
-                    continue
-                done = end
                 yield Candidate(
-                    entity,
-                    start,
-                    end,
-                    0.9,
-                    f"{entity} check; context {phrase!r}",
-                    compact(text[start:end]),
+                    entity, start, end, 0.9, f"{entity} check; context {cue!r}", compact(
+                        text[start:end]
+                    )
                 )
-                break
+            elif _DOTTED_CPF.match(text, start) and rules.br_cpf(compact(candidate.group(0))):
+                if not self._reference(text, references, start):
+                    yield Candidate(
+                        "BR_CPF",
+                        start,
+                        candidate.end(),
+                        0.6,
+                        "CPF writing and check",
+                        compact(candidate.group(0)),
+                    )
+
+    @staticmethod
+    def _cue_before(text: str, start: int) -> str | None:
+        """The cue phrase nearest before ``start``, with no digit between (lower case)."""
+        last = None
+        for last in _CUE.finditer(text, max(0, start - _BEFORE), start):  # noqa: B007
+            pass
+        if last is None or _NOT_BETWEEN.search(text, last.end(), start):
+            return None
+        return " ".join(last.group(0).lower().split())
+
+    @staticmethod
+    def _cue_after(text: str, end: int) -> str | None:
+        """The cue phrase just after ``end`` ("278 018 460 is my SIN"), with no digit between."""
+        found = _CUE.search(text, end, min(len(text), end + _AFTER))
+        if found is None or _NOT_BETWEEN.search(text, end, found.start()):
+            return None
+        return " ".join(found.group(0).lower().split())
+
+    def _cue_naming(self, text: str, start: int, end: int, entity: str) -> str | None:
+        """The cue naming ``entity`` right before (or after) the span, if any."""
+        for cue in (self._cue_before(text, start), self._cue_after(text, end)):
+            if cue is not None and entity in _CUES.get(cue, ()):
+                return cue
+        return None
 
     @staticmethod
     def _digit_id(text: str, start: int, phrase: str) -> tuple[str, int] | None:
@@ -247,37 +304,8 @@ class NationalIdRecognizer(Recognizer):
         return None
 
     @staticmethod
-    def _cue(
-        text: str, cues: CueHits | None, start: int, end: int, entity: str
-    ) -> str | None:
-        """The cue naming ``entity`` right before (or after) the span, if any."""
-        if not cues:
-            return None
-        for i in (cues.before(start), cues.after(end)):
-            if i is not None and entity in _CUES.get(cues.phrases[i], ()):
-                return cues.phrases[i]
-        return None
-
-    @staticmethod
     def _reference(text: str, references: list[CueHits], start: int) -> bool:
         """Whether a reference-number word ("Order", "Pedido") is right before ``start``."""
         if not references:
             references.append(NOT_PERSONAL.hits(text))
         return references[0].before(start) is not None
-
-    @staticmethod
-    def _shaped_starts(text: str, facts: TextFacts) -> list[int]:
-        """Where a shaped identifier can start, judging by its first digit run.
-
-        Its letters come right before the run (NINO 2, CURP 4, PAN 5, codice fiscale 6, NIE 1,
-        a space or dash allowed after NINO's and NIE's), or the run is a DNI's eight digits.
-        """
-        starts: set[int] = set()
-        for s, e in facts.spans:
-            if s and text[s - 1].isalpha():
-                starts.update(range(max(0, s - 6), s))
-            elif s > 1 and text[s - 1] in _LETTERS_BEFORE and text[s - 2].isalpha():
-                starts.update(range(max(0, s - 3), s - 1))
-            if e - s == 8:
-                starts.add(s)
-        return sorted(starts)

@@ -18,11 +18,12 @@ import phonenumbers
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
+from redline.detect.pii.probes import ASCII_LETTERS
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.common import DASH, number_context
 from redline.detect.pii.recognizers.nanp import check_nanp
 from redline.detect.pii.recognizers.ssn import SSN_CUE
-from redline.detect.pii.recognizers.phone_regions import WORLD, infer_regions
+from redline.detect.pii.recognizers.phone_regions import WORLD, foreign, infer_regions
 
 _S = f"[{DASH} .\u00a0]"  # one separator
 _EXT = r"(?:[ \u00a0]{0,2}(?:x|ext\.?|extension|#)[ \u00a0]{0,2}\d{1,6})?"
@@ -74,7 +75,6 @@ PHONE_CUE = Cue(
         "fax",
         "landline",
         "dial",
-        "ring",
         "hotline",
         "tel no",
         "ph#",
@@ -87,7 +87,6 @@ PHONE_CUE = Cue(
         "handy",
         "telefon",
         "telefonnummer",
-        "ruf",
         "anrufen",
         "móvil",
         "movil",
@@ -95,25 +94,20 @@ PHONE_CUE = Cue(
         "telefono",
         "llámame",
         "llamame",
-        "llama",
         "cellulare",
         "cell",
         "chiamami",
-        "chiama",
         "celular",
         "telemóvel",
         "telefone",
-        "liga",
         "ligue",
         "mobil",
-        "bel",
         "bellen",
         "telefoon",
         "komórka",
         "zadzwoń",
         "zavolej",
         "ring",
-        "ring mig",
         "電話",
         "携帯",
         "手机",
@@ -125,7 +119,6 @@ PHONE_CUE = Cue(
 )
 
 
-_PHONE_PROBES = PHONE_CUE.probes
 # Words that can only mean a phone ("number", "call", "text" are said of much else): after one
 # of them, a number in a national writing is read against any country.
 _PHONE_WORD = Cue(
@@ -165,6 +158,7 @@ _PHONE_WORD = Cue(
     before=24,
     after=0,
 )
+_PHONE_WORD_PROBES = _PHONE_WORD.probes
 _DIGIT_BEFORE = re.compile(r"\d[ \u00a0]?$")
 _DIGIT_AFTER = re.compile(r"[ \u00a0]?\d")
 
@@ -177,6 +171,31 @@ def _check(raw: str, region: str | None) -> tuple[bool, bool]:
     except phonenumbers.NumberParseException:
         return False, False
     return phonenumbers.is_valid_number(number), phonenumbers.is_possible_number(number)
+
+
+@lru_cache(maxsize=None)
+def _opening_digits(region: str) -> frozenset[str]:
+    """The digits a number of ``region`` may open with in its national writing: the trunk
+    prefix ("0" in most of Europe) and the openings of the types written without it (Chinese
+    mobiles "1..."); any digit where there is no trunk prefix. A cheap test before
+    libphonenumber's parse, which costs tens of microseconds."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
+    if metadata is None:
+        return frozenset()
+    opening: set[str] = set()
+    for kind in phonenumbers.PhoneNumberType.values():
+        example = phonenumbers.example_number_for_type(region, kind)
+        if example is not None:
+            national = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
+            digits = digits_of(national)
+            if digits:
+                opening.add(digits[0])
+    prefix = metadata.national_prefix
+    if prefix:
+        opening.add(prefix[0])
+    else:  # no trunk prefix: the examples show only some of the digits a number opens with
+        opening.update("123456789")
+    return frozenset(opening)
 
 
 @lru_cache(maxsize=4096)
@@ -224,13 +243,13 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _national_possible(text: str, facts: TextFacts) -> bool:
-    """Whether a national writing may be here: a trunk 0 or "(" opens a digit run, or the text
-    is not plain ASCII (not English), or a phone word is present. English posts whose numbers
-    are all North American skip the national pass."""
+    """Whether a national writing may be here: a trunk 0 opens a digit run, or the text shows a
+    foreign language or country, or a word that can only mean a phone is present. English posts
+    whose numbers are all North American skip the national pass."""
     return (
-        any(text[s] == "0" or (s and text[s - 1] == "(") for s, _ in facts.spans)
-        or not text.isascii()
-        or facts.has_any(_PHONE_PROBES)
+        any(text[s] == "0" for s, _ in facts.spans)
+        or foreign(text, facts)
+        or bool(facts.probes.word_starts(_PHONE_WORD_PROBES, ASCII_LETTERS))
     )
 
 
@@ -296,11 +315,17 @@ class PhoneRecognizer(Recognizer):
         """Numbers in a country's own writing, read against the countries the text points to."""
         regions: list[str] | None = None
         own = 0
+        # English posts: a national number opens with its trunk 0, or follows a phone word
+        trunk_only = not foreign(text, facts)
         for match in anchored(_NATIONAL, text, starts):
             start, end = match.span()
             if _overlaps(claimed, start, end):
                 continue
             raw = match.group(0)
+            if trunk_only and not (
+                raw.startswith(("0", "(0")) or _PHONE_WORD.before_span(text, start)
+            ):
+                continue
             main = _EXTENSION.split(raw, maxsplit=1)[0]
             if _DATE_LIKE.fullmatch(main) or main.startswith("00") or len(digits_of(main)) < 8:
                 continue
@@ -309,6 +334,7 @@ class PhoneRecognizer(Recognizer):
                 continue
             if _DIGIT_BEFORE.search(text, max(0, start - 2), start) or _DIGIT_AFTER.match(text, end):
                 continue  # a piece of a longer digit sequence (a tracking number)
+            first = main[1] if main[0] == "(" else main[0]
             glued = start and _LATIN_WORD.match(text[start - 1])
             if glued and not _glued_to_cue(text, start):
                 continue
@@ -321,7 +347,10 @@ class PhoneRecognizer(Recognizer):
             if (glued or _PHONE_WORD.before_span(text, start)) and not main.isdigit():
                 # a phone word right before says it is one: any country's number may do
                 tried = tried + [r for r in WORLD if r not in tried]
-            region = next((r for r in tried if _check_national(main, r)), None)
+            region = next(
+                (r for r in tried if first in _opening_digits(r) and _check_national(main, r)),
+                None,
+            )
             if region is None or (_SSN_SHAPE.fullmatch(main) and SSN_CUE.before_span(text, start)):
                 continue
             score = 0.6 + (0.1 if region in regions[:own] else 0.0)

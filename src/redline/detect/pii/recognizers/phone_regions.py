@@ -50,13 +50,10 @@ _PLACES: dict[str, str] = {
     "CN": "中国|china|北京|上海|广州|深圳|beijing|shanghai",
     "IL": "israel|ישראל|tel aviv|jerusalem",
 }
-# Common words of each language, with the countries whose numbers posts in it hold. Words of
-# three letters or more, so a substring is rarely another language's word; a space on either
-# side where the word is short.
+# Common words of each language, with the countries whose numbers posts in it hold (a space on
+# either side where the word is short). English has none: its words are in nearly every post,
+# and a text with no other hint is read as English anyway (``ENGLISH``).
 _LANGUAGES: dict[tuple[str, ...], str] = {
-    ("GB", "AU", "IN", "IE", "NZ"): (
-        " the | and | is | my | his | her |call |phone|mobile|number|lives"
-    ),
     ("FR", "BE", "CH"): (
         " le | la | les | est | et | au | chez | ou |appelez|portable|téléphone|habite|né le"
         "|née le|numéro|rue "
@@ -104,8 +101,23 @@ _LETTER_PROBES = [(regions, Probes((letter,))) for letter, regions in _LETTERS.i
 WORLD = (
     "GB DE FR IT ES NL PT BR MX AU IN JP CN PL CZ SE AT CH BE IE DK NO FI GR TR IL ZA NZ AR CO"
 ).split()
+_FOREIGN = Probes(
+    [w for words in _LANGUAGES.values() for w in words.split("|") if w.strip()]
+    + [w for words in _PLACES.values() for w in words.split("|")]
+    + list(_LETTERS)
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def foreign(text: str, facts: TextFacts) -> bool:
+    """Whether the text shows a hint of a language or country other than English-speaking
+    North America: its words, letters, places or script. Curly quotes and emoji do not count."""
+    return facts.has_any(_FOREIGN) or (not text.isascii() and _CJK.search(text) is not None)
+
+
 _CCTLD = re.compile(r"\.([a-z]{2})(?![a-z0-9.\-])", re.IGNORECASE)
 _TLD_REGION = {"uk": "GB"}
+ENGLISH = ("GB", "AU", "IN", "IE", "NZ")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CALLING = re.compile(r"(?:\+|(?<!\d)00)(\d{1,3})")
@@ -163,4 +175,6 @@ def infer_regions(text: str, facts: TextFacts) -> tuple[list[str], int]:
     ordered = list(dict.fromkeys(r for r in inferred if r not in NANP))
     own = len(ordered)
     ordered.extend(r for r in facts.regions if r not in ordered and r not in NANP)
+    if not own and text.isascii():  # English, most likely: the English-speaking countries
+        ordered.extend(r for r in ENGLISH if r not in ordered)
     return ordered, own
