@@ -461,7 +461,7 @@ class IntlValues(Values):
         return f"{prefix}{body}{suffix}"
 
     def sin(self) -> str:
-        body = self.pick("123456789") + self.digits(7)
+        body = self.pick("1234567") + self.digits(7)  # 0 is never issued, 8 and 9 not to people
         number = body + luhn_check_digit(body)
         return _groups(number, (3, 3, 3), self.pick([" ", "-", " ", ""]))
 

@@ -143,7 +143,7 @@ def test_replay_cli_acts_on_nothing(settings, posts, tmp_path) -> None:
     redline(settings, "moderate", str(posts), "--profile", "strict")
     pack = Path(__file__).resolve().parents[2] / "policies" / "default.yaml"
     lenient = tmp_path / "lenient.yaml"
-    text_ = pack.read_text().replace('version: "2026.11.0"', 'version: "2027.1.0"')
+    text_ = pack.read_text().replace('version: "2026.12.0"', 'version: "2027.1.0"')
     lenient.write_text(
         text_.replace(
             "severity: critical\n    trigger: {kinds: [pii], types: [US_SSN]",

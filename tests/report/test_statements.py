@@ -165,7 +165,7 @@ def test_the_category_mapping_is_policy_not_code(store) -> None:
         "    dsa_keywords: [KEYWORD_CYBER_STALKING]\n"
         "    dsa_legal_ground: Art. 6 GDPR (unlawful processing of personal data)",
     )
-    policy = parse_policy(text.replace('version: "2026.11.0"', 'version: "2026.11.1"'))
+    policy = parse_policy(text.replace('version: "2026.12.0"', 'version: "2026.11.1"'))
     moderator = Moderator(store, policy, load_profile("strict"), [Fixed()], clock=lambda: T0)
     moderator.moderate(post("doxx", "u9", LOW_ADDRESS))
     # the low-confidence address is pending review: its statement is the demotion

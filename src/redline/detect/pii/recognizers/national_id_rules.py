@@ -68,8 +68,8 @@ def uk_nino(value: str) -> bool:
 
 
 def ca_sin(value: str) -> bool:
-    """Nine digits, Luhn-valid, not starting with 0 (never issued)."""
-    return len(value) == 9 and value.isdigit() and value[0] != "0" and luhn(value)
+    """Nine digits, Luhn-valid; none starts with 0 (never issued) or 8 (business numbers)."""
+    return len(value) == 9 and value.isdigit() and value[0] not in "08" and luhn(value)
 
 
 def fr_nir(value: str) -> bool:
@@ -89,14 +89,12 @@ def fr_nir(value: str) -> bool:
 
 def de_tax_id(value: str) -> bool:
     """BZSt Steuer-ID: eleven digits, no leading 0; in the first ten one digit appears twice or
-    three times (not three in a row) and the rest at most once; ISO 7064 MOD 11,10 check."""
+    three times and the rest at most once; ISO 7064 MOD 11,10 check."""
     if len(value) != 11 or not value.isdigit() or value[0] == "0":
         return False
     body = value[:10]
     counts = sorted((body.count(d) for d in set(body)), reverse=True)
     if counts[0] not in (2, 3) or (len(counts) > 1 and counts[1] > 1):
-        return False
-    if counts[0] == 3 and any(body[i] == body[i + 1] == body[i + 2] for i in range(8)):
         return False
     product = 10
     for ch in body:
