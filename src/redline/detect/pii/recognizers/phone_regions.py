@@ -76,10 +76,12 @@ _LANGUAGES: dict[tuple[str, ...], str] = {
     ("SE",): " han | hon | bor | på | eller |ring mig|född|mobil ",
 }
 _PLACE_PROBES = {region: Probes(words.split("|")) for region, words in _PLACES.items()}
-_LANGUAGE_PROBES = [
-    (regions, Probes(w for w in words.split("|") if w.strip()))
-    for regions, words in _LANGUAGES.items()
-]
+def _language_words(words: str) -> list[str]:
+    """The words of a ``_LANGUAGES`` entry; spaces kept around short ones only."""
+    return [w if len(w.strip()) < 5 else w.strip() for w in words.split("|") if w.strip()]
+
+
+_LANGUAGE_PROBES = [(regions, Probes(_language_words(words))) for regions, words in _LANGUAGES.items()]
 # Letters only some languages write.
 _LETTERS: dict[str, tuple[str, ...]] = {
     "ß": ("DE", "AT", "CH"),
@@ -102,7 +104,7 @@ WORLD = (
     "GB DE FR IT ES NL PT BR MX AU IN JP CN PL CZ SE AT CH BE IE DK NO FI GR TR IL ZA NZ AR CO"
 ).split()
 _FOREIGN = Probes(
-    [w for words in _LANGUAGES.values() for w in words.split("|") if w.strip()]
+    [w for words in _LANGUAGES.values() for w in _language_words(words)]
     + [w for words in _PLACES.values() for w in words.split("|")]
     + list(_LETTERS)
 )
@@ -175,6 +177,6 @@ def infer_regions(text: str, facts: TextFacts) -> tuple[list[str], int]:
     ordered = list(dict.fromkeys(r for r in inferred if r not in NANP))
     own = len(ordered)
     ordered.extend(r for r in facts.regions if r not in ordered and r not in NANP)
-    if not own and text.isascii():  # English, most likely: the English-speaking countries
+    if not own:  # no hint: English, most likely, so the English-speaking countries
         ordered.extend(r for r in ENGLISH if r not in ordered)
     return ordered, own
