@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator
 
 from redline.detect.pii.candidate import Candidate, clamp
-from redline.detect.pii.probes import Probes
+from redline.detect.pii.probes import ASCII_ALNUM, Probes
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.address import ADDRESS_CUE, COUNTRY_LINE, mask_address
 
@@ -58,7 +58,7 @@ _POSTCODE = (
     r"|\d{4,6})"  # Germany, France, Spain, Italy, Mexico; Australia, Austria...; India
 )
 _TOWN = rf"[^\W\d_][\w'’.\-]{{0,30}}(?:{_H}{{1,2}}[^\W\d_][\w'’.\-]{{0,30}}){{0,3}}"
-_PROVINCE = r"(?:[ \u00a0]?\(?[A-Z]{2,4}\)?|,[ \u00a0]?[A-Z][A-Za-z.]{1,5}\.?)?"
+_PROVINCE = r"(?-i:(?:[ \u00a0]?\(?[A-Z]{2,4}\)?|,[ \u00a0]?[A-Z][A-Za-z.]{1,5}\.?)?)"
 _SEP = rf"(?:{_H}*,{_H}*|{_H}*\n{_H}*|{_H}{{1,3}}|{_H}+-{_H}+)"
 # The parts after the street line, each optional, in the order addresses write them.
 _UNIT = re.compile(
@@ -110,11 +110,11 @@ _CHINESE = re.compile(
     rf"(?:{_CN_PROVINCES})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)"
     r"[\u4e00-\u9fff]{1,16}?(?:路|街|大道|巷|弄|道)\d{1,5}号(?:\d{1,3}栋\d{1,4}室)?"
 )
-_TYPE_PROBES = Probes(
-    w.replace("\\", "").rstrip("?") for w in (_TYPES_BEFORE + "|" + _TYPES_FRENCH).split("|")
-)
+_TYPE_PROBES = Probes(w.replace("\\", "").rstrip("?") for w in _TYPES_BEFORE.split("|"))
+_FRENCH_PROBES = Probes(_TYPES_FRENCH.split("|"))
 _SUFFIX_PROBES = Probes(w.replace("\\", "") for w in _SUFFIXES.split("|"))
 _CJK_PROBES = Probes(("都", "道", "府", "県", "省", "市", "自治区"))
+_POSTCODE_RUNS = frozenset((2, 3))  # 00-026, 110 00: the typeless form's postcodes
 _POSTCODE_START = re.compile(r"(?<![\d\-])(?:\d{2}-\d{3}|\d{3}[ \u00a0]\d{2})(?![\d\-])")
 # The typeless form's tail: a postcode of a distinctive shape (a bare four or six digits is a
 # year or a count as often), then the town.
@@ -145,20 +145,25 @@ class InternationalAddressRecognizer(Recognizer):
             facts.has_any(_TYPE_PROBES)
             or facts.has_any(_SUFFIX_PROBES)
             or (not text.isascii() and facts.has_any(_CJK_PROBES))
-            or (facts.digits >= 6 and _POSTCODE_START.search(text) is not None)
+            or facts.has_any(_FRENCH_PROBES)
+            or (_POSTCODE_RUNS <= facts.runs and _POSTCODE_START.search(text) is not None)
         )
 
     def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield street lines in each national order, extended by unit, postcode town, country."""
         if facts.has_any(_TYPE_PROBES):
-            for match in _BEFORE.finditer(text):
+            starts = facts.probes.word_starts(_TYPE_PROBES, ASCII_ALNUM)
+            for match in _BEFORE.finditer(text) if starts is None else anchored(
+                _BEFORE, text, starts
+            ):
                 yield self._extend(text, match, f"street type {match.group('type').lower()!r}")
+        if facts.has_any(_FRENCH_PROBES):
             for match in anchored(_FRENCH, text, facts.run_starts(1, 5)):
                 yield self._extend(text, match, f"street type {match.group('type').lower()!r}")
         if facts.has_any(_SUFFIX_PROBES):
             for match in _COMPOUND.finditer(text):
                 yield self._extend(text, match, "street name compound")
-        if facts.digits >= 6 and _POSTCODE_START.search(text) is not None:
+        if _POSTCODE_RUNS <= facts.runs and _POSTCODE_START.search(text) is not None:
             for match in _TYPELESS.finditer(text):
                 if _TYPELESS_TAIL.match(text, match.end()) is not None:
                     yield self._extend(text, match, "street name and postcode")

@@ -150,9 +150,15 @@ _NOT_BEFORE_ID = frozenset(".-/")
 _SEPARATORS = frozenset(" \u00a0-")
 # (letters, first digit run) of each shaped identifier
 _LETTERS_THEN_DIGITS = frozenset({(1, 7), (2, 6), (2, 2), (4, 6), (5, 4), (6, 2)})
-# Where a digit-only identifier can be: nine to fifteen digits in one of their groupings.
+# Where a digit-only identifier can be: one of their groupings (a phone's 3-3-4 is none).
 _DIGIT_CANDIDATE = re.compile(
-    r"(?<![\w.\-/])\d(?:[ \u00a0.\-/]?\d){7,14}(?![\w]|[.\-/]\d)"
+    r"(?:\d{3}(?P<a>[ \u00a0\-]?)\d{3}(?P=a)\d{3}"  # SIN, TFN
+    r"|\d{4}(?P<b>[ \u00a0\-]?)\d{4}(?P=b)\d{4}"  # Aadhaar
+    r"|\d{2}(?P<c>[ \u00a0/]?)\d{3}(?P=c)\d{3}(?P=c)\d{3}"  # Steuer-ID
+    r"|[1-478](?P<d>[ \u00a0.]?)\d{2}(?P=d)\d{2}(?P=d)(?:\d{2}|2[abAB])(?P=d)\d{3}(?P=d)\d{3}"
+    r"(?:(?P=d)|[ \-])?\d{2}"  # NIR
+    r"|\d{3}(?P<e>[. ]?)\d{3}(?P=e)\d{3}[\-/. ]?\d{2})"  # CPF
+    r"(?![^\W_]|[.\-/]\d)"
 )
 _NOT_BETWEEN = re.compile(r"\d")  # a cue types only the number right after it
 _COMPACT = re.compile(r"[\s\-./]")

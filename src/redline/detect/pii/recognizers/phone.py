@@ -18,7 +18,6 @@ import phonenumbers
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
 from redline.detect.pii.masking import digits_of
-from redline.detect.pii.probes import ASCII_LETTERS
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.common import DASH, number_context
 from redline.detect.pii.recognizers.nanp import check_nanp
@@ -158,7 +157,6 @@ _PHONE_WORD = Cue(
     before=24,
     after=0,
 )
-_PHONE_WORD_PROBES = _PHONE_WORD.probes
 _DIGIT_BEFORE = re.compile(r"\d[ \u00a0]?$")
 _DIGIT_AFTER = re.compile(r"[ \u00a0]?\d")
 
@@ -244,13 +242,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _national_possible(text: str, facts: TextFacts) -> bool:
     """Whether a national writing may be here: a trunk 0 opens a digit run, or the text shows a
-    foreign language or country, or a word that can only mean a phone is present. English posts
-    whose numbers are all North American skip the national pass."""
-    return (
-        any(text[s] == "0" for s, _ in facts.spans)
-        or foreign(text, facts)
-        or bool(facts.probes.word_starts(_PHONE_WORD_PROBES, ASCII_LETTERS))
-    )
+    foreign language or country. English posts whose numbers are all North American skip the
+    national pass."""
+    return any(text[s] == "0" for s, _ in facts.spans) or foreign(text, facts)
 
 
 def _glued_to_cue(text: str, start: int) -> bool:
@@ -315,17 +309,15 @@ class PhoneRecognizer(Recognizer):
         """Numbers in a country's own writing, read against the countries the text points to."""
         regions: list[str] | None = None
         own = 0
-        # English posts: a national number opens with its trunk 0, or follows a phone word
-        trunk_only = not foreign(text, facts)
+        # English posts: a national number opens with its trunk 0 (as in Britain, Ireland,
+        # Australia, New Zealand, India); other writings are read in foreign posts only
+        if not foreign(text, facts):
+            starts = [s for s in starts if text[s] == "0" or text.startswith("(0", s)]
         for match in anchored(_NATIONAL, text, starts):
             start, end = match.span()
             if _overlaps(claimed, start, end):
                 continue
             raw = match.group(0)
-            if trunk_only and not (
-                raw.startswith(("0", "(0")) or _PHONE_WORD.before_span(text, start)
-            ):
-                continue
             main = _EXTENSION.split(raw, maxsplit=1)[0]
             if _DATE_LIKE.fullmatch(main) or main.startswith("00") or len(digits_of(main)) < 8:
                 continue
