@@ -27,7 +27,10 @@ GOLD_SLOTS: dict[str, tuple[str, Callable[[IntlValues], str]]] = {
     "CARD": ("CREDIT_CARD", IntlValues.intl_card),
     "IBAN": ("BANK_ACCOUNT", IntlValues.local_iban),
     "DOB": ("DATE_OF_BIRTH", IntlValues.local_date),
-    "EMAIL": ("EMAIL_ADDRESS", lambda v: str(v.fake.free_email()) if v.locale not in ("ja_JP", "zh_CN") else v.email()),
+    "EMAIL": (
+        "EMAIL_ADDRESS",
+        lambda v: str(v.fake.free_email()) if v.locale not in ("ja_JP", "zh_CN") else v.email(),
+    ),
     "IP": ("IP_ADDRESS", IntlValues.ip),
 }
 FILLERS: dict[str, Callable[[IntlValues], str]] = {

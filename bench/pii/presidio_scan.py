@@ -75,9 +75,7 @@ _NEEDS_MORE = (
 )
 # Phone regions for Presidio's phone recognizer when every recognizer is on: the countries of
 # the multilingual corpus (its default is US, UK, DE, FE, IL, IN, CA, BR).
-ALL_REGIONS = (
-    "US GB CA AU IN FR DE NL ES MX IT PT BR PL CZ SE JP CN IL"
-).split()
+ALL_REGIONS = ("US GB CA AU IN FR DE NL ES MX IT PT BR PL CZ SE JP CN IL").split()
 
 
 def build_analyzer(all_recognizers: bool = False) -> Any:
@@ -112,9 +110,7 @@ def build_analyzer(all_recognizers: bool = False) -> Any:
     registry.add_recognizer(
         predefined.PhoneRecognizer(supported_language="en", supported_regions=ALL_REGIONS)
     )
-    return AnalyzerEngine(
-        nlp_engine=nlp_engine, registry=registry, supported_languages=["en"]
-    )
+    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
 
 
 def mask(value: str) -> str:

@@ -181,9 +181,7 @@ def present_entities(gold: list[dict[str, Any]], *columns: Scores) -> list[str]:
     """The entities the corpus holds or some tool reported: the rest have no figures."""
     held = {g["entity"] for r in gold for g in r["gold"]}
     return [
-        e
-        for e in ENTITIES
-        if e in held or any(c.overlap[e].tp + c.overlap[e].fp for c in columns)
+        e for e in ENTITIES if e in held or any(c.overlap[e].tp + c.overlap[e].fp for c in columns)
     ]
 
 

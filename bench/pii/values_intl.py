@@ -193,7 +193,34 @@ def de_tax_id_check(body: str) -> str:
     return "0" if check == 10 else str(check)
 
 
-_CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23]
+_CF_ODD = [
+    1,
+    0,
+    5,
+    7,
+    9,
+    13,
+    15,
+    17,
+    19,
+    21,
+    2,
+    4,
+    18,
+    20,
+    11,
+    3,
+    6,
+    8,
+    12,
+    14,
+    16,
+    10,
+    22,
+    25,
+    24,
+    23,
+]
 
 
 def it_cf_check(body: str) -> str:
@@ -346,10 +373,10 @@ class IntlValues(Values):
         elif loc == "en_IN":
             house = self.pick([f"{n}/{self.rng.randrange(1, 90)}", f"H.No. {n}", f"Flat {n}", n])
             street = f"{fake.last_name()} {self.pick(IN_TYPES)}"
-            tail = f"{self.pick(IN_LOCALITIES)}, {fake.city()} {self.pick(['- ', ''])}{self.digits(6, first_nonzero=True)}"
+            tail = f"{self.pick(IN_LOCALITIES)}, {fake.city()} {self.pick(['- ', ''])}{self.digits(6, first_nonzero=True)}"  # noqa: E501 (one address format per line reads best)
             addr = f"{house}, {street}{sep}{tail}"
         elif loc == "fr_FR":
-            street = f"{self.pick(FR_TYPES)} {self.pick(['de ', 'du ', '', 'Victor '])}{fake.last_name()}"
+            street = f"{self.pick(FR_TYPES)} {self.pick(['de ', 'du ', '', 'Victor '])}{fake.last_name()}"  # noqa: E501 (one address format per line reads best)
             code = f"{self.rng.randrange(1, 96):02d}{self.digits(3)}"
             line1 = f"{n}{self.pick([', ', ' ', ' bis '])}{street}"
             addr = f"{line1}{sep}{code} {fake.city()}"
@@ -358,33 +385,47 @@ class IntlValues(Values):
             stem = str(fake.last_name()).split()[-1]
             street = f"{stem}{self.pick(suffixes)}"
             if loc == "de_DE" and self.chance(0.3):
-                street = f"{fake.first_name()}-{stem}-{self.pick(['Straße', 'Weg', 'Platz', 'Allee'])}"
+                street = (
+                    f"{fake.first_name()}-{stem}-{self.pick(['Straße', 'Weg', 'Platz', 'Allee'])}"
+                )
             house = n + (self.pick(["a", "b", " B", ""]) if self.chance(0.3) else "")
             if loc == "nl_NL":
-                code = f"{self.rng.randrange(1000, 10000)} {self.pick(string.ascii_uppercase)}{self.pick(string.ascii_uppercase)}"
+                code = f"{self.rng.randrange(1000, 10000)} {self.pick(string.ascii_uppercase)}{self.pick(string.ascii_uppercase)}"  # noqa: E501 (one address format per line reads best)
             elif loc == "sv_SE":
                 code = f"{self.rng.randrange(100, 990)} {self.digits(2)}"
             else:
                 code = f"{self.rng.randrange(1, 100):02d}{self.digits(3)}"
             addr = f"{street} {house}{sep}{code} {fake.city()}"
         elif loc in ("es_ES", "it_IT", "pt_PT", "pt_BR", "es_MX"):
-            types = {"es_ES": ES_TYPES, "it_IT": IT_TYPES, "pt_PT": PT_TYPES, "pt_BR": PT_TYPES, "es_MX": MX_TYPES}[loc]
+            types = {
+                "es_ES": ES_TYPES,
+                "it_IT": IT_TYPES,
+                "pt_PT": PT_TYPES,
+                "pt_BR": PT_TYPES,
+                "es_MX": MX_TYPES,
+            }[loc]
             street = self._pick_street(types)
             if loc == "es_ES":
-                unit = self.pick(["", f", {self.rng.randrange(1, 9)}º {self.pick('ABCD')}", f", {self.rng.randrange(1, 9)}º"])
+                unit = self.pick(
+                    [
+                        "",
+                        f", {self.rng.randrange(1, 9)}º {self.pick('ABCD')}",
+                        f", {self.rng.randrange(1, 9)}º",
+                    ]
+                )
                 tail = f"{self.rng.randrange(1, 53):02d}{self.digits(3)} {fake.city()}"
                 addr = f"{street}{self.pick([', ', ' '])}{n}{unit}{sep}{tail}"
             elif loc == "it_IT":
-                tail = f"{self.rng.randrange(0, 99):02d}{self.digits(3)} {self.local_city()}{self.pick(['', ' (' + self.pick(IT_PROVINCES) + ')', ' ' + self.pick(IT_PROVINCES)])}"
+                tail = f"{self.rng.randrange(0, 99):02d}{self.digits(3)} {self.local_city()}{self.pick(['', ' (' + self.pick(IT_PROVINCES) + ')', ' ' + self.pick(IT_PROVINCES)])}"  # noqa: E501 (one address format per line reads best)
                 addr = f"{street}{self.pick([', ', ' '])}{n}{sep}{tail}"
             elif loc == "pt_PT":
                 tail = f"{self.rng.randrange(1000, 9999)}-{self.digits(3)} {fake.city()}"
-                addr = f"{street}{self.pick([', ', ' '])}{n}{self.pick(['', ', 2º Esq.', ', 1º D'])}{sep}{tail}"
+                addr = f"{street}{self.pick([', ', ' '])}{n}{self.pick(['', ', 2º Esq.', ', 1º D'])}{sep}{tail}"  # noqa: E501 (one address format per line reads best)
             elif loc == "pt_BR":
-                tail = f"{fake.city()} - {self.pick(BR_STATES)}, {self.digits(5, first_nonzero=True)}-{self.digits(3)}"
-                addr = f"{street}, {n}{self.pick(['', ' - Centro', ', apto 12', ' - Jardim América'])}{sep}{tail}"
+                tail = f"{fake.city()} - {self.pick(BR_STATES)}, {self.digits(5, first_nonzero=True)}-{self.digits(3)}"  # noqa: E501 (one address format per line reads best)
+                addr = f"{street}, {n}{self.pick(['', ' - Centro', ', apto 12', ' - Jardim América'])}{sep}{tail}"  # noqa: E501 (one address format per line reads best)
             else:
-                tail = f"Col. {fake.last_name()}, {self.digits(5, first_nonzero=True)} {fake.city()}, {self.pick(MX_STATES)}"
+                tail = f"Col. {fake.last_name()}, {self.digits(5, first_nonzero=True)} {fake.city()}, {self.pick(MX_STATES)}"  # noqa: E501 (one address format per line reads best)
                 addr = f"{street} {n}{self.pick(['', ' Int. 4', ' Depto. 12'])}{sep}{tail}"
         elif loc == "pl_PL":
             street = f"{self.pick(['ul. ', 'ul. ', 'al. ', ''])}{fake.street_name()}"
@@ -396,16 +437,18 @@ class IntlValues(Values):
             addr = f"{fake.street_name()} {house}{sep}{code} {fake.city()}"
         elif loc == "ja_JP":
             pref = str(fake.prefecture())
-            block = self.pick([
-                f"{self.rng.randrange(1, 9)}丁目{self.rng.randrange(1, 30)}番{self.rng.randrange(1, 20)}号",
-                f"{self.rng.randrange(1, 9)}-{self.rng.randrange(1, 30)}-{self.rng.randrange(1, 20)}",
-            ])
+            block = self.pick(
+                [
+                    f"{self.rng.randrange(1, 9)}丁目{self.rng.randrange(1, 30)}番{self.rng.randrange(1, 20)}号",  # noqa: E501 (one address format per line reads best)
+                    f"{self.rng.randrange(1, 9)}-{self.rng.randrange(1, 30)}-{self.rng.randrange(1, 20)}",  # noqa: E501 (one address format per line reads best)
+                ]
+            )
             addr = f"{pref}{self.pick(JA_CITIES)}{fake.town()}{block}"
             if self.chance(0.5):
                 addr = f"〒{self.digits(3)}-{self.digits(4)} {addr}"
             return addr
         else:  # zh_CN
-            addr = f"{fake.province()}{fake.city_name()}市{self.pick(ZH_DISTRICTS)}{self.pick(ZH_ROADS)}{self.rng.randrange(1, 400)}号"
+            addr = f"{fake.province()}{fake.city_name()}市{self.pick(ZH_DISTRICTS)}{self.pick(ZH_ROADS)}{self.rng.randrange(1, 400)}号"  # noqa: E501 (one address format per line reads best)
             if self.chance(0.3):
                 addr += f"{self.rng.randrange(1, 30)}栋{self.rng.randrange(101, 2800)}室"
             return addr
@@ -420,11 +463,11 @@ class IntlValues(Values):
         if roll < 0.35:
             street = f"{self.ordinal()} {self.pick(['av', 'ave', 'st', 'blvd'])}"
         elif roll < 0.6:
-            street = f"us hwy {self.rng.randrange(1, 99)} {self.pick(['ste', 'suite', 'unit'])} {self.rng.randrange(100, 400)}"
+            street = f"us hwy {self.rng.randrange(1, 99)} {self.pick(['ste', 'suite', 'unit'])} {self.rng.randrange(100, 400)}"  # noqa: E501 (one address format per line reads best)
         elif roll < 0.8:
-            street = f"{self.us.last_name().lower()} {self.pick(['st', 'rd', 'dr', 'ave'])} {self.pick(['nw', 'ne', 'sw', 'se', 'n', 'e'])}"
+            street = f"{self.us.last_name().lower()} {self.pick(['st', 'rd', 'dr', 'ave'])} {self.pick(['nw', 'ne', 'sw', 'se', 'n', 'e'])}"  # noqa: E501 (one address format per line reads best)
         else:
-            street = f"{self.pick(['n', 's', 'e', 'w'])} {self.us.last_name().lower()} {self.pick(['st', 'ave', 'ln', 'ct'])}"
+            street = f"{self.pick(['n', 's', 'e', 'w'])} {self.us.last_name().lower()} {self.pick(['st', 'ave', 'ln', 'ct'])}"  # noqa: E501 (one address format per line reads best)
         city = str(self.us.city()).lower()
         return f"{n} {street} {city}" if self.chance(0.7) else f"{n} {street}"
 
@@ -546,7 +589,7 @@ class IntlValues(Values):
         letters = string.ascii_uppercase
         vowels = "AEIOU"
         born = dt.date(1950, 1, 1) + dt.timedelta(days=self.rng.randrange(20000))
-        states = "AS BC BS CC CL CM CS CH DF DG GT GR HG JC MC MN MS NT NL OC PL QT QR SP SL SR TC TS TL VZ YN ZS".split()
+        states = "AS BC BS CC CL CM CS CH DF DG GT GR HG JC MC MN MS NT NL OC PL QT QR SP SL SR TC TS TL VZ YN ZS".split()  # noqa: E501 (one address format per line reads best)
         consonants = "BCDFGHJKLMNPQRSTVWXZ"
         body = (
             self.pick(letters)
@@ -572,7 +615,11 @@ class IntlValues(Values):
             "discover": ("6011", 16, (4, 4, 4, 4)),
             "jcb": (str(self.rng.randrange(3528, 3590)), 16, (4, 4, 4, 4)),
             "unionpay": ("62" + self.digits(2), self.pick([16, 16, 19]), (4, 4, 4, 4, 3)),
-            "maestro": (self.pick(["5018", "5020", "5038", "6304", "6759", "6761"]), self.pick([12, 13, 16, 19]), (4, 4, 4, 4, 3)),
+            "maestro": (
+                self.pick(["5018", "5020", "5038", "6304", "6759", "6761"]),
+                self.pick([12, 13, 16, 19]),
+                (4, 4, 4, 4, 3),
+            ),
             "diners": (self.pick(["36", "38", "300", "305"]), 14, (4, 6, 4)),
             "mir": (str(self.rng.randrange(2200, 2205)), 16, (4, 4, 4, 4)),
             "rupay": (self.pick(["60", "65", "81", "82", "508"]), 16, (4, 4, 4, 4)),
@@ -582,7 +629,11 @@ class IntlValues(Values):
         number = body + luhn_check_digit(body)
         sep = self.pick([" ", " ", "-", ""])
         if kind in ("unionpay", "maestro") and length != 16:
-            return number if sep == "" or length < 16 else " ".join(number[i : i + 4] for i in range(0, length, 4))
+            return (
+                number
+                if sep == "" or length < 16
+                else " ".join(number[i : i + 4] for i in range(0, length, 4))
+            )
         return _groups(number, groups, sep)
 
     def local_iban(self) -> str:
@@ -606,9 +657,20 @@ class IntlValues(Values):
         if loc in ("en_US",):
             return self.format_date(d)
         if loc in ("ja_JP", "zh_CN"):
-            return self.pick([f"{d.year}年{d.month}月{d.day}日", f"{d.year}/{d.month:02d}/{d.day:02d}", f"{d.year}-{d.month:02d}-{d.day:02d}"])
+            return self.pick(
+                [
+                    f"{d.year}年{d.month}月{d.day}日",
+                    f"{d.year}/{d.month:02d}/{d.day:02d}",
+                    f"{d.year}-{d.month:02d}-{d.day:02d}",
+                ]
+            )
         if loc == "sv_SE":
-            return self.pick([f"{d.year}-{d.month:02d}-{d.day:02d}", f"{d.day} {SV_MONTHS[d.month - 1]} {d.year}"])
+            return self.pick(
+                [
+                    f"{d.year}-{d.month:02d}-{d.day:02d}",
+                    f"{d.day} {SV_MONTHS[d.month - 1]} {d.year}",
+                ]
+            )
         months = LOCAL_MONTHS.get(loc[:2], LOCAL_MONTHS["en"])
         sep = {"de": ".", "cs": ".", "pl": ".", "nl": "-"}.get(loc[:2], "/")
         word = months[d.month - 1]
@@ -618,13 +680,32 @@ class IntlValues(Values):
             "de": f"{d.day}. {word} {d.year}",
             "cs": f"{d.day}. {word} {d.year}",
         }.get(loc[:2], f"{d.day} {word} {d.year}")
-        return self.pick([f"{d.day:02d}{sep}{d.month:02d}{sep}{d.year}", f"{d.day}{sep}{d.month}{sep}{d.year}", long_form])
+        return self.pick(
+            [
+                f"{d.day:02d}{sep}{d.month:02d}{sep}{d.year}",
+                f"{d.day}{sep}{d.month}{sep}{d.year}",
+                long_form,
+            ]
+        )
 
     # ---------------------------------------------------------- look-alikes
     def local_price(self) -> str:
         amount = self.rng.randrange(2, 3000)
         cents = self.rng.randrange(100)
-        sym = {"en_GB": "£", "ja_JP": "¥", "zh_CN": "¥", "en_IN": "₹", "pt_BR": "R$", "pl_PL": "zł", "cs_CZ": "Kč", "sv_SE": "kr", "en_US": "$", "en_CA": "$", "en_AU": "$", "es_MX": "$"}.get(self.locale, "€")
+        sym = {
+            "en_GB": "£",
+            "ja_JP": "¥",
+            "zh_CN": "¥",
+            "en_IN": "₹",
+            "pt_BR": "R$",
+            "pl_PL": "zł",
+            "cs_CZ": "Kč",
+            "sv_SE": "kr",
+            "en_US": "$",
+            "en_CA": "$",
+            "en_AU": "$",
+            "es_MX": "$",
+        }.get(self.locale, "€")
         if sym in ("€", "zł", "Kč", "kr"):
             return f"{amount},{cents:02d} {sym}"
         return f"{sym}{amount}.{cents:02d}"
@@ -646,9 +727,9 @@ class IntlValues(Values):
     def tracking_code(self) -> str:
         return self.pick(
             [
-                f"{self.pick(['LX', 'RR', 'CP', 'EE'])}{self.digits(9)}{self.pick(['DE', 'FR', 'CN', 'JP', 'NL'])}",
+                f"{self.pick(['LX', 'RR', 'CP', 'EE'])}{self.digits(9)}{self.pick(['DE', 'FR', 'CN', 'JP', 'NL'])}",  # noqa: E501 (one address format per line reads best)
                 f"JJD{self.digits(15)}",
-                f"1Z{self.digits(3)}{''.join(self.pick(string.ascii_uppercase) for _ in range(3))}{self.digits(10)}",
+                f"1Z{self.digits(3)}{''.join(self.pick(string.ascii_uppercase) for _ in range(3))}{self.digits(10)}",  # noqa: E501 (one address format per line reads best)
                 self.digits(12, first_nonzero=True),
             ]
         )
@@ -674,14 +755,16 @@ class IntlValues(Values):
 
 
 LOCAL_MONTHS = {
-    "en": "January February March April May June July August September October November December".split(),
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split(),
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split(),
-    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro".split(),
-    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia".split(),
-    "cs": "ledna února března dubna května června července srpna září října listopadu prosince".split(),
+    "en": "January February March April May June July August September October November December".split(),  # noqa: E501 (one address format per line reads best)
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),  # noqa: E501 (one address format per line reads best)
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split(),  # noqa: E501 (one address format per line reads best)
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),  # noqa: E501 (one address format per line reads best)
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),  # noqa: E501 (one address format per line reads best)
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split(),  # noqa: E501 (one address format per line reads best)
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro".split(),  # noqa: E501 (one address format per line reads best)
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia".split(),  # noqa: E501 (one address format per line reads best)
+    "cs": "ledna února března dubna května června července srpna září října listopadu prosince".split(),  # noqa: E501 (one address format per line reads best)
 }
-SV_MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
+SV_MONTHS = (
+    "januari februari mars april maj juni juli augusti september oktober november december".split()
+)

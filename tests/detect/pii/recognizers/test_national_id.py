@@ -10,6 +10,7 @@ import random
 from collections.abc import Callable
 
 import pytest
+from bench.pii.values_intl import IntlValues
 from stdnum import luhn
 from stdnum.au import tfn
 from stdnum.br import cpf
@@ -21,14 +22,15 @@ from stdnum.in_ import aadhaar, pan
 from stdnum.it import codicefiscale
 from stdnum.mx import curp
 
-from bench.pii.values_intl import IntlValues
 from redline.detect.pii import default_scanner
 from redline.detect.pii.recognizers import national_id_rules as rules
 from redline.detect.pii.recognizers.national_id import compact
 from tests.detect.pii.helpers import found
 
 # (our rule, stdnum's is_valid, the generator of valid values)
-CASES: dict[str, tuple[Callable[[str], bool], Callable[[str], bool], Callable[[IntlValues], str]]] = {
+CASES: dict[
+    str, tuple[Callable[[str], bool], Callable[[str], bool], Callable[[IntlValues], str]]
+] = {
     "CA_SIN": (rules.ca_sin, sin.is_valid, IntlValues.sin),
     "FR_NIR": (rules.fr_nir, nir.is_valid, IntlValues.nir),
     "DE_TAX_ID": (rules.de_tax_id, idnr.is_valid, IntlValues.de_tax_id),

@@ -172,7 +172,7 @@ ADDRESS_CUE = Cue(
 _WEAK_CUE = re.compile(r"(?<![\w])(?:at|on|to|from|of|in)\s{1,3}$", re.IGNORECASE)
 _UPPER_ENDS = frozenset("NSEW")
 _LEADING_DIRECTIONS = frozenset({"n", "s", "e", "w", "n.", "s.", "e.", "w."})
-_NOT_TOWNS = frozenset(
+_NOT_TOWNS = NOT_NAME_WORDS | frozenset(
     "tmrw tomorrow today tonight now asap pls please lol thanks then later soon near next"
     " and but with for from".split()
 )
@@ -295,10 +295,13 @@ class StreetAddressRecognizer(Recognizer):
             end = zip_only.end()
             score += 0.2
             why.append("ZIP")
-        elif not _capitalised([*words, street_type]) and (town := _SHORT_TOWN.match(text, end)):
-            if town.group("town") not in NOT_NAME_WORDS | _NOT_TOWNS:
-                end = town.end()
-                why.append("town")
+        elif (
+            not _capitalised([*words, street_type])
+            and (town := _SHORT_TOWN.match(text, end))
+            and town.group("town") not in _NOT_TOWNS
+        ):
+            end = town.end()
+            why.append("town")
         cue = ADDRESS_CUE.before_span(text, match.start())
         if cue is not None:
             score += 0.3

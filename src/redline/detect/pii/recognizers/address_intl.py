@@ -32,6 +32,7 @@ from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.probes import ASCII_ALNUM, Probes
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.address import ADDRESS_CUE, COUNTRY_LINE, mask_address
+from redline.detect.pii.recognizers.phone_regions import foreign
 
 _H = r"[ \t\u00a0]"
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-Žа-я]"  # an upper-case letter opens a name word (case is checked later)
@@ -67,7 +68,9 @@ _UNIT = re.compile(
     rf"|[A-H](?![\w])))",
     re.IGNORECASE,
 )
-_NEIGHBOURHOOD = re.compile(rf"{_H}+-{_H}+{_TOWN}(?=,|\n|$)", re.IGNORECASE)  # Brazil: "123 - Centro,"
+_NEIGHBOURHOOD = re.compile(
+    rf"{_H}+-{_H}+{_TOWN}(?=,|\n|$)", re.IGNORECASE
+)  # Brazil: "123 - Centro,"
 _POST_TAIL = re.compile(
     rf"{_SEP}(?:(?:Col\.|Colonia){_H}{_TOWN},{_H}*)?(?P<code>{_POSTCODE}){_H}{{1,2}}"
     rf"(?P<town>{_TOWN}){_PROVINCE}",
@@ -99,7 +102,8 @@ _TYPELESS = re.compile(
 )
 _PREFECTURES = "東京都|北海道|京都府|大阪府|[\u4e00-\u9fff]{2,3}県"
 _JAPANESE = re.compile(
-    rf"(?:〒\d{{3}}-\d{{4}}[ \u3000\u00a0]?)?(?:{_PREFECTURES})[\u4e00-\u9fff\u3040-\u30ffヶ]{{1,16}}?"
+    rf"(?:〒\d{{3}}-\d{{4}}[ \u3000\u00a0]?)?(?:{_PREFECTURES})"
+    r"[\u4e00-\u9fff\u3040-\u30ffヶ]{1,16}?"
     r"(?:\d{1,2}丁目\d{1,3}番(?:地)?(?:\d{1,3}号)?|\d{1,2}-\d{1,3}(?:-\d{1,3})?)"
 )
 _CN_PROVINCES = (
@@ -112,6 +116,9 @@ _CHINESE = re.compile(
 )
 _TYPE_PROBES = Probes(w.replace("\\", "").rstrip("?") for w in _TYPES_BEFORE.split("|"))
 _FRENCH_PROBES = Probes(_TYPES_FRENCH.split("|"))
+# French types that are no English street word: only they send an English-looking post through
+# the French form ("12 Avenue B" is American; "12 avenue Victor Hugo" is read in French posts).
+_FRENCH_ONLY = Probes(("rue", "allée", "impasse", "chemin", "quai"))
 _SUFFIX_PROBES = Probes(w.replace("\\", "") for w in _SUFFIXES.split("|"))
 _CJK_PROBES = Probes(("都", "道", "府", "県", "省", "市", "自治区"))
 _POSTCODE_RUNS = frozenset((2, 3))  # 00-026, 110 00: the typeless form's postcodes
@@ -145,25 +152,26 @@ class InternationalAddressRecognizer(Recognizer):
             facts.has_any(_TYPE_PROBES)
             or facts.has_any(_SUFFIX_PROBES)
             or (not text.isascii() and facts.has_any(_CJK_PROBES))
-            or facts.has_any(_FRENCH_PROBES)
-            or (_POSTCODE_RUNS <= facts.runs and _POSTCODE_START.search(text) is not None)
+            or facts.has_any(_FRENCH_ONLY)
+            or (facts.has_any(_FRENCH_PROBES) and foreign(text, facts))
+            or (facts.runs >= _POSTCODE_RUNS and _POSTCODE_START.search(text) is not None)
         )
 
     def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield street lines in each national order, extended by unit, postcode town, country."""
         if facts.has_any(_TYPE_PROBES):
             starts = facts.probes.word_starts(_TYPE_PROBES, ASCII_ALNUM)
-            for match in _BEFORE.finditer(text) if starts is None else anchored(
-                _BEFORE, text, starts
+            for match in (
+                _BEFORE.finditer(text) if starts is None else anchored(_BEFORE, text, starts)
             ):
                 yield self._extend(text, match, f"street type {match.group('type').lower()!r}")
-        if facts.has_any(_FRENCH_PROBES):
+        if facts.has_any(_FRENCH_ONLY) or (facts.has_any(_FRENCH_PROBES) and foreign(text, facts)):
             for match in anchored(_FRENCH, text, facts.run_starts(1, 5)):
                 yield self._extend(text, match, f"street type {match.group('type').lower()!r}")
         if facts.has_any(_SUFFIX_PROBES):
             for match in _COMPOUND.finditer(text):
                 yield self._extend(text, match, "street name compound")
-        if _POSTCODE_RUNS <= facts.runs and _POSTCODE_START.search(text) is not None:
+        if facts.runs >= _POSTCODE_RUNS and _POSTCODE_START.search(text) is not None:
             for match in _TYPELESS.finditer(text):
                 if _TYPELESS_TAIL.match(text, match.end()) is not None:
                     yield self._extend(text, match, "street name and postcode")

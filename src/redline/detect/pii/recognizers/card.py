@@ -90,7 +90,12 @@ def known_issuer(digits: str) -> bool:
         or ((51 <= two <= 55 or 2221 <= four <= 2720) and n == 16)
         or (two in (34, 37) and n == 15)
         or (
-            (digits.startswith("6011") or two == 65 or 644 <= three <= 649 or 622126 <= six <= 622925)
+            (
+                digits.startswith("6011")
+                or two == 65
+                or 644 <= three <= 649
+                or 622126 <= six <= 622925
+            )
             and 16 <= n <= 19
         )
         or (3528 <= four <= 3589 and 16 <= n <= 19)  # JCB

@@ -40,8 +40,7 @@ for _names in (
     "januar februar märz april mai juni juli august september oktober november dezember",
     "januari februari maart april mei juni juli augustus september oktober november december",
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre"
-    " dicembre",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
     "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada"
     " grudnia",
@@ -102,8 +101,21 @@ _NUMERIC_DATE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_PROBES = Probes(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    + tuple(_WORLD_MONTHS)
+    (
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        *_WORLD_MONTHS,
+    )
 )
 _BIRTH_CUE = re.compile(
     r"(?<![a-z])(?:(?<!-)born|birth|birthdate|birthday|bday|b-day|dob|d\.o\.b\.?|date\s+of\s+birth"
@@ -147,7 +159,9 @@ _CUE_PROBES = Probes(
     )
 )
 # A birth word after the date: "ist am 5. März 1990 in Köln geboren", "1975年4月20日出生".
-_BIRTH_AFTER = re.compile(r"[^\d\n]{0,40}?(?:(?<![a-z])geboren(?![a-z])|出生|生まれ)", re.IGNORECASE)
+_BIRTH_AFTER = re.compile(
+    r"[^\d\n]{0,40}?(?:(?<![a-z])geboren(?![a-z])|出生|生まれ)", re.IGNORECASE
+)
 _OTHER_EVENT = re.compile(
     r"(?<![a-z])(?:hired|joined|married|died|passed|moved|graduated|arrested|elected|signed"
     r"|meeting|released|published|issued|expires?|expiry|filed|since|until|deadline|due"
@@ -239,8 +253,11 @@ _NAME_CELL = re.compile(r"\s*[^\W\d_][^\t|;,\d]{1,60}")
 
 
 def _in_person_row(text: str, start: int, end: int) -> bool:
-    """Whether the date is a whole cell of a row that opens with a name and holds an SSN or a
-    phone number: the rows of a pasted table of people, header or not."""
+    """Whether the date is a cell of a pasted table row about a person, header or not.
+
+    The row opens with a name, the date is the cell right after it, and the row holds an SSN or
+    a phone number.
+    """
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end

@@ -87,9 +87,7 @@ _CUES: dict[str, tuple[str, ...]] = {
 }
 # The cue alternation, searched in a bounded window around each candidate only (a digit-only
 # candidate is rare; a text-wide pass would cost every post).
-_CUE = re.compile(
-    r"(?<![^\W_])" + phrase_pattern(_CUES) + r"(?![^\W_])", re.IGNORECASE
-)
+_CUE = re.compile(r"(?<![^\W_])" + phrase_pattern(_CUES) + r"(?![^\W_])", re.IGNORECASE)
 _BEFORE, _AFTER = 48, 24
 
 _SEP = r"[ \u00a0\-]"
@@ -183,8 +181,11 @@ def compact(raw: str) -> str:
 
 
 class NationalIdRecognizer(Recognizer):
-    """UK NINO, Canadian SIN, French NIR, German tax ID, Spanish DNI/NIE, Italian codice fiscale,
-    Indian Aadhaar and PAN, Brazilian CPF, Australian TFN, Mexican CURP."""
+    """National identifiers of eleven countries, each checked by its issuer's rules.
+
+    UK NINO, Canadian SIN, French NIR, German tax ID, Spanish DNI/NIE, Italian codice fiscale,
+    Indian Aadhaar and PAN, Brazilian CPF, Australian TFN, Mexican CURP.
+    """
 
     name = "national_id"
     version = "1.0"
@@ -225,9 +226,12 @@ class NationalIdRecognizer(Recognizer):
 
     @staticmethod
     def _shaped_starts(text: str, facts: TextFacts) -> list[int]:
-        """Where a shaped identifier can start, judging by its first digit run and the letters
-        right before it: NIE 1 letter and 7 digits, NINO 2 and 6 (or 2, spaced), CURP 4 and 6,
-        PAN 5 and 4, codice fiscale 6 and 2; or a DNI's 8 digits with a letter after."""
+        """Where a shaped identifier can start, judging by its first digit run.
+
+        The letters right before the run must fit an identifier's layout: NIE 1 letter and 7
+        digits, NINO 2 and 6 (or 2, spaced), CURP 4 and 6, PAN 5 and 4, codice fiscale 6 and 2;
+        or the run is a DNI's 8 digits with a letter after.
+        """
         starts: list[int] = []
         for s, e in facts.spans:
             run = e - s
@@ -259,20 +263,26 @@ class NationalIdRecognizer(Recognizer):
             if found is not None:
                 entity, end = found
                 yield Candidate(
-                    entity, start, end, 0.9, f"{entity} check; context {cue!r}", compact(
-                        text[start:end]
-                    )
+                    entity,
+                    start,
+                    end,
+                    0.9,
+                    f"{entity} check; context {cue!r}",
+                    compact(text[start:end]),
                 )
-            elif _DOTTED_CPF.match(text, start) and rules.br_cpf(compact(candidate.group(0))):
-                if not self._reference(text, references, start):
-                    yield Candidate(
-                        "BR_CPF",
-                        start,
-                        candidate.end(),
-                        0.6,
-                        "CPF writing and check",
-                        compact(candidate.group(0)),
-                    )
+            elif (
+                _DOTTED_CPF.match(text, start)
+                and rules.br_cpf(compact(candidate.group(0)))
+                and not self._reference(text, references, start)
+            ):
+                yield Candidate(
+                    "BR_CPF",
+                    start,
+                    candidate.end(),
+                    0.6,
+                    "CPF writing and check",
+                    compact(candidate.group(0)),
+                )
 
     @staticmethod
     def _cue_before(text: str, start: int) -> str | None:

@@ -15,8 +15,37 @@ import re
 _NINO = re.compile(r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]")
 _NINO_UNUSED = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-_CF = re.compile(r"[A-Z]{6}[\dLMNPQRSTUV]{2}[ABCDEHLMPRST][\dLMNPQRSTUV]{2}[A-Z][\dLMNPQRSTUV]{3}[A-Z]")
-_CF_ODD = (1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23)
+_CF = re.compile(
+    r"[A-Z]{6}[\dLMNPQRSTUV]{2}[ABCDEHLMPRST][\dLMNPQRSTUV]{2}[A-Z][\dLMNPQRSTUV]{3}[A-Z]"
+)
+_CF_ODD = (
+    1,
+    0,
+    5,
+    7,
+    9,
+    13,
+    15,
+    17,
+    19,
+    21,
+    2,
+    4,
+    18,
+    20,
+    11,
+    3,
+    6,
+    8,
+    12,
+    14,
+    16,
+    10,
+    22,
+    25,
+    24,
+    23,
+)
 _PAN = re.compile(r"[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]")
 _CURP = re.compile(
     r"[A-Z][AEIOUX][A-Z]{2}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[HMX]"
@@ -62,8 +91,10 @@ def luhn(digits: str) -> bool:
 
 
 def uk_nino(value: str) -> bool:
-    """HMRC: two prefix letters (neither D, F, I, Q, U, V; second not O; seven unused pairs),
-    six digits, a suffix A-D."""
+    """HMRC's National Insurance number: two prefix letters, six digits, a suffix A-D.
+
+    Neither prefix letter is D, F, I, Q, U or V, the second is not O, and seven pairs are unused.
+    """
     return bool(_NINO.fullmatch(value)) and value[:2] not in _NINO_UNUSED
 
 
@@ -73,8 +104,11 @@ def ca_sin(value: str) -> bool:
 
 
 def fr_nir(value: str) -> bool:
-    """INSEE: sex (1, 2; 3, 4, 7, 8 for provisional numbers), year, month, department
-    (2A/2B for Corsica), commune, order, then a key of 97 minus the first thirteen mod 97."""
+    """INSEE's NIR: fifteen digits ending in a key of 97 minus the first thirteen mod 97.
+
+    Sex (1, 2; 3, 4, 7, 8 for provisional numbers), year, month, department (2A/2B for
+    Corsica), commune, order, key.
+    """
     if len(value) != 15 or value[0] not in "123478":
         return False
     body = value[:13].replace("2A", "19", 1) if value[5:7] == "2A" else value[:13]
@@ -88,8 +122,10 @@ def fr_nir(value: str) -> bool:
 
 
 def de_tax_id(value: str) -> bool:
-    """BZSt Steuer-ID: eleven digits, no leading 0; in the first ten one digit appears twice or
-    three times and the rest at most once; ISO 7064 MOD 11,10 check."""
+    """BZSt Steuer-ID: eleven digits, no leading 0, an ISO 7064 MOD 11,10 check digit.
+
+    In the first ten, one digit appears twice or three times and the rest at most once.
+    """
     if len(value) != 11 or not value.isdigit() or value[0] == "0":
         return False
     body = value[:10]
@@ -106,11 +142,7 @@ def de_tax_id(value: str) -> bool:
 
 def es_dni(value: str) -> bool:
     """Eight digits and the letter of their remainder mod 23."""
-    return (
-        len(value) == 9
-        and value[:8].isdigit()
-        and value[8] == _DNI_LETTERS[int(value[:8]) % 23]
-    )
+    return len(value) == 9 and value[:8].isdigit() and value[8] == _DNI_LETTERS[int(value[:8]) % 23]
 
 
 def es_nie(value: str) -> bool:
@@ -121,8 +153,11 @@ def es_nie(value: str) -> bool:
 
 
 def it_fiscal_code(value: str) -> bool:
-    """Sixteen characters in the codice fiscale's layout (digits may be swapped for letters, as
-    for homonyms) and the check letter: odd positions by a table, even ones by value, mod 26."""
+    """The codice fiscale: sixteen characters in its layout and a check letter.
+
+    Digits may be swapped for letters, as for homonyms; the check letter sums odd positions by
+    a table and even ones by value, mod 26.
+    """
     if not _CF.fullmatch(value):
         return False
     total = 0
@@ -143,8 +178,10 @@ def in_aadhaar(value: str) -> bool:
 
 
 def in_pan(value: str) -> bool:
-    """Five letters (the fourth the holder's kind: P person, C company, ...), four digits, a
-    letter. PAN has no published checksum; the structure is all there is."""
+    """PAN: five letters, four digits, a letter; no published checksum, so structure only.
+
+    The fourth letter is the holder's kind: P person, C company, ...
+    """
     return bool(_PAN.fullmatch(value))
 
 
@@ -169,8 +206,10 @@ def au_tfn(value: str) -> bool:
 
 
 def mx_curp(value: str) -> bool:
-    """RENAPO's eighteen characters: name letters, birth date, sex, state, consonants, a
-    homonym character and a check digit over the rest."""
+    """RENAPO's CURP: eighteen characters ending in a check digit over the rest.
+
+    Name letters, birth date, sex, state, consonants, a homonym character, the check digit.
+    """
     if not _CURP.fullmatch(value):
         return False
     total = sum(_CURP_ALPHABET.index(ch) * (18 - i) for i, ch in enumerate(value[:17]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import phonenumbers
 
@@ -21,8 +21,8 @@ from redline.detect.pii.masking import digits_of
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.common import DASH, number_context
 from redline.detect.pii.recognizers.nanp import check_nanp
-from redline.detect.pii.recognizers.ssn import SSN_CUE
 from redline.detect.pii.recognizers.phone_regions import WORLD, foreign, infer_regions
+from redline.detect.pii.recognizers.ssn import SSN_CUE
 
 _S = f"[{DASH} .\u00a0]"  # one separator
 _EXT = r"(?:[ \u00a0]{0,2}(?:x|ext\.?|extension|#)[ \u00a0]{0,2}\d{1,6})?"
@@ -41,7 +41,8 @@ _EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension|#)\s*\d+$", re.IGNORECASE)
 # parentheses, groups split by spaces, dots, dashes or a slash ("030/101396", "06.12.34.56.78",
 # "070-125 53 29"). Which country's it is, the text says (``phone_regions``).
 _NATIONAL = re.compile(
-    rf"(?:\(\d{{1,5}}\)[ \u00a0]?)?\d(?:[ \u00a0]?[.\-/]?[ \u00a0]?\d){{6,13}}{_EXT}(?!\d|[.\-/]\d)",
+    rf"(?:\(\d{{1,5}}\)[ \u00a0]?)?\d(?:[ \u00a0]?[.\-/]?[ \u00a0]?\d){{6,13}}{_EXT}"
+    r"(?!\d|[.\-/]\d)",
     re.IGNORECASE,
 )
 _DATE_LIKE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}")
@@ -171,12 +172,14 @@ def _check(raw: str, region: str | None) -> tuple[bool, bool]:
     return phonenumbers.is_valid_number(number), phonenumbers.is_possible_number(number)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _opening_digits(region: str) -> frozenset[str]:
-    """The digits a number of ``region`` may open with in its national writing: the trunk
-    prefix ("0" in most of Europe) and the openings of the types written without it (Chinese
-    mobiles "1..."); any digit where there is no trunk prefix. A cheap test before
-    libphonenumber's parse, which costs tens of microseconds."""
+    """The digits a number of ``region`` may open with in its national writing.
+
+    The trunk prefix ("0" in most of Europe) and the openings of the types written without it
+    (Chinese mobiles "1..."); any digit where there is no trunk prefix. A cheap test before
+    libphonenumber's parse, which costs tens of microseconds.
+    """
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
     if metadata is None:
         return frozenset()
@@ -241,9 +244,11 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _national_possible(text: str, facts: TextFacts) -> bool:
-    """Whether a national writing may be here: a trunk 0 opens a digit run, or the text shows a
-    foreign language or country. English posts whose numbers are all North American skip the
-    national pass."""
+    """Whether a national writing may be here.
+
+    A trunk 0 opens a digit run, or the text shows a foreign language or country. English posts
+    whose numbers are all North American skip the national pass.
+    """
     return any(text[s] == "0" for s, _ in facts.spans) or foreign(text, facts)
 
 
@@ -253,8 +258,10 @@ def _glued_to_cue(text: str, start: int) -> bool:
 
 
 class PhoneRecognizer(Recognizer):
-    """North American numbers, international numbers (``+`` or ``00``), and national writings of
-    the countries the text points to."""
+    """Phone numbers: North American, international (``+`` or ``00``), and national writings.
+
+    National writings are read against the countries the text points to.
+    """
 
     name = "phone_number"
     version = "1.1"
@@ -267,8 +274,11 @@ class PhoneRecognizer(Recognizer):
         if "+" in text or "00" in text:
             return True  # international: groups of any length
         # NANP: 555-123-4567, 555-1234567, 5551234567, 555123-4567 all hold one of these runs
-        return 4 in facts.runs or 7 in facts.runs or facts.longest >= 10 or _national_possible(
-            text, facts
+        return (
+            4 in facts.runs
+            or 7 in facts.runs
+            or facts.longest >= 10
+            or _national_possible(text, facts)
         )
 
     def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
@@ -324,7 +334,9 @@ class PhoneRecognizer(Recognizer):
             if "/" in main and (main.count("/") > 1 or not main.startswith("0")):
                 continue  # the slash only follows an area code with its trunk 0: "030/101396"
                 continue
-            if _DIGIT_BEFORE.search(text, max(0, start - 2), start) or _DIGIT_AFTER.match(text, end):
+            if _DIGIT_BEFORE.search(text, max(0, start - 2), start) or _DIGIT_AFTER.match(
+                text, end
+            ):
                 continue  # a piece of a longer digit sequence (a tracking number)
             first = main[1] if main[0] == "(" else main[0]
             glued = start and _LATIN_WORD.match(text[start - 1])

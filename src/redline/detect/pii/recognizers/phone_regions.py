@@ -64,24 +64,25 @@ _LANGUAGES: dict[tuple[str, ...], str] = {
     ),
     ("NL", "BE"): " het | een | hij | zij | woont | bel | mijn | op | naar |nummer|straat",
     ("ES", "MX"): (
-        " el | los | las | su | es | y | llámame|llamame|móvil|movil|teléfono|vive en"
-        "|calle |nació"
+        " el | los | las | su | es | y | llámame|llamame|móvil|movil|teléfono|vive en|calle |nació"
     ),
     ("IT",): " il | di | è | chiamami| oppure|cellulare|cell.|abita|nato il|nata il|via ",
-    ("PT", "BR"): (
-        " ele | ela | ou | mora |liga para|celular|telemóvel|telefone|nasceu|rua |você"
-    ),
+    ("PT", "BR"): (" ele | ela | ou | mora |liga para|celular|telemóvel|telefone|nasceu|rua |você"),
     ("PL",): " przy | pod | albo |zadzwoń|mieszka|numer|urodził| ul. |tel. ",
     ("CZ",): " na | nebo |zavolej|bydlí|adrese|narodil|mobil ",
     ("SE",): " han | hon | bor | på | eller |ring mig|född|mobil ",
 }
 _PLACE_PROBES = {region: Probes(words.split("|")) for region, words in _PLACES.items()}
+
+
 def _language_words(words: str) -> list[str]:
     """The words of a ``_LANGUAGES`` entry; spaces kept around short ones only."""
     return [w if len(w.strip()) < 5 else w.strip() for w in words.split("|") if w.strip()]
 
 
-_LANGUAGE_PROBES = [(regions, Probes(_language_words(words))) for regions, words in _LANGUAGES.items()]
+_LANGUAGE_PROBES = [
+    (regions, Probes(_language_words(words))) for regions, words in _LANGUAGES.items()
+]
 # Letters only some languages write.
 _LETTERS: dict[str, tuple[str, ...]] = {
     "ß": ("DE", "AT", "CH"),
@@ -112,8 +113,10 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def foreign(text: str, facts: TextFacts) -> bool:
-    """Whether the text shows a hint of a language or country other than English-speaking
-    North America: its words, letters, places or script. Curly quotes and emoji do not count."""
+    """Whether the text hints at a language or country other than English-speaking America.
+
+    Its words, letters, places or script count; curly quotes and emoji do not.
+    """
     return facts.has_any(_FOREIGN) or (not text.isascii() and _CJK.search(text) is not None)
 
 
