@@ -8,6 +8,7 @@ API to an RFC 9457 problem.
   x InputError              the caller sent something we refuse; nothing was written
     + RecordRefused         one input record (a JSONL line, a request body) is malformed
     + LimitExceeded         a size, count or depth limit was crossed
+    + NotReadable           valid, but this installation cannot read it (an image, no OCR)
   x ConfigError             a policy, profile or setting is invalid
   x NotFound                a named thing (bank, decision, account) does not exist
   x Conflict                the write contradicts what is stored
@@ -42,6 +43,13 @@ class LimitExceeded(InputError):
     def __init__(self, message: str, *, field: str | None = None, limit: int | None = None):
         super().__init__(message, field=field)
         self.limit = limit
+
+
+class NotReadable(InputError):
+    """Input that is not refused but cannot be read here (a scan with no OCR installed).
+
+    Callers report it as not read, never as clean and never as hostile.
+    """
 
 
 class ConfigError(RedlineError):

@@ -264,3 +264,13 @@ def show(name: Annotated[str, typer.Argument(metavar="NAME")], as_json: AsJson =
             e["held"] or "",
         )
     _print(table, "  ".join(f"[bold]{k}[/]: {v}" for k, v in head.items() if v not in (None, "")))
+
+
+def _background() -> None:
+    """Register ``bank background`` (its module imports this one for the shared options)."""
+    from redline.cli.background_cmd import background_app
+
+    bank_app.add_typer(background_app, name="background")
+
+
+_background()

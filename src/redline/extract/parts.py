@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from redline.content import Content
-from redline.errors import InputError
+from redline.errors import InputError, NotReadable
 from redline.extract.layout import Box, PageSpan, page_at
 
 if TYPE_CHECKING:
@@ -120,6 +120,9 @@ def _read_attachments(
             doc = extract_document(
                 attachment.data, attachment.media_type, filename=attachment.filename, limits=limits
             )
+        except NotReadable as error:  # a scan with no OCR here: not read, and not refused
+            unread.append(Unread(name, str(error), False, kind, attachment.filename))
+            continue
         except InputError as error:  # the message names the limit, never the file's content
             unread.append(Unread(name, str(error), True, kind, attachment.filename))
             continue

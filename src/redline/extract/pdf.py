@@ -7,6 +7,11 @@ is added up against ``max_unzipped_bytes`` (pypdf also caps each stream on its o
 checked between pages and every few thousand operators within one, and a file nested deeper than
 the parser can follow is refused by name rather than crashing. Anything else pypdf raises means
 the file is malformed: one clear error.
+
+A page without a text layer (a scan, a page of screenshots) is read by OCR from the images it
+draws, each held against ``max_pixels`` from its dictionary before anything is decoded. Where
+OCR is not installed such a page is not read, and the file says so (``NotReadable``) rather than
+passing for a page with nothing on it.
 """
 
 from __future__ import annotations
@@ -14,9 +19,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from redline.errors import InputError, LimitExceeded
+from redline.errors import InputError, LimitExceeded, NotReadable
 from redline.extract.layout import PageSpan
 from redline.extract.limits import Deadline, DocumentLimits
+
+# A page with fewer letters than this in its text layer is treated as a scan.
+_SCANNED_PAGE_CHARS = 16
 
 __all__ = ["PdfText", "open_pdf", "page_content_bytes", "read_pdf"]
 
@@ -96,7 +104,10 @@ def read_pdf(data: bytes, limits: DocumentLimits, deadline: Deadline | None = No
                     field="file",
                     limit=limits.max_unzipped_bytes,
                 )
-            text = (page.extract_text(visitor_operand_before=tick) or "").strip() + "\n\n"
+            text = (page.extract_text(visitor_operand_before=tick) or "").strip()
+            if sum(c.isalnum() for c in text) < _SCANNED_PAGE_CHARS:
+                text = (text + "\n" + _scanned_text(page, number, limits, deadline)).strip()
+            text += "\n\n"
             pages.append(PageSpan(number, offset, offset + len(text)))
             parts.append(text)
             offset += len(text)
@@ -112,6 +123,40 @@ def read_pdf(data: bytes, limits: DocumentLimits, deadline: Deadline | None = No
     except Exception as exc:
         raise _refused(exc, limits) from exc
     return PdfText("".join(parts), tuple(pages))
+
+
+def _scanned_text(page: Any, number: int, limits: DocumentLimits, deadline: Deadline) -> str:
+    """The OCR text of the images a page draws ("" for a page with none)."""
+    from redline.extract.ocr import ocr_missing, read_image
+
+    resources = page.get("/Resources")
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    if xobjects is None:
+        return ""
+    images = [
+        xobjects[name].get_object()
+        for name in xobjects.get_object()
+        if xobjects[name].get_object().get("/Subtype") == "/Image"
+    ]
+    if not images:
+        return ""
+    for image in images:
+        pixels = int(image.get("/Width", 0)) * int(image.get("/Height", 0))
+        if pixels > limits.max_pixels:
+            raise LimitExceeded(
+                f"PDF page {number} draws an image of {pixels} pixels, over the limit of"
+                f" {limits.max_pixels} (max_pixels)",
+                field="file",
+                limit=limits.max_pixels,
+            )
+    missing = ocr_missing()
+    if missing:
+        raise NotReadable(f"PDF page {number} is a scan; {missing}", field="file")
+    texts = []
+    for found in page.images:
+        deadline.check()
+        texts.append(read_image(found.data, limits, deadline).text.strip())
+    return "\n".join(t for t in texts if t)
 
 
 def _refused(exc: BaseException, limits: DocumentLimits) -> InputError:

@@ -10,6 +10,9 @@ is ever copied into decisions, logs or audit payloads.
 
 Flood-guard history is a count of matches per entry per window, and a hold row per held entry; a
 hold stays until a person releases it.
+
+Background samples are ordinary text an operator adds so the matcher can tell house style from
+the leak: each row keeps the sample's k-gram counts (a count-min sketch), never its text.
 """
 
 from __future__ import annotations
@@ -33,10 +36,12 @@ from redline.record.tables import Base, Stamp
 
 __all__ = [
     "BANKS",
+    "BANK_BACKGROUND",
     "BANK_ENTRIES",
     "BANK_HOLDS",
     "BANK_MATCH_COUNTS",
     "LINK_EXPANSIONS",
+    "BankBackgroundRow",
     "BankEntryRow",
     "BankHoldRow",
     "BankMatchCountRow",
@@ -122,8 +127,25 @@ class BankHoldRow(Base):
     released_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
+class BankBackgroundRow(Base):
+    """A sample of ordinary text, as k-gram counts: the matcher's model of what is not evidence."""
+
+    __tablename__ = "bank_background"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    texts: Mapped[int] = mapped_column(Integer)
+    fingerprint_version: Mapped[str] = mapped_column(String(40))
+    model: Mapped[bytes] = mapped_column(LargeBinary)
+    source: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    added_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    added_at: Mapped[datetime] = mapped_column(Stamp)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 BANKS = Base.metadata.tables["banks"]
 BANK_ENTRIES = Base.metadata.tables["bank_entries"]
 LINK_EXPANSIONS = Base.metadata.tables["link_expansions"]
 BANK_MATCH_COUNTS = Base.metadata.tables["bank_match_counts"]
 BANK_HOLDS = Base.metadata.tables["bank_holds"]
+BANK_BACKGROUND = Base.metadata.tables["bank_background"]

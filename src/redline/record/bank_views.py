@@ -116,7 +116,7 @@ def bank_of(row: RowMapping) -> Bank:
         name=row["name"],
         designations=tuple(row["designations"]),
         negative=bool(row["negative"]),
-        excerpt=ExcerptRule(**row["excerpt"]),
+        excerpt=ExcerptRule.stored(row["excerpt"]),
         pdq_threshold=row["pdq_threshold"],
         description=row["note"],
         created_by=row["added_by"],

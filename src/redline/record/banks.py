@@ -49,6 +49,7 @@ from redline.errors import Conflict, InputError, LimitExceeded, NotFound
 from redline.extract.documents import DocumentLimits
 from redline.extract.links import url_key
 from redline.record import audit
+from redline.record.bank_background import BackgroundSamples
 from redline.record.bank_flood import FloodLedger
 from redline.record.bank_tables import (
     BANK_ENTRIES,
@@ -497,9 +498,13 @@ class Banks:
                         self.config.version,
                     )
             items.append((entry, fps))
-        return BankSnapshot.build(
+        snap = BankSnapshot.build(
             banks.values(), items, config=self.config, expansions=self.expansions()
         )
+        background = BackgroundSamples(self.session, self.config).model()
+        if background is not None:
+            snap.use_background(background)
+        return snap
 
     # -- flood guard (see ``bank_flood``) ----------------------------------------------------
 

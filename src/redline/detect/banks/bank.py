@@ -19,6 +19,7 @@ __all__ = [
     "Bank",
     "BankEntry",
     "EntryKind",
+    "FLOOR_CHARS",
     "ExcerptRule",
     "validate_designation",
 ]
@@ -45,30 +46,47 @@ class EntryKind(StrEnum):
     DOMAIN = "domain"
 
 
+# The shortest passage that can ever count as an excerpt, in characters of the document as people
+# read it (the characters of words a post blacked out count: the post stands in for them). Stock
+# phrases, sign-offs and slot-filled sentence frames are shorter; no setting goes below this.
+FLOOR_CHARS = 80
+
+
 @dataclass(frozen=True, slots=True)
 class ExcerptRule:
     """When a shared passage counts as an excerpt of a bank document; configurable per bank.
 
-    Lengths are in compact characters (letters and digits only; 80 characters of English prose
-    are about 65). ``max_distance`` is the share of compared characters that may differ inside
-    the passage (OCR noise, look-alikes); characters under a redaction mark are not compared.
-    ``split_edits`` is the largest rewrite between two shared fingerprints that still counts as
-    one passage; ``max_gap`` and ``max_drift`` bound how far apart (in the post) and how far off
-    the diagonal (redaction gaps, insertions) two fingerprints of one passage may be.
-    A document becomes a candidate when ``min_seeds`` of its rare fingerprints (found in fewer
-    than ``rare_docs`` documents) lie on one diagonal of the post and spread over at least
-    ``min_spread`` characters (so one shared name is not enough). A stretch of at least
-    ``min_chars`` whose fingerprints are all in at least ``boilerplate_docs`` documents and
-    ``boilerplate_share`` of the bank is boilerplate (a header, a disclaimer): it neither seeds nor
-    lengthens a match. The share keeps ordinary phrases of a large bank from counting as one.
-    At most ``max_candidates`` documents (those with the most seeds on one diagonal) are verified
-    per post, which bounds the cost of a query in a large bank.
+    ``min_chars`` is in characters of the document text (spaces and punctuation included, words
+    under a post's redaction marks included) and can be raised, never set below ``FLOOR_CHARS``.
+    ``min_matched`` is how many letters and digits of it must actually agree. ``max_distance`` is
+    the share of compared characters that may differ inside the passage (OCR noise, look-alikes);
+    characters under a redaction mark are not compared. ``split_edits`` is the largest rewrite
+    between two shared fingerprints that still counts as one passage: OCR noise between two
+    intact fingerprints is one or two edits, while another name or date in a sentence frame is
+    more, so frames shared with other slot values split into phrase-sized pieces that are too
+    short to count. ``max_gap`` and ``max_drift`` bound how far apart (in the post) and how far
+    off the diagonal (redaction gaps, insertions) two fingerprints of one passage may be.
+
+    Candidates: a document becomes one when ``min_seeds`` of its rare fingerprints (found in
+    fewer than ``rare_docs`` documents) lie on one diagonal of the post and spread over at least
+    ``min_spread`` characters; at most ``max_candidates`` documents (those with the most seeds on
+    one diagonal) are verified per post, which bounds the cost of a query in a large bank.
+
+    Specificity (what the score counts): a stretch of at least ``min_chars`` whose fingerprints
+    are all in at least ``boilerplate_docs`` documents and ``boilerplate_share`` of the bank is
+    boilerplate (a letterhead, a disclaimer) and does not count towards a passage's length. A
+    shorter stretch shared with other documents of the bank (under ``stock_chars`` compact
+    letters: a stock sentence, a sign-off, a quoted public statement) and any k-gram found in
+    ``background_share`` of the ordinary texts the background model learned (and in two at
+    least) count as house style, not as evidence. ``min_score`` is the weakest calibrated score
+    reported at all (the policy's own threshold decides what acts).
     """
 
-    min_chars: int = 45
+    min_chars: int = FLOOR_CHARS
+    min_matched: int = 40
     min_seeds: int = 2
     max_distance: float = 0.15
-    split_edits: int = 8
+    split_edits: int = 4
     max_gap: int = 64
     max_drift: int = 64
     boilerplate_docs: int = 5
@@ -76,18 +94,39 @@ class ExcerptRule:
     rare_docs: int = 128
     min_spread: int = 20
     max_candidates: int = 8
+    stock_chars: int = 200
+    background_share: float = 0.001
+    min_score: float = 0.5
 
     def __post_init__(self) -> None:
         if self.max_candidates < 1:
             raise ValueError("excerpt rule: max_candidates >= 1")
-        if self.min_chars < 16 or self.min_seeds < 1 or self.boilerplate_docs < 2:
-            raise ValueError("excerpt rule: min_chars >= 16, min_seeds >= 1, boilerplate_docs >= 2")
-        if not 0.0 <= self.boilerplate_share <= 1.0:
-            raise ValueError("excerpt rule: boilerplate_share must be in [0, 1]")
+        if self.min_chars < FLOOR_CHARS:
+            raise ValueError(f"excerpt rule: min_chars can be raised, never below {FLOOR_CHARS}")
+        if self.min_matched < 16 or self.min_seeds < 1 or self.boilerplate_docs < 2:
+            raise ValueError("excerpt rule: min_matched >= 16, min_seeds >= 1, boilerplate_docs >= 2")
+        if not 0.0 <= self.boilerplate_share <= 1.0 or not 0.0 <= self.background_share <= 1.0:
+            raise ValueError("excerpt rule: boilerplate_share and background_share must be in [0, 1]")
         if self.rare_docs < self.boilerplate_docs:
             raise ValueError("excerpt rule: rare_docs must be >= boilerplate_docs")
         if not 0.0 <= self.max_distance < 1.0:
             raise ValueError("excerpt rule: max_distance must be in [0, 1)")
+        if not 0.0 <= self.min_score <= 1.0:
+            raise ValueError("excerpt rule: min_score must be in [0, 1]")
+
+    @classmethod
+    def stored(cls, values: dict[str, object]) -> ExcerptRule:
+        """A rule from its stored settings, written by any earlier version.
+
+        Before the floor, ``min_chars`` counted compact letters (default 45): such a value is
+        read as the floor. Settings this version does not know are ignored, so a store written
+        by a newer version still opens.
+        """
+        known = {k: v for k, v in values.items() if k in cls.__dataclass_fields__}
+        chars = known.get("min_chars")
+        if isinstance(chars, int) and chars < FLOOR_CHARS:
+            known["min_chars"] = FLOOR_CHARS
+        return cls(**known)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)

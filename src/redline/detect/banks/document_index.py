@@ -9,26 +9,32 @@ Two phases, so that lookup cost depends on the post and not on the bank's size:
    cause. A document becomes a candidate with ``min_seeds`` rare hits near one diagonal.
 2. Verification, per candidate. All of the document's fingerprints found in the post, common
    ones included, are chained along a diagonal and aligned seed to seed on the compact texts
-   (``align``). Boilerplate is then judged by region, not by single fingerprint: a stretch of the
-   document at least ``min_chars`` long whose consecutive fingerprints are all common is
-   boilerplate, and it does not count towards a passage's length. A post that shares only a
-   header, or a header and a short phrase, does not match; a quote made of ordinary words does,
-   because its rare and common fingerprints are interleaved.
+   (``align``). A passage counts only if it covers at least ``min_chars`` (never under 80)
+   characters of document text, boilerplate excluded, with at least ``min_matched`` letters that
+   agree: stock sentences, sign-offs and sentence frames refilled with other names are shorter.
+3. Evidence, per match. Each passage says how many of its letters are specific to the document
+   (``specificity``: not boilerplate, not house style shared with other bank documents, not
+   ordinary text the background model knows), and the match's score is a calibrated probability
+   over that evidence (``calibration``): a long quote of ordinary words still matches, a post
+   that shares only the house's formulas scores low even when it reaches the floor.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from redline.detect.banks.align import Alignment, align_chain, chain_seeds
+from redline.detect.banks.background import BackgroundModel
 from redline.detect.banks.bank import BankEntry, ExcerptRule
+from redline.detect.banks.calibration import CALIBRATION
 from redline.detect.banks.fingerprint import FingerprintConfig, Fingerprints, query_grams
+from redline.detect.banks.passage import DocumentMatch, Passage
 from redline.detect.banks.segment import Segment, expand_ranges
+from redline.detect.banks.specificity import DocumentProfile, common_runs, profile
 from redline.extract.normalize import NormalizedText, compact
 
 __all__ = ["DocumentIndex", "DocumentMatch", "Passage"]
@@ -37,59 +43,7 @@ I64 = npt.NDArray[np.int64]
 U32 = npt.NDArray[np.uint32]
 _BUCKET = 32  # diagonal bucket width for the candidate pre-filter (two grids, offset by half)
 _MAX_SEGMENTS = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Passage:
-    """A passage a post shares with a bank document, located in both.
-
-    ``post_start``/``post_end`` are offsets into the post's text, covering the whole aligned
-    passage. ``doc_start``/``doc_end`` are offsets into the document's extracted text covering
-    the passage's shared fingerprints (the index keeps no full offset map of bank documents, to
-    stay small); ``doc_compact`` is the exact passage in the document's compact form, which a
-    caller holding the document maps with ``compact(text).to_source(*doc_compact)``. ``length`` is
-    in compact characters; ``identity`` is the share of compared characters that agree.
-    """
-
-    post_start: int
-    post_end: int
-    doc_start: int
-    doc_end: int
-    length: int
-    seeds: int
-    identity: float
-    doc_compact: tuple[int, int] = (0, 0)
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentMatch:
-    """A bank document found in a post, with the evidence that explains it.
-
-    ``rule`` names what fired: ``exact_bytes``, ``exact_text`` or ``excerpt``. ``distance`` is
-    1 - identity of the best passage (0 for exact matches).
-    """
-
-    entry: BankEntry
-    rule: str
-    score: float
-    distance: float
-    passages: tuple[Passage, ...]
-
-    @property
-    def passage(self) -> Passage | None:
-        """The longest shared passage, if the match has a location."""
-        return self.passages[0] if self.passages else None
-
-    def explain(self) -> str:
-        """One line a moderator can read: bank, entry, rule, where, how close."""
-        head = f"bank {self.entry.bank!r} entry {self.entry.name!r} by {self.rule}"
-        p = self.passage
-        if p is None:
-            return f"{head} (whole content, distance 0)"
-        return (
-            f"{head}: post[{p.post_start}:{p.post_end}] ~ document[{p.doc_start}:{p.doc_end}],"
-            f" {p.length} letters, identity {p.identity:.2f}, {p.seeds} shared fingerprints"
-        )
+_MAX_PROFILES = 4096  # memoised document profiles (each is a few hundred bytes)
 
 
 class DocumentIndex:
@@ -101,7 +55,11 @@ class DocumentIndex:
         self._entries: list[BankEntry] = []
         self._segments: list[Segment] = []
         self._texts: list[str] = []  # compact text per document, for verification
+        self._steps: list[npt.NDArray[np.uint8] | None] = []  # source steps per compact letter
+        self._ratios: list[float] = []  # source characters per compact letter, on average
         self._pending: list[tuple[int, Fingerprints]] = []
+        self.background: BackgroundModel | None = None
+        self._profiles: dict[tuple[int, tuple[int, int]], DocumentProfile] = {}
 
     @classmethod
     def build(
@@ -123,7 +81,8 @@ class DocumentIndex:
     @property
     def nbytes(self) -> int:
         """Bytes held by the index arrays and compact texts (entry objects not included)."""
-        return sum(s.nbytes for s in self._segments) + sum(len(t) for t in self._texts)
+        steps = sum(s.nbytes for s in self._steps if s is not None)
+        return sum(s.nbytes for s in self._segments) + sum(len(t) for t in self._texts) + steps
 
     def add(self, entry: BankEntry, fps: Fingerprints) -> None:
         """Add one document; it is searchable from the next query on."""
@@ -133,6 +92,8 @@ class DocumentIndex:
             )
         self._pending.append((len(self._entries), fps))
         self._texts.append(fps.text)
+        self._steps.append(fps.steps)
+        self._ratios.append(fps.source_ratio())
         self._entries.append(entry)
 
     def compact(self) -> None:
@@ -162,14 +123,16 @@ class DocumentIndex:
         matches: list[DocumentMatch] = []
         for gid in self._candidates(grams):
             passages = self._verify(gid, norm, grams)
-            if passages:
-                best = passages[0]
+            if not passages:
+                continue
+            score = CALIBRATION.score(passages)
+            if score >= self.rule.min_score:
                 matches.append(
                     DocumentMatch(
                         entry=self._entries[gid],
                         rule="excerpt",
-                        score=_score(best, self.rule),
-                        distance=round(1.0 - best.identity, 4),
+                        score=score,
+                        distance=round(1.0 - passages[0].identity, 4),
                         passages=tuple(passages),
                     )
                 )
@@ -184,7 +147,7 @@ class DocumentIndex:
         total = sum((c for _, c in found), np.zeros(needles.size, dtype=np.int64))
         per_gram = total[where]
         rare = (per_gram > 0) & (per_gram < self.rule.rare_docs)
-        rare &= ~_common_runs(per_gram, self._boilerplate_docs(), self.rule.min_chars)
+        rare &= ~common_runs(per_gram, self._boilerplate_docs(), _compact_floor(self.rule))
         qs, docs, ds = [], [], []
         for seg, (left, count) in zip(self._segments, found, strict=True):
             count = np.where(rare, count[where], 0)
@@ -270,26 +233,27 @@ class DocumentIndex:
         d = fpos[js]
         by = np.lexsort((d, q))
         q_list, d_list, js = q[by].tolist(), d[by].tolist(), js[by]
-        boiler: list[tuple[int, int]] | None = None  # computed only if a run gets that far
+        doc = _DocumentView(self, gid, seg, rows, fpos)
         extend = self.config.window + k - 1
+        shortest = doc.compact_chars(rule.min_chars)
         passages: list[Passage] = []
         for chain in chain_seeds(q_list, d_list, max_gap=rule.max_gap, max_drift=rule.max_drift):
             if len(chain) < rule.min_seeds:
                 continue
-            if q_list[chain[-1]] - q_list[chain[0]] + k + 2 * extend < rule.min_chars:
+            if q_list[chain[-1]] - q_list[chain[0]] + k + 2 * extend < shortest:
                 continue  # cannot reach the minimum length even fully extended
             seeds = [(q_list[i], d_list[i]) for i in chain]
             for run in align_chain(
                 norm.text, self._texts[gid], seeds, k, split_edits=rule.split_edits, extend=extend
             ):
-                if not self._accept(run, []):
+                if not self._plausible(run, shortest):
                     continue
-                if boiler is None:
-                    boiler = self._boilerplate(seg, rows, fpos, k)
-                if boiler and not self._accept(run, boiler):
+                chars = doc.chars(run.d0, run.d1)
+                if chars < rule.min_chars:
                     continue
                 inside = [i for i in chain if run.d0 <= d_list[i] < run.d1]
-                first, last = int(js[inside[0]]), int(js[inside[-1]])
+                seed_rows = js[inside]
+                first, last = int(seed_rows[0]), int(seed_rows[-1])
                 base = rows.start
                 ps, pe = norm.to_source(run.q0, run.q1)
                 passages.append(
@@ -302,62 +266,121 @@ class DocumentIndex:
                         seeds=run.seeds,
                         identity=round(run.identity, 4),
                         doc_compact=(run.d0, run.d1),
+                        doc_chars=chars,
+                        specific=doc.specific(seed_rows, run.d0, run.d1, k),
+                        redacted=run.redacted,
                     )
                 )
         return _disjoint(passages)
 
-    def _boilerplate(self, seg: Segment, rows: slice, fpos: I64, k: int) -> list[tuple[int, int]]:
-        """Document regions whose consecutive fingerprints are all common (compact offsets)."""
-        freq = seg.ffreq[rows].astype(np.int64)
-        others = [s for s in self._segments if s is not seg]
-        if others:
-            needles, where = np.unique(seg.fhash[rows], return_inverse=True)
-            for other in others:
-                freq += other.counts(needles)[1][where]
-        mask = _common_runs(freq, self._boilerplate_docs(), self.rule.min_chars, fpos)
-        regions: list[tuple[int, int]] = []
-        start = None
-        for i, flag in enumerate([*mask.tolist(), False]):
-            if flag and start is None:
-                start = i
-            elif not flag and start is not None:
-                regions.append((int(fpos[start]), int(fpos[i - 1]) + k))
-                start = None
-        return regions
+    def _profile_of(self, gid: int, seg: Segment, rows: slice, fpos: I64) -> DocumentProfile:
+        """The specificity of document ``gid``, memoised until the bank or background changes."""
+        key = (gid, self._version())
+        found = self._profiles.get(key)
+        if found is None:
+            if len(self._profiles) >= _MAX_PROFILES:
+                self._profiles.clear()
+            found = profile(
+                self.rule,
+                seg.fhash[rows],
+                fpos,
+                self._postings(gid, seg.fhash[rows]),
+                self._boilerplate_docs(),
+                self.config.k,
+                self.background,
+                _compact_floor(self.rule),
+            )
+            self._profiles[key] = found
+        return found
 
-    def _accept(self, run: Alignment, boiler: list[tuple[int, int]]) -> bool:
-        """Whether an aligned run is long, close and informative enough to be an excerpt."""
+    def _version(self) -> tuple[int, int]:
+        """What a memoised profile depends on: the documents indexed and the background."""
+        return (len(self._entries), len(self.background) if self.background is not None else 0)
+
+    def _postings(self, gid: int, hashes: U32) -> tuple[I64, I64, I64]:
+        """Each of the document's fingerprints found in another document: (row, doc, offset)."""
+        needles, where = np.unique(hashes, return_inverse=True)
+        rows, docs, offsets = [], [], []
+        for seg in self._segments:
+            left, count = seg.counts(needles)
+            left, count = left[where], count[where]
+            irows = seg.irow[expand_ranges(left, count)].astype(np.int64)
+            rows.append(np.repeat(np.arange(hashes.size, dtype=np.int64), count))
+            docs.append(seg.doc_ids[np.searchsorted(seg.row_offsets, irows, "right") - 1])
+            offsets.append(seg.fpos[irows].astype(np.int64))
+        row, doc, offset = np.concatenate(rows), np.concatenate(docs), np.concatenate(offsets)
+        other = doc != gid
+        return row[other], doc[other], offset[other]
+
+    def _plausible(self, run: Alignment, shortest: int) -> bool:
+        """Whether an aligned run is long and close enough to be measured at all."""
         rule = self.rule
-        covered = sum(max(0, min(run.d1, b) - max(run.d0, a)) for a, b in boiler)
         return (
             run.seeds >= rule.min_seeds
-            and run.length - covered >= rule.min_chars
-            and run.matched >= rule.min_chars * 0.6
+            and run.length >= shortest
+            and run.matched >= rule.min_matched
             and run.identity >= 1.0 - rule.max_distance
         )
 
 
-def _common_runs(
-    freq: I64, threshold: int, min_span: int, positions: I64 | None = None
-) -> npt.NDArray[np.bool_]:
-    """Mark runs of consecutive known hashes in ``threshold``+ documents spanning ``min_span``.
+class _DocumentView:
+    """One candidate document during one query: lengths in its own characters, specificity.
 
-    Unknown hashes (frequency 0: k-grams no document selected) neither break nor extend a run,
-    since winnowing leaves most positions of a shared header unselected. ``positions`` are the
-    hashes' offsets (default: their index, as for a post's k-grams).
+    The specificity profile needs the document's frequencies over every segment and in the
+    background model, so it is computed only once a run is long enough to need it.
     """
-    pos = np.arange(freq.size, dtype=np.int64) if positions is None else positions
-    known = np.flatnonzero(freq > 0)
-    mask = np.zeros(freq.size, dtype=np.bool_)
-    if not known.size:
-        return mask
-    common = freq[known] >= threshold
-    edges = np.flatnonzero(np.diff(np.r_[0, common.astype(np.int8), 0]))
-    for a, b in zip(edges[::2], edges[1::2], strict=True):
-        first, last = known[a], known[b - 1]
-        if pos[last] - pos[first] >= min_span:
-            mask[first : last + 1] = True
-    return mask
+
+    def __init__(
+        self, index: DocumentIndex, gid: int, seg: Segment, rows: slice, fpos: I64
+    ) -> None:
+        self.index, self.gid, self.seg, self.rows, self.fpos = index, gid, seg, rows, fpos
+        self.steps = index._steps[gid]
+        self.ratio = index._ratios[gid]
+        self._profile: DocumentProfile | None = None
+
+    @property
+    def profile(self) -> DocumentProfile:
+        """The document's specificity, computed on first use and kept until the bank changes."""
+        if self._profile is None:
+            self._profile = self.index._profile_of(self.gid, self.seg, self.rows, self.fpos)
+        return self._profile
+
+    def compact_chars(self, chars: int) -> int:
+        """The fewest compact letters that could hold ``chars`` characters of this document."""
+        return max(1, math.floor(chars / (self.ratio * 1.5)))
+
+    def _span(self, d0: int, d1: int) -> int:
+        """Characters of document text from compact letter ``d0`` to ``d1`` (exclusive)."""
+        if d1 <= d0:
+            return 0
+        if self.steps is None:
+            return round((d1 - d0) * self.ratio)
+        return int(self.steps[d0 + 1 : d1].sum(dtype=np.int64)) + 1
+
+    def chars(self, d0: int, d1: int) -> int:
+        """Characters of document text in ``[d0, d1)``, boilerplate left out."""
+        total = self._span(d0, d1)
+        for a, b in self.profile.boilerplate:
+            if a < d1 and b > d0:
+                total -= self._span(max(a, d0), min(b, d1))
+        return total
+
+    def specific(self, seed_rows: npt.NDArray[np.intp], d0: int, d1: int, k: int) -> int:
+        """Letters of ``[d0, d1)`` covered by shared fingerprints specific to this document."""
+        keep = seed_rows[self.profile.specific[seed_rows]]
+        if not keep.size:
+            return 0
+        starts = np.clip(self.fpos[keep] - d0, 0, d1 - d0)
+        ends = np.clip(self.fpos[keep] + k - d0, 0, d1 - d0)
+        cover = np.zeros(d1 - d0 + 1, dtype=np.int64)
+        np.add.at(cover, starts, 1)
+        np.add.at(cover, ends, -1)
+        return int((np.cumsum(cover)[:-1] > 0).sum())
+
+
+def _compact_floor(rule: ExcerptRule) -> int:
+    """The passage floor in compact letters for English-like text (about 5 in 6 characters)."""
+    return math.floor(rule.min_chars * 5 / 6)
 
 
 def _disjoint(passages: list[Passage]) -> list[Passage]:
@@ -367,9 +390,3 @@ def _disjoint(passages: list[Passage]) -> list[Passage]:
         if all(p.post_end <= o.post_start or p.post_start >= o.post_end for o in kept):
             kept.append(p)
     return kept
-
-
-def _score(p: Passage, rule: ExcerptRule) -> float:
-    """Identity times a length factor: 0.6 at the minimum length, 1.0 at three times it."""
-    length_factor = min(1.0, 0.6 + 0.4 * (p.length - rule.min_chars) / (2 * rule.min_chars))
-    return round(max(0.0, min(1.0, p.identity * length_factor)), 4)

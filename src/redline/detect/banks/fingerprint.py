@@ -15,6 +15,13 @@ array lookups per post.
 Hashes are 32-bit: enough, since a chance collision only adds a stray seed that the alignment step
 discards, and it halves the index's memory. ``Fingerprints`` serialise to bytes so a store can keep
 them next to the entry and rebuild the index without re-reading the file.
+
+Besides the compact text, a document keeps one byte per compact character: how far its source
+character is from the previous one (``steps``). That is what lets a passage found in compact
+coordinates be measured in characters of the document as people read it (the 80-character floor
+of an excerpt) and split into words, at one byte a character instead of a full offset map.
+Blobs of format 1, written before steps existed, still load; their passages are measured by the
+document's average ratio of source to compact characters instead.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
 _MAGIC = b"RLFP"
 _HEADER = struct.Struct("<4sBHHII")  # magic, format version, k, window, count, text bytes
+_FORMAT = 2  # 1: no steps; 2: steps after the arrays
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +68,9 @@ class Fingerprints:
 
     ``positions`` are offsets into ``text``, the compact form the alignment step verifies seeds
     against; ``starts`` and ``spans`` locate each k-gram in the source text (what a match reports
-    to a moderator).
+    to a moderator). ``steps[i]`` is how many source characters compact character ``i`` starts
+    after compact character ``i - 1`` (1 inside a word, more after a space or punctuation; capped
+    at 255), or None for fingerprints stored before steps were kept.
     """
 
     config: FingerprintConfig
@@ -69,6 +79,7 @@ class Fingerprints:
     starts: U32
     spans: npt.NDArray[np.uint16]
     text: str
+    steps: npt.NDArray[np.uint8] | None = None
 
     @property
     def length(self) -> int:
@@ -78,10 +89,20 @@ class Fingerprints:
     def __len__(self) -> int:
         return int(self.hashes.size)
 
+    def source_ratio(self) -> float:
+        """Source characters per compact character, on average over the fingerprinted text."""
+        if self.steps is not None and self.steps.size:
+            return float(self.steps.sum(dtype=np.int64)) / self.steps.size
+        if self.hashes.size < 2:
+            return 1.0
+        span = int(self.starts[-1]) - int(self.starts[0])
+        return max(1.0, span / max(1, int(self.positions[-1]) - int(self.positions[0])))
+
     def to_bytes(self) -> bytes:
         """Compact little-endian serialisation for the store."""
         text = self.text.encode("utf-8")
-        head = _HEADER.pack(_MAGIC, 1, self.config.k, self.config.window, len(self), len(text))
+        fmt = _FORMAT if self.steps is not None else 1
+        head = _HEADER.pack(_MAGIC, fmt, self.config.k, self.config.window, len(self), len(text))
         return b"".join(
             (
                 head,
@@ -90,6 +111,7 @@ class Fingerprints:
                 self.positions.astype("<u4").tobytes(),
                 self.starts.astype("<u4").tobytes(),
                 self.spans.astype("<u2").tobytes(),
+                b"" if self.steps is None else self.steps.astype(np.uint8).tobytes(),
             )
         )
 
@@ -99,9 +121,15 @@ class Fingerprints:
         if len(data) < _HEADER.size:
             raise ValueError("fingerprint blob too short")
         magic, fmt, k, window, n, length = _HEADER.unpack_from(data)
-        if magic != _MAGIC or fmt != 1 or len(data) != _HEADER.size + length + n * 14:
-            raise ValueError("not a fingerprint blob of format 1")
+        arrays = _HEADER.size + length + n * 14
+        if magic != _MAGIC or fmt not in (1, _FORMAT) or (fmt == 1 and len(data) != arrays):
+            raise ValueError("not a fingerprint blob of format 1 or 2")
         text = data[_HEADER.size : _HEADER.size + length].decode("utf-8")
+        steps = None
+        if fmt == _FORMAT:
+            steps = np.frombuffer(data, dtype=np.uint8, offset=arrays).copy()
+            if steps.size != len(text):
+                raise ValueError("fingerprint blob: steps do not match the text")
         off = _HEADER.size + length
 
         def take(dtype: str, size: int) -> npt.NDArray[np.generic]:
@@ -117,6 +145,7 @@ class Fingerprints:
             starts=take("<u4", 4).astype(np.uint32),
             spans=take("<u2", 2).astype(np.uint16),
             text=text,
+            steps=steps,
         )
 
 
@@ -163,7 +192,16 @@ def fingerprint(text: str | NormalizedText, config: FingerprintConfig) -> Finger
         starts=starts.astype(np.uint32),
         spans=np.minimum(ends - starts, 65535).astype(np.uint16),
         text=norm.text,
+        steps=source_steps(norm),
     )
+
+
+def source_steps(norm: NormalizedText) -> npt.NDArray[np.uint8]:
+    """Per compact character, the distance in source characters from the one before (<= 255)."""
+    if not len(norm):
+        return np.zeros(0, dtype=np.uint8)
+    steps = np.diff(norm.starts, prepend=norm.starts[0] - 1)
+    return np.clip(steps, 1, 255).astype(np.uint8)
 
 
 def query_grams(norm: NormalizedText, config: FingerprintConfig) -> U32:

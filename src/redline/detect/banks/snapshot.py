@@ -8,6 +8,8 @@ per process and ``add`` to it as entries are added.
 Negative banks are applied here, after lookup: a positive match keeps only the passages of the
 post that no negative entry covers, and is dropped (and reported under ``suppressed``, so the
 suppression is itself explained) when what is left is shorter than its bank's ``min_chars``.
+The snapshot also holds the background model (ordinary text, shared by every bank): what an
+operator added and what the store learned, so the same snapshot always scores alike.
 The flood guard is not applied here: it needs match counts over time, which the store holds; see
 ``flood.flood_check``.
 """
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from redline.content import Content
+from redline.detect.banks.background import BackgroundModel
 from redline.detect.banks.bank import Bank, BankEntry, EntryKind
 from redline.detect.banks.document_index import DocumentIndex, DocumentMatch, Passage
 from redline.detect.banks.exact import ExactIndex, sha256_hex, text_sha256
@@ -31,6 +34,8 @@ from redline.errors import InputError, NotFound
 from redline.extract.documents import DocumentLimits, extract_document
 from redline.extract.links import extract_urls
 from redline.extract.normalize import NormalizedText, compact
+from redline.extract.ocr import ocr_missing
+from redline.extract.parts import Part, content_parts
 
 __all__ = ["BankSnapshot", "ContentHits", "TextResult"]
 
@@ -71,6 +76,7 @@ class BankSnapshot:
         self._exact_entries: list[BankEntry] = []
         self._links = LinkIndex(expansions)
         self._count = 0
+        self.background = BackgroundModel(self.config)
         for bank in banks:
             self.add_bank(bank)
 
@@ -101,6 +107,21 @@ class BankSnapshot:
         if bank.name not in self._docs:
             self._docs[bank.name] = DocumentIndex(bank.excerpt, self.config)
             self._images[bank.name] = (PdqIndex(), [])
+        else:
+            self._docs[bank.name].rule = bank.excerpt
+        self._docs[bank.name].background = self.background
+
+    def learn_background(self, texts: Iterable[str]) -> int:
+        """Learn ordinary texts into the background model; returns how many were learned."""
+        return self.background.learn(texts)
+
+    def use_background(self, model: BackgroundModel) -> None:
+        """Replace the background model (as loaded from the store) for every bank."""
+        if model.config != self.config:
+            raise ValueError(f"background is {model.config.version}, banks are {self.config.version}")
+        self.background = model
+        for index in self._docs.values():
+            index.background = model
 
     def designations(self, entry: BankEntry) -> tuple[str, ...]:
         """The entry's designations, or its bank's when it has none of its own."""
@@ -172,7 +193,7 @@ class BankSnapshot:
         kept = []
         for p in m.passages:
             inside = (norm.starts >= p.post_start) & (norm.ends <= p.post_end)
-            if int((inside & ~covered).sum()) >= min_chars:
+            if _source_chars(norm, inside & ~covered) >= min_chars:
                 kept.append(p)
         if len(kept) == len(m.passages):
             return m, None
@@ -210,17 +231,37 @@ class BankSnapshot:
         part: str = "attachment:0",
         limits: DocumentLimits | None = None,
     ) -> list[BankHit]:
-        """Hits for one attached file: exact bytes, then PDQ for images or text for documents."""
-        hits = [BankHit.exact(e, self.designations(e), part) for e in self.match_bytes(data)]
+        """Hits for one file on its own: exact bytes, PDQ for images, and its text's excerpts.
+
+        The pipeline does not call this: it extracts each attachment once for every detector
+        and matches the extracted parts (``scan_content``).
+        """
         from redline.detect.banks.entries import is_image
 
-        if is_image(data):
-            for im in self.match_image(data):
-                hits.append(BankHit.image(im, self.designations(im.entry), part))
-            return _dedupe(hits)
+        if is_image(data) and ocr_missing() is not None:
+            return self._file_hits(data, None, part, readable=True)
         doc = extract_document(data, media_type, limits=limits)
-        for m in self.match_text(doc.text).matches:
-            hits.append(BankHit.document(m, self.designations(m.entry), part, doc.page_at))
+        text = Part(part, doc.text, doc.media_type, None, doc.pages, doc.boxes)
+        return self._file_hits(data, text, part, readable=True)
+
+    def _file_hits(self, data: bytes, text: Part | None, part: str, *, readable: bool) -> list[BankHit]:
+        """Exact bytes always; PDQ when the file is an image that may be decoded; then its text.
+
+        The text of an image (OCR) or of a scanned PDF page goes through the same excerpt
+        matching as any text: screenshots are how leaked documents spread.
+        """
+        from redline.detect.banks.entries import is_image
+
+        hits = [BankHit.exact(e, self.designations(e), part) for e in self.match_bytes(data)]
+        if readable and is_image(data):
+            try:
+                images = self.match_image(data)
+            except InputError:
+                images = []  # an image PDQ cannot decode: its refusal is reported by extraction
+            hits.extend(BankHit.image(im, self.designations(im.entry), part) for im in images)
+        if text is not None and text.text:
+            for m in self.match_text(text.text).matches:
+                hits.append(BankHit.document(m, self.designations(m.entry), part, text.page_at))
         return _dedupe(hits)
 
     # -- links ------------------------------------------------------------------------------
@@ -247,33 +288,55 @@ class BankSnapshot:
 
     def scan_urls(self, urls: Iterable[str]) -> list[BankHit]:
         """Hits for a content's declared URLs; part ``url:N`` locates each."""
-        hits = []
-        for n, url in enumerate(urls):
-            for lm in self.match_url(url):
-                hits.append(BankHit.link(lm, self.designations(lm.entry), f"url:{n}", 0, len(url)))
-        return _dedupe(hits)
+        return _dedupe([h for n, url in enumerate(urls) for h in self._url_hits(url, f"url:{n}")])
+
+    def _url_hits(self, url: str, part: str) -> list[BankHit]:
+        return [
+            BankHit.link(lm, self.designations(lm.entry), part, 0, len(url))
+            for lm in self.match_url(url)
+        ]
 
     def scan_content(
         self, content: Content, *, limits: DocumentLimits | None = None
     ) -> ContentHits:
         """Hits for a whole content: its text, its declared URLs and each attachment.
 
-        An attachment that cannot be read is reported in ``unreadable`` (its part and the reason)
-        rather than raised, so one hostile file does not hide the hits in the rest of the post.
+        Works on the content's extracted parts (``content_parts``, cached, so the PII scan and
+        this matcher read each file once): the text of every attachment (a PDF's pages, a
+        screenshot's OCR text) is matched like the post's own text, with the part and page in
+        each hit. An attachment that cannot be read is reported in ``unreadable`` (its part and
+        the reason) rather than raised, so one hostile file does not hide the hits in the rest;
+        its bytes are still compared exactly, and an image OCR could not read is still hashed.
         """
-        out = ContentHits(self.scan_text(content.text) + self.scan_urls(content.urls))
-        for n, attachment in enumerate(content.attachments):
-            part = f"attachment:{n}"
-            try:
-                out.hits.extend(
-                    self.match_file(
-                        attachment.data, attachment.media_type, part=part, limits=limits
-                    )
-                )
-            except InputError as error:
-                out.unreadable.append((part, str(error)))
+        parts = content_parts(content, limits)
+        out = ContentHits()
+        for part in parts.parts:
+            if part.name == "text":
+                out.hits.extend(self.scan_text(part.text))
+            elif part.name.startswith("url:"):
+                out.hits.extend(self._url_hits(part.text, part.name))
+            else:
+                data = content.attachments[_index(part.name)].data
+                out.hits.extend(self._file_hits(data, part, part.name, readable=True))
+        for unread in parts.unread:
+            data = content.attachments[_index(unread.name)].data
+            out.hits.extend(self._file_hits(data, None, unread.name, readable=not unread.refused))
+            out.unreadable.append((unread.name, unread.reason))
         out.hits.sort(key=lambda h: (-h.score, h.bank, h.entry, h.location.part))
         return out
+
+
+def _index(part: str) -> int:
+    """The attachment number of a part name such as ``attachment:2``."""
+    return int(part.rsplit(":", 1)[1])
+
+
+def _source_chars(norm: NormalizedText, mask: np.ndarray) -> int:
+    """Characters of the source text spanned by the runs of compact letters in ``mask``."""
+    edges = np.flatnonzero(np.diff(np.r_[0, mask.astype(np.int8), 0]))
+    return sum(
+        int(norm.ends[b - 1]) - int(norm.starts[a]) for a, b in zip(edges[::2], edges[1::2], strict=True)
+    )
 
 
 def _dedupe(hits: list[BankHit]) -> list[BankHit]:

@@ -1,0 +1,140 @@
+"""Which parts of a bank document are evidence of it, and which are house style or ordinary text.
+
+Computed per candidate document when a post reaches verification, from the frequencies the index
+already holds: how many bank documents share each of the document's fingerprints, and in how
+many ordinary texts the background model saw it. Three kinds of text count for little:
+
+* **boilerplate**: a stretch of at least ``min_chars`` whose fingerprints are all common in the
+  bank (a letterhead, a disclaimer); it does not even count towards a passage's length;
+* **house style**: a stretch shared with other bank documents but shorter than ``stock_chars``
+  (a stock sentence, a sign-off, a quoted public statement). A longer shared stretch is the same
+  document again (a draft and its final version), and stays evidence of both;
+* **ordinary text**: a k-gram found in ``background_share`` of the ordinary texts learned (and in
+  two at least), such as the staff's names, the house's formulas, or any common phrase.
+
+Everything else is specific: names, numbers, dates and wording that only this document has.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from redline.detect.banks.background import BackgroundModel
+from redline.detect.banks.bank import ExcerptRule
+
+__all__ = ["DocumentProfile", "common_runs", "profile"]
+
+I64 = npt.NDArray[np.int64]
+U32 = npt.NDArray[np.uint32]
+Mask = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentProfile:
+    """Per fingerprint row of one document: specific or not; and its boilerplate regions."""
+
+    specific: Mask
+    boilerplate: tuple[tuple[int, int], ...]  # compact [start, end) ranges of the document
+
+
+def common_runs(
+    freq: I64, threshold: int, min_span: int, positions: I64 | None = None
+) -> Mask:
+    """Mark runs of consecutive known hashes in ``threshold``+ documents spanning ``min_span``.
+
+    Unknown hashes (frequency 0: k-grams no document selected) neither break nor extend a run,
+    since winnowing leaves most positions of a shared header unselected. ``positions`` are the
+    hashes' offsets (default: their index, as for a post's k-grams).
+    """
+    pos = np.arange(freq.size, dtype=np.int64) if positions is None else positions
+    known = np.flatnonzero(freq > 0)
+    mask = np.zeros(freq.size, dtype=np.bool_)
+    if not known.size:
+        return mask
+    common = freq[known] >= threshold
+    edges = np.flatnonzero(np.diff(np.r_[0, common.astype(np.int8), 0]))
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        first, last = known[a], known[b - 1]
+        if pos[last] - pos[first] >= min_span:
+            mask[first : last + 1] = True
+    return mask
+
+
+def _house_style(
+    rows: I64, others: I64, other_pos: I64, fpos: I64, k: int, shortest: int, longest: int
+) -> Mask:
+    """Rows in stretches shared with another bank document, from ``shortest`` to ``longest``.
+
+    ``rows``/``others``/``other_pos`` list each posting of this document's fingerprints in
+    another document. Postings that run along one diagonal of one other document (consecutive
+    rows, offsets moving together) are a shared stretch: a stock sentence or a quoted statement
+    when shorter than ``longest``, the same document again (a draft, a copy) when longer, which
+    stays evidence of both.
+    """
+    mask = np.zeros(fpos.size, dtype=np.bool_)
+    if not rows.size:
+        return mask
+    diag = other_pos - fpos[rows]
+    order = np.lexsort((rows, diag, others))
+    rows, others, diag = rows[order], others[order], diag[order]
+    breaks = np.r_[
+        True,
+        (others[1:] != others[:-1]) | (np.abs(diag[1:] - diag[:-1]) > 2) | (rows[1:] - rows[:-1] > 3),
+    ]
+    starts = np.flatnonzero(breaks)
+    ends = np.r_[starts[1:], rows.size]
+    spans = fpos[rows[ends - 1]] + k - fpos[rows[starts]]
+    for a, b, span in zip(starts.tolist(), ends.tolist(), spans.tolist(), strict=True):
+        if b - a >= 2 and shortest <= span < longest:
+            mask[rows[a:b]] = True
+    return mask
+
+
+# Postings of a document's fingerprints in other documents: (row, other document, its offset).
+Postings = tuple[I64, I64, I64]
+
+# A stretch shorter than this (compact letters, about four words) shared with another document is
+# ordinary phrasing, not a house's formula.
+SHORTEST_SHARED = 24
+
+
+def profile(
+    rule: ExcerptRule,
+    hashes: U32,
+    fpos: I64,
+    postings: Postings,
+    boilerplate_docs: int,
+    k: int,
+    background: BackgroundModel | None,
+    compact_floor: int,
+) -> DocumentProfile:
+    """The specificity of one document's fingerprints (rows in text order).
+
+    ``postings`` are the document's fingerprints found in other documents of the bank;
+    ``compact_floor`` is the passage floor in compact letters, the shortest boilerplate stretch
+    worth setting aside.
+    """
+    rows, others, other_pos = postings
+    freq = np.bincount(rows, minlength=fpos.size).astype(np.int64) + 1
+    boiler = common_runs(freq, boilerplate_docs, compact_floor, fpos)
+    regions: list[tuple[int, int]] = []
+    start = None
+    for i, flag in enumerate([*boiler.tolist(), False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            regions.append((int(fpos[start]), int(fpos[i - 1]) + k))
+            start = None
+    ordinary = boiler | (freq >= rule.rare_docs)
+    keep = ~ordinary[rows]
+    ordinary |= _house_style(
+        rows[keep], others[keep], other_pos[keep], fpos, k, SHORTEST_SHARED, rule.stock_chars
+    )
+    if background is not None and len(background):
+        seen = background.frequency(hashes)
+        ordinary |= seen >= max(2, math.ceil(rule.background_share * len(background)))
+    return DocumentProfile(~ordinary, tuple(regions))
