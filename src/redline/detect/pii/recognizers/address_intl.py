@@ -121,6 +121,7 @@ _FRENCH_PROBES = Probes(_TYPES_FRENCH.split("|"))
 _FRENCH_ONLY = Probes(("rue", "allée", "impasse", "chemin", "quai"))
 _SUFFIX_PROBES = Probes(w.replace("\\", "") for w in _SUFFIXES.split("|"))
 _CJK_PROBES = Probes(("都", "道", "府", "県", "省", "市", "自治区"))
+_LAST_WORD = re.compile(r"[^\W\d_]{5,}$")  # a town name, not an abbreviation, before a "."
 _POSTCODE_RUNS = frozenset((2, 3))  # 00-026, 110 00: the typeless form's postcodes
 _POSTCODE_START = re.compile(r"(?<![\d\-])(?:\d{2}-\d{3}|\d{3}[ \u00a0]\d{2})(?![\d\-])")
 # The typeless form's tail: a postcode of a distinctive shape (a bare four or six digits is a
@@ -219,5 +220,10 @@ class InternationalAddressRecognizer(Recognizer):
         for pattern in (_POST_TAIL, _TOWN_TAIL):
             found = pattern.match(text, pos)
             if found is not None:
-                return found.end()
+                end = found.end()
+                # a sentence's full stop after the town ("... 10115 Berlin."), not an
+                # abbreviation's ("Qro.", "Gto.")
+                if text[end - 1] == "." and _LAST_WORD.search(text, pos, end - 1):
+                    end -= 1
+                return end
         return None
