@@ -75,26 +75,14 @@ def fit(x: F, y: F) -> tuple[float, F]:
 def reliability(x: F, y: F, b0: float, w: F) -> None:
     p = 1 / (1 + np.exp(-(b0 + x @ w)))
     print(f"{'score band':>14} {'matches':>8} {'right':>7} {'precision':>9}")
-    for lo, hi in (
-        (0, 0.2),
-        (0.2, 0.5),
-        (0.5, 0.8),
-        (0.8, 0.9),
-        (0.9, 0.95),
-        (0.95, 0.99),
-        (0.99, 1.01),
-    ):
+    for lo, hi in ((0, 0.2), (0.2, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 0.99), (0.99, 1.01)):
         sel = (p >= lo) & (p < hi)
         n = int(sel.sum())
         right = int(y[sel].sum())
-        print(
-            f"  [{lo:.2f}, {min(hi, 1):.2f}) {n:>8} {right:>7} {right / n if n else float('nan'):>9.3f}"
-        )
+        print(f"  [{lo:.2f}, {min(hi, 1):.2f}) {n:>8} {right:>7} {right / n if n else float('nan'):>9.3f}")
     for t in (0.5, 0.8, 0.95):
         sel = p >= t
-        print(
-            f"  score >= {t}: precision {y[sel].mean():.4f}, share of right matches kept {y[sel].sum() / y.sum():.4f}"
-        )
+        print(f"  score >= {t}: precision {y[sel].mean():.4f}, share of right matches kept {y[sel].sum() / y.sum():.4f}")
 
 
 def write(b0: float, w: F, note: str) -> None:
@@ -113,17 +101,13 @@ def write(b0: float, w: F, note: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--posts", type=int, default=2000)
     parser.add_argument("--no-screenshots", action="store_true")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     x, y = samples(args.posts, not args.no_screenshots)
-    print(
-        f"{len(y)} matches on the tuning split: {int(y.sum())} right, {int(len(y) - y.sum())} wrong"
-    )
+    print(f"{len(y)} matches on the tuning split: {int(y.sum())} right, {int(len(y) - y.sum())} wrong")
     b0, w = fit(x, y)
     print("intercept", round(b0, 4), dict(zip(FEATURES, np.round(w, 4).tolist(), strict=True)))
     reliability(x, y, b0, w)

@@ -489,11 +489,7 @@ class HouseGenerator:
 
     def commentary(self) -> str:
         r = self.rng
-        return (
-            r.choice(COMMENT)
-            if r.random() < 0.6
-            else " ".join(r.choices(SOCIAL, k=r.randint(3, 8)))
-        )
+        return r.choice(COMMENT) if r.random() < 0.6 else " ".join(r.choices(SOCIAL, k=r.randint(3, 8)))
 
 
 def _folded(text: str) -> str:
@@ -509,9 +505,7 @@ class _Overlap:
         self.owners: dict[int, int] = {}
         for memo in memos:
             folded = _folded(memo.text)
-            for h in {
-                hash(folded[i : i + self.WIDTH]) for i in range(len(folded) - self.WIDTH + 1)
-            }:
+            for h in {hash(folded[i : i + self.WIDTH]) for i in range(len(folded) - self.WIDTH + 1)}:
                 self.owners[h] = self.owners.get(h, 0) + 1
 
     def shares_unique_run(self, text: str) -> bool:
@@ -582,7 +576,9 @@ def house_corpus(
     for o, org in enumerate(orgs):
         for _ in range(background_per_org):
             corpus.background.append(
-                gen.memo(o, org).text if rng.random() < 0.6 else _news(gen, org)
+                gen.memo(o, org).text
+                if rng.random() < 0.6
+                else _news(gen, org)
             )
     return corpus
 
@@ -606,9 +602,7 @@ def _positive(gen: HouseGenerator, memo: Memo, source: int, kind: str) -> Post |
         text = gen.prose.noise(ex, r.uniform(0.02, 0.05))
     elif kind == "redacted":
         words = ex.split(" ")
-        text = (
-            gen.commentary() + "\n" + gen.redact(ex, min(3, r.randint(1, 3)) / max(1, len(words)))
-        )
+        text = gen.commentary() + "\n" + gen.redact(ex, min(3, r.randint(1, 3)) / max(1, len(words)))
     else:
         text = ex
     return Post(text, source, kind)

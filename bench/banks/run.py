@@ -150,7 +150,9 @@ def run_engine(src: Path, job: dict[str, Any]) -> dict[str, Any]:
 # -- scoring ----------------------------------------------------------------------------------
 
 
-def score(corpus: HouseCorpus, found: list[dict[int, float]], min_score: float) -> dict[str, Any]:
+def score(
+    corpus: HouseCorpus, found: list[dict[int, float]], min_score: float
+) -> dict[str, Any]:
     """Precision, recall, per-kind rates and false-match rates at one score threshold."""
     tp = fp = positives = 0
     kinds: Counter[str] = Counter()
@@ -225,9 +227,7 @@ def timing(result: dict[str, Any]) -> dict[str, float]:
 # -- MinHash ------------------------------------------------------------------------------------
 
 
-def minhash_found(
-    docs: list[str], posts: list[dict[str, Any]], threshold: float
-) -> list[dict[int, float]]:
+def minhash_found(docs: list[str], posts: list[dict[str, Any]], threshold: float) -> list[dict[int, float]]:
     from bench.banks.minhash import MinHashIndex
 
     index = MinHashIndex(docs, threshold)
@@ -244,10 +244,7 @@ def tune_minhash(docs: list[str], corpus: HouseCorpus, posts: list[dict[str, Any
     best: tuple[tuple[float, float], float] | None = None
     for t in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6):
         s = score(corpus, minhash_found(docs, posts, t), 0.5)
-        key = (
-            float(s["precision"] >= 0.99),
-            s["recall"] if s["precision"] >= 0.99 else s["precision"],
-        )
+        key = (float(s["precision"] >= 0.99), s["recall"] if s["precision"] >= 0.99 else s["precision"])
         if best is None or key > best[0]:
             best = (key, t)
     assert best is not None
@@ -258,24 +255,16 @@ def tune_minhash(docs: list[str], corpus: HouseCorpus, posts: list[dict[str, Any
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--posts", type=int, default=2000, help="posts per split")
-    parser.add_argument(
-        "--filler", type=int, default=1000, help="legacy dossiers in the accuracy bank"
-    )
+    parser.add_argument("--filler", type=int, default=1000, help="legacy dossiers in the accuracy bank")
     parser.add_argument("--sizes", default="100000", help="bank sizes for the latency runs")
-    parser.add_argument(
-        "--repeat", type=int, default=3, help="time each post N times, keep the fastest"
-    )
+    parser.add_argument("--repeat", type=int, default=3, help="time each post N times, keep the fastest")
     parser.add_argument("--baseline", default=BASELINE, help="commit whose matcher is the release")
     parser.add_argument("--min-score", type=float, default=None)
     parser.add_argument("--no-screenshots", action="store_true")
     parser.add_argument("--skip", default="", help="engines to skip: release,minhash,bg")
-    parser.add_argument(
-        "--quick", action="store_true", help="600 posts, no screenshots, no latency run"
-    )
+    parser.add_argument("--quick", action="store_true", help="600 posts, no screenshots, no latency run")
     args = parser.parse_args()
     if args.quick:
         args.posts, args.no_screenshots, args.sizes = 600, True, ""
@@ -294,11 +283,7 @@ def main() -> None:
         print(f"\n== {split}: {len(corpus.memos)} memos + {len(fill)} dossiers, {len(posts)} posts"
               f" ({corpus.dropped} negatives dropped for sharing 80 characters; {took:.0f}s)")  # fmt: skip
         job = {"docs": docs, "posts": posts, "repeat": 1, "reads_image_text": True}
-        row: dict[str, Any] = {
-            "memos": len(corpus.memos),
-            "posts": len(posts),
-            "dropped": corpus.dropped,
-        }
+        row: dict[str, Any] = {"memos": len(corpus.memos), "posts": len(posts), "dropped": corpus.dropped}
         engines = {"redline": (here, job)}
         if "bg" not in skip:
             engines["redline+bg"] = (here, {**job, "background": corpus.background})
@@ -351,9 +336,7 @@ def print_accuracy(name: str, r: dict[str, Any]) -> None:
           f"  false matches {r['false_matches']}")  # fmt: skip
     if "at_target_precision" in r:
         t = r["at_target_precision"]
-        print(
-            f"{'':>14}  recall {t['recall']:.4f} at precision >= {TARGET_PRECISION} (score >= {t['threshold']})"
-        )
+        print(f"{'':>14}  recall {t['recall']:.4f} at precision >= {TARGET_PRECISION} (score >= {t['threshold']})")
     for kind, v in r["per_kind"].items():
         figure = (f"recall {v['recall']:.3f} (wrong memo {v['wrong_memo']})" if "recall" in v
                   else f"false-match rate {v['false_match_rate']:.3f}")  # fmt: skip
