@@ -21,7 +21,7 @@ from redline.detect.pii.masking import digits_of
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.common import DASH, number_context
 from redline.detect.pii.recognizers.nanp import check_nanp
-from redline.detect.pii.recognizers.phone_regions import WORLD, foreign, infer_regions
+from redline.detect.pii.recognizers.phone_regions import NANP, WORLD, foreign, infer_regions
 from redline.detect.pii.recognizers.ssn import SSN_CUE
 
 _S = f"[{DASH} .\u00a0]"  # one separator
@@ -249,7 +249,16 @@ def _national_possible(text: str, facts: TextFacts) -> bool:
     A trunk 0 opens a digit run, or the text shows a foreign language or country. English posts
     whose numbers are all North American skip the national pass.
     """
-    return any(text[s] == "0" for s, _ in facts.spans) or foreign(text, facts)
+    return (
+        any(text[s] == "0" for s, _ in facts.spans)
+        or foreign(text, facts)
+        or _other_defaults(facts)
+    )
+
+
+def _other_defaults(facts: TextFacts) -> bool:
+    """Whether the platform reads national numbers of countries outside North America."""
+    return any(region not in NANP for region in facts.regions)
 
 
 def _glued_to_cue(text: str, start: int) -> bool:
@@ -321,7 +330,7 @@ class PhoneRecognizer(Recognizer):
         own = 0
         # English posts: a national number opens with its trunk 0 (as in Britain, Ireland,
         # Australia, New Zealand, India); other writings are read in foreign posts only
-        if not foreign(text, facts):
+        if not foreign(text, facts) and not _other_defaults(facts):
             starts = [s for s in starts if text[s] == "0" or text.startswith("(0", s)]
         for match in anchored(_NATIONAL, text, starts):
             start, end = match.span()
