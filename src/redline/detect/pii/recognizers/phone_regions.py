@@ -115,9 +115,13 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 def foreign(text: str, facts: TextFacts) -> bool:
     """Whether the text hints at a language or country other than English-speaking America.
 
-    Its words, letters, places or script count; curly quotes and emoji do not.
+    Its words, letters, places, script or a +CC number count; curly quotes and emoji do not.
     """
-    return facts.has_any(_FOREIGN) or (not text.isascii() and _CJK.search(text) is not None)
+    return (
+        facts.has_any(_FOREIGN)
+        or (not text.isascii() and _CJK.search(text) is not None)
+        or (("+" in text or "00" in text) and any(r not in NANP for r in _dialled(text)))
+    )
 
 
 _CCTLD = re.compile(r"\.([a-z]{2})(?![a-z0-9.\-])", re.IGNORECASE)
