@@ -1,7 +1,7 @@
 """The multilingual corpus (``--templates intl``): eighteen locales, twelve languages.
 
 Each record picks a locale uniformly, then a template of its language (``templates_intl``),
-and fills it with that locale's values (``values_intl``): national phone writings, postal
+and fills it with that locale's values (``values_locales``): national phone writings, postal
 formats, national identifiers, local card networks, IBANs, dates in the local order and
 language. Records carry ``"locale"`` so that the scorer can report each locale; tags read
 ``IP3-de_DE`` / ``IN1-fr_FR`` (the index into the language's list, ``X`` for the locale's
@@ -16,7 +16,7 @@ from typing import Any
 
 from bench.pii import templates_intl
 from bench.pii.generate import NEGATIVE_SHARE, _Builder
-from bench.pii.values_intl import LOCALES, NATIONAL_IDS, IntlValues
+from bench.pii.values_locales import LOCALES, NATIONAL_IDS, IntlValues
 
 GOLD_SLOTS: dict[str, tuple[str, Callable[[IntlValues], str]]] = {
     "PHONE": ("PHONE_NUMBER", IntlValues.local_phone),

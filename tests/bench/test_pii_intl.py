@@ -13,7 +13,7 @@ import pytest
 from bench.pii.generate import ENTITIES, generate
 from bench.pii.generate_intl import pools
 from bench.pii.values import iban_ok, luhn_ok, ssn_ok
-from bench.pii.values_intl import LOCALES, NATIONAL_IDS, REGION
+from bench.pii.values_locales import LOCALES, NATIONAL_IDS, REGION
 from stdnum.au import tfn
 from stdnum.br import cpf
 from stdnum.ca import sin

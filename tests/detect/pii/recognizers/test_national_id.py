@@ -1,7 +1,7 @@
 """National identifiers: each rule agrees with python-stdnum, and each entity is found in text.
 
 python-stdnum is an independent implementation of the same published rules; the bench's
-generators (``bench.pii.values_intl``) write valid values the way people write them.
+generators (``bench.pii.values_locales``) write valid values the way people write them.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import random
 from collections.abc import Callable
 
 import pytest
-from bench.pii.values_intl import IntlValues
+from bench.pii.values_locales import IntlValues
 from stdnum import luhn
 from stdnum.au import tfn
 from stdnum.br import cpf
