@@ -46,6 +46,17 @@ TYPE_MAP = {
     "US_BANK_NUMBER": "BANK_ACCOUNT",
     "IBAN_CODE": "BANK_ACCOUNT",
     "IP_ADDRESS": "IP_ADDRESS",
+    # National identifiers (international family): Presidio's own names where it has them.
+    # FR_NIR, BR_CPF and MX_CURP have no Presidio recognizer.
+    "UK_NINO": "UK_NINO",
+    "CA_SIN": "CA_SIN",
+    "DE_TAX_ID": "DE_TAX_ID",
+    "ES_NIF": "ES_NIF",
+    "ES_NIE": "ES_NIE",
+    "IT_FISCAL_CODE": "IT_FISCAL_CODE",
+    "IN_AADHAAR": "IN_AADHAAR",
+    "IN_PAN": "IN_PAN",
+    "AU_TFN": "AU_TFN",
 }
 
 
