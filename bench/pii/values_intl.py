@@ -22,7 +22,14 @@ import phonenumbers
 from faker import Faker
 
 from bench.pii import national_ids as ids
-from bench.pii.values import Values, iban_ok, iban_with_checksum, luhn_check_digit, luhn_ok
+from bench.pii.values import (
+    Values,
+    group_digits,
+    iban_ok,
+    iban_with_checksum,
+    luhn_check_digit,
+    luhn_ok,
+)
 
 
 class Locale(NamedTuple):
@@ -105,6 +112,16 @@ IBAN_BANKS = {
 }
 
 
+# How each identifier is grouped when an invoice or contract number imitates it.
+LOOK_ALIKE_LAYOUTS: dict[str, tuple[tuple[int, ...], str | tuple[str, ...]]] = {
+    "nir": ((1, 2, 2, 2, 3, 3, 2), " "),
+    "taxid": ((2, 3, 3, 3), " "),
+    "aadhaar": ((4, 4, 4), " "),
+    "cpf": ((3, 3, 3, 2), (".", ".", "-")),
+    "sin": ((3, 3, 3), " "),
+}
+
+
 class IntlValues(Values):
     """``Values`` with a current locale; every draw goes through the same seeded ``rng``."""
 
@@ -129,6 +146,8 @@ class IntlValues(Values):
         if fake is None:
             fake = Faker(self.locale)
             fake.seed_instance(self.seed * 7919 + 1000 + list(LOCALES).index(self.locale))
+            if self.locale == "it_IT":
+                _sort_town_list(fake)
             self._fakers[self.locale] = fake
         return fake
 
@@ -627,12 +646,7 @@ class IntlValues(Values):
             prefix = str(self.rng.randrange(51, 56))
         body = prefix + self.digits(length - 1 - len(prefix))
         number = body + luhn_check_digit(body)
-        sep = self.pick([" ", " ", "-", ""])
-        parts, pos = [], 0
-        for size in groups:
-            parts.append(number[pos : pos + size])
-            pos += size
-        return sep.join(parts)
+        return group_digits(number, groups, self.pick([" ", " ", "-", ""]))
 
     # -------------------------------------------------------------------- bank
     def local_iban(self) -> str:
@@ -756,21 +770,9 @@ class IntlValues(Values):
     def invoice_like_id(self) -> str:
         """A reference number shaped like a national identifier that fails its check."""
         kind = self.pick(["nir", "taxid", "aadhaar", "cpf", "sin", "dni"])
-        if kind == "nir":
-            d = ids.fail_digits(self.rng, 15, ids.any_id_ok)
-            return f"{d[0]} {d[1:3]} {d[3:5]} {d[5:7]} {d[7:10]} {d[10:13]} {d[13:]}"
-        if kind == "taxid":
-            d = ids.fail_digits(self.rng, 11, ids.any_id_ok)
-            return f"{d[:2]} {d[2:5]} {d[5:8]} {d[8:]}"
-        if kind == "aadhaar":
-            d = ids.fail_digits(self.rng, 12, ids.any_id_ok)
-            return f"{d[:4]} {d[4:8]} {d[8:]}"
-        if kind == "cpf":
-            d = ids.fail_digits(self.rng, 11, ids.any_id_ok)
-            return f"{d[:3]}.{d[3:6]}.{d[6:9]}-{d[9:]}"
-        if kind == "sin":
-            d = ids.fail_digits(self.rng, 9, ids.any_id_ok)
-            return f"{d[:3]} {d[3:6]} {d[6:]}"
+        if kind in LOOK_ALIKE_LAYOUTS:
+            sizes, seps = LOOK_ALIKE_LAYOUTS[kind]
+            return group_digits(ids.fail_digits(self.rng, sum(sizes), ids.any_id_ok), sizes, seps)
         number = self.rng.randrange(10_000_000, 100_000_000)
         wrong = ids._DNI_LETTERS[(number + self.rng.randrange(1, 23)) % 23]
         return f"{number}-{wrong}"
@@ -818,6 +820,16 @@ _EXTENSION = re.compile(
     + r")\s*\d+$",
     re.IGNORECASE,
 )
+
+
+def _sort_town_list(fake: Faker) -> None:
+    """Faker's it_IT town list is built from a set, so its order (and the town a seed draws)
+    changes with PYTHONHASHSEED; sorted, the same seed gives the same corpus in every process.
+    Only the town names change: Faker still draws the same index from its own random."""
+    for provider in fake.get_providers():
+        towns = getattr(provider, "cities", None)
+        if isinstance(towns, list):
+            provider.cities = sorted(towns)  # type: ignore[attr-defined]
 
 
 def _dial_out_prefix(region: str) -> str | None:
