@@ -291,6 +291,12 @@ class IntlValues(Values):
     def _country_tail(self, style: str) -> str:
         return f"\n{self.info.country}" if style == "ml" and self.chance(0.6) else ""
 
+    def _lines(self, line1: str, town: str, style: str) -> str:
+        """Street line and town line: one line with a comma, or two and maybe the country."""
+        if style == "ml":
+            return f"{line1}\n{town}{self._country_tail(style)}"
+        return f"{line1}, {town}"
+
     def _address_en_US(self, style: str) -> str:
         roll = self.rng.random()
         if style == "part":
@@ -391,10 +397,7 @@ class IntlValues(Values):
         line1 = self._house_after_street()
         if style == "part":
             return line1
-        town = f"{self.fake.postcode()} {self.fake.city()}"
-        if style == "ml":
-            return f"{line1}\n{town}{self._country_tail(style)}"
-        return f"{line1}, {town}"
+        return self._lines(line1, f"{self.fake.postcode()} {self.fake.city()}", style)
 
     def _address_nl_NL(self, style: str) -> str:
         line1 = f"{self._street_name()} {self._house()}" + (
@@ -405,8 +408,7 @@ class IntlValues(Values):
         pc = str(self.fake.postcode()).replace(" ", "")
         pc = f"{pc[:4]} {pc[4:]}" if self.chance(0.7) else pc
         town = f"{pc} {self.fake.city()}"
-        sep = "\n" if style == "ml" else ", "
-        return f"{line1}{sep}{town}{self._country_tail(style)}"
+        return self._lines(line1, town, style)
 
     def _address_es_ES(self, style: str) -> str:
         street = str(self.fake.street_name())
@@ -420,8 +422,7 @@ class IntlValues(Values):
         if style == "part":
             return line1
         town = f"{self.fake.postcode()} {self.fake.city()}"
-        sep = "\n" if style == "ml" else ", "
-        return f"{line1}{sep}{town}{self._country_tail(style)}"
+        return self._lines(line1, town, style)
 
     def _address_it_IT(self, style: str) -> str:
         line1 = f"{self.fake.street_name()}{self.pick([' ', ', '])}{self._house()}"
@@ -442,8 +443,7 @@ class IntlValues(Values):
         if style == "part":
             return line1
         town = f"{self.fake.postcode()} {self.fake.city()}"
-        sep = "\n" if style == "ml" else ", "
-        return f"{line1}{sep}{town}{self._country_tail(style)}"
+        return self._lines(line1, town, style)
 
     def _address_pt_BR(self, style: str) -> str:
         kind = self.pick(["Rua", "Av.", "Avenida", "Rua", "Travessa"])
@@ -465,8 +465,7 @@ class IntlValues(Values):
         if style == "part":
             return line1
         town = f"{self.fake.postcode()} {self.fake.city()}"
-        sep = "\n" if style == "ml" else ", "
-        return f"{line1}{sep}{town}{self._country_tail(style)}"
+        return self._lines(line1, town, style)
 
     def _address_cs_CZ(self, style: str) -> str:
         number = (
@@ -478,8 +477,7 @@ class IntlValues(Values):
         if style == "part":
             return line1
         town = f"{self.fake.postcode()} {self.fake.city()}"
-        sep = "\n" if style == "ml" else ", "
-        return f"{line1}{sep}{town}{self._country_tail(style)}"
+        return self._lines(line1, town, style)
 
     def _address_sv_SE(self, style: str) -> str:
         line1 = f"{self.fake.street_name()} {self._house(letters=True)}" + (
@@ -489,8 +487,7 @@ class IntlValues(Values):
             return line1
         pc = str(self.fake.postcode()).replace(" ", "")
         town = f"{pc[:3]} {pc[3:]} {self.fake.city()}"
-        sep = "\n" if style == "ml" else ", "
-        return f"{line1}{sep}{town}{self._country_tail(style)}"
+        return self._lines(line1, town, style)
 
     def _address_ja_JP(self, style: str) -> str:
         fake = self.fake
