@@ -15,7 +15,6 @@ from functools import cache
 import pytest
 from bench.pii import templates
 from bench.pii.generate import (
-    ENTITIES,
     FAMILIES,
     FILLERS,
     GOLD_SLOTS,
