@@ -236,6 +236,19 @@ def _north_american(main: str, digits: str) -> bool:
     return len(national) == 10 and digits[-11] == "1" and national[0] not in "01"
 
 
+def _candidate(
+    start: int, end: int, score: float, why: list[str], reference: bool, cue: str | None, value: str
+) -> Candidate:
+    """The phone candidate, its score moved by what the words around it say."""
+    if reference:
+        score -= 0.6
+        why.append("labelled as a reference number")
+    elif cue:
+        score += 0.3
+        why.append(f"context {cue!r}")
+    return Candidate("PHONE_NUMBER", start, end, clamp(score), "; ".join(why), value)
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``start:end`` overlaps one of the sorted, disjoint ``spans``."""
     i = bisect.bisect_right(spans, (start, 1 << 62))
@@ -371,15 +384,7 @@ class PhoneRecognizer(Recognizer):
             if main.isdigit():
                 score -= 0.25
                 why.append("no separators")
-            if reference:
-                score -= 0.6
-                why.append("labelled as a reference number")
-            elif cue:
-                score += 0.3
-                why.append(f"context {cue!r}")
-            yield Candidate(
-                "PHONE_NUMBER", start, end, clamp(score), "; ".join(why), digits_of(main)
-            )
+            yield _candidate(start, end, score, why, reference, cue, digits_of(main))
 
     @staticmethod
     def _nanp_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -411,12 +416,4 @@ class PhoneRecognizer(Recognizer):
             score -= 0.25  # a bare digit run is as likely an id as a phone number
             why.append("no separators")
         reference, cue = number_context(PHONE_CUE, text, match.start(), match.end())
-        if reference:
-            score -= 0.6
-            why.append("labelled as a reference number")
-        elif cue:
-            score += 0.3
-            why.append(f"context {cue!r}")
-        return Candidate(
-            "PHONE_NUMBER", match.start(), match.end(), clamp(score), "; ".join(why), digits
-        )
+        return _candidate(match.start(), match.end(), score, why, reference, cue, digits)
