@@ -23,7 +23,13 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, Han, Hangul
+def _unspaced(phrase: str) -> bool:
+    """Whether a phrase is in kana, Han or Hangul.
+
+    A test, not a regex: compiling a class of twenty thousand characters costs milliseconds at
+    every start-up.
+    """
+    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in phrase)
 
 
 class Cue:
@@ -38,8 +44,8 @@ class Cue:
         self._probes = Probes(p.lower().split()[0] for p in phrases)
         # Word boundaries mean nothing in scripts written without spaces ("電話は"): phrases in
         # them match anywhere.
-        spaced = [p for p in phrases if not _UNSPACED.search(p)]
-        unspaced = [p for p in phrases if _UNSPACED.search(p)]
+        spaced = [p for p in phrases if not _unspaced(p)]
+        unspaced = [p for p in phrases if _unspaced(p)]
         alternatives = [r"(?<![^\W_])" + phrase_pattern(spaced) + r"(?![^\W_])"] if spaced else []
         if unspaced:
             alternatives.append(phrase_pattern(unspaced))

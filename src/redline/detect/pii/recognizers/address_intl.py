@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.probes import ASCII_ALNUM, Probes
@@ -101,7 +102,7 @@ _TYPELESS = re.compile(
     rf"{_H}{{1,2}}(?P<number>\d{{1,4}}[a-zA-Z]?(?:/\d{{1,4}}[a-zA-Z]?)?)(?=,|\n|{_H})"
 )
 _PREFECTURES = "東京都|北海道|京都府|大阪府|[\u4e00-\u9fff]{2,3}県"
-_JAPANESE = re.compile(
+_JAPANESE_PATTERN = (
     rf"(?:〒\d{{3}}-\d{{4}}[ \u3000\u00a0]?)?(?:{_PREFECTURES})"
     r"[\u4e00-\u9fff\u3040-\u30ffヶ]{1,16}?"
     r"(?:\d{1,2}丁目\d{1,3}番(?:地)?(?:\d{1,3}号)?|\d{1,2}-\d{1,3}(?:-\d{1,3})?)"
@@ -110,7 +111,7 @@ _CN_PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南"
     "|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
 )
-_CHINESE = re.compile(
+_CHINESE_PATTERN = (
     rf"(?:{_CN_PROVINCES})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)"
     r"[\u4e00-\u9fff]{1,16}?(?:路|街|大道|巷|弄|道)\d{1,5}号(?:\d{1,3}栋\d{1,4}室)?"
 )
@@ -131,6 +132,19 @@ _TYPELESS_TAIL = re.compile(
     r"(?:\d{2}-\d{3}|\d{3}[ \u00a0]\d{2}|\d{4}[ \u00a0]?[A-Z]{2}|\d{4}-\d{3}|\d{5})"
     rf"{_H}{{1,2}}{_UP}"
 )
+
+
+@cache
+def _cjk_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The Japanese and Chinese patterns, compiled on first use.
+
+    Their Han classes cost milliseconds to compile, which posts in other scripts should not pay
+    at start-up.
+    """
+    return (
+        (re.compile(_JAPANESE_PATTERN), "Japanese address"),
+        (re.compile(_CHINESE_PATTERN), "Chinese address"),
+    )
 
 
 def _capitalised(name: str) -> bool:
@@ -177,7 +191,7 @@ class InternationalAddressRecognizer(Recognizer):
                 if _TYPELESS_TAIL.match(text, match.end()) is not None:
                     yield self._extend(text, match, "street name and postcode")
         if not text.isascii() and facts.has_any(_CJK_PROBES):
-            for pattern, why in ((_JAPANESE, "Japanese address"), (_CHINESE, "Chinese address")):
+            for pattern, why in _cjk_patterns():
                 for match in pattern.finditer(text):
                     yield Candidate("STREET_ADDRESS", match.start(), match.end(), 0.9, why)
 
