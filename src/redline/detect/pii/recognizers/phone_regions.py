@@ -122,7 +122,11 @@ def foreign(text: str, facts: TextFacts) -> bool:
     return (
         facts.has_any(_FOREIGN)
         or (not text.isascii() and _CJK.search(text.encode("utf-8", "replace")) is not None)
-        or (("+" in text or "00" in text) and any(r not in NANP for r in _dialled(text)))
+        or (
+            ("+" in text or "00" in text)
+            and _OTHER_CALLING.search(text) is not None
+            and any(r not in NANP for r in _dialled(text))
+        )
     )
 
 
@@ -131,6 +135,7 @@ _TLD_REGION = {"uk": "GB"}
 ENGLISH = ("GB", "AU", "IN", "IE", "NZ")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _CALLING = re.compile(r"(?:\+|(?<!\d)00)(\d{1,3})")
+_OTHER_CALLING = re.compile(r"(?:\+|(?<!\d)00)[02-9]")  # a calling code other than +1
 NANP = frozenset(phonenumbers.COUNTRY_CODE_TO_REGION_CODE[1])
 
 
