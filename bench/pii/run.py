@@ -203,6 +203,7 @@ def target_lines(
         f"{e} {scores.overlap[e].f1:.3f}"
         for e in scores.overlap
         if scores.overlap[e].f1 < TARGET_ENTITY_F1
+        and scores.overlap[e].tp + scores.overlap[e].fn  # entities the corpus holds
     ]
     lines = [
         f"  [{_verdict(micro >= TARGET_MICRO_F1)}] {name} micro-F1 {micro:.3f}"

@@ -180,6 +180,35 @@ def compact(raw: str) -> str:
     return _COMPACT.sub("", raw).upper()
 
 
+class _CuesBefore:
+    """The cue nearest before each of a text's candidates, found in one left-to-right pass.
+
+    Candidates come in text order, so each stretch of text is searched for cues once, however
+    densely the candidates sit: a megabyte of "CPF ..." pairs costs one pass, not one window
+    search per candidate.
+    """
+
+    __slots__ = ("_last", "_pos", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text, self._pos = text, 0
+        self._last: re.Match[str] | None = None
+
+    def before(self, start: int) -> str | None:
+        """The cue phrase nearest before ``start``, with no digit between (lower case)."""
+        text = self._text
+        if start > self._pos:
+            for found in _CUE.finditer(text, max(self._pos, start - _BEFORE), start):
+                self._last = found
+            self._pos = start
+        last = self._last
+        if last is None or last.start() < start - _BEFORE or last.end() > start:
+            return None
+        if _NOT_BETWEEN.search(text, last.end(), start):
+            return None
+        return " ".join(last.group(0).lower().split())
+
+
 class NationalIdRecognizer(Recognizer):
     """National identifiers of eleven countries, each checked by its issuer's rules.
 
@@ -198,13 +227,14 @@ class NationalIdRecognizer(Recognizer):
     def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:
         """Yield shaped identifiers anywhere, digit-only ones after a cue naming them."""
         references: list[CueHits] = []  # computed on the first candidate, then shared
+        cues = _CuesBefore(text)
         starts = self._shaped_starts(text, facts)
         for match in anchored(_SHAPED, text, starts) if starts else ():
             entity = next(n for n in _SHAPED_NAMES if match.group(n) is not None)
             value = compact(match.group(0))
             if not _CHECKS[entity](value):
                 continue
-            cue = self._cue_naming(text, match.start(), match.end(), entity)
+            cue = self._cue_naming(text, cues, match.start(), match.end(), entity)
             score = _SHAPED_SCORE[entity] + (0.3 if cue else 0.0)
             why = [f"{entity} structure and check"]
             if cue:
@@ -214,7 +244,7 @@ class NationalIdRecognizer(Recognizer):
                 why.append("labelled as a reference number")
             yield Candidate(entity, match.start(), match.end(), clamp(score), "; ".join(why), value)
         if facts.digits >= 9 and facts.longest >= 2:
-            yield from self._digit_only(text, facts, references)
+            yield from self._digit_only(text, facts, references, _CuesBefore(text))
 
     def mask(self, entity: str, raw: str) -> str:
         """Star all but the last two characters: enough to tell two identifiers apart."""
@@ -246,7 +276,7 @@ class NationalIdRecognizer(Recognizer):
         return starts
 
     def _digit_only(
-        self, text: str, facts: TextFacts, references: list[CueHits]
+        self, text: str, facts: TextFacts, references: list[CueHits], cues: _CuesBefore
     ) -> Iterator[Candidate]:
         """Digit-only identifiers named by a cue right before (or just after) them."""
         starts = [s for s, _ in facts.spans if not s or text[s - 1] not in _NOT_BEFORE_ID]
@@ -255,7 +285,7 @@ class NationalIdRecognizer(Recognizer):
             if not _some_check_holds(compact(candidate.group(0))):
                 continue  # no identifier's checksum: no need to look for its name
             found = None
-            cue = self._cue_before(text, start)
+            cue = cues.before(start)
             if cue is not None:
                 found = self._digit_id(text, start, cue)
             if found is None and (cue := self._cue_after(text, candidate.end())) is not None:
@@ -285,16 +315,6 @@ class NationalIdRecognizer(Recognizer):
                 )
 
     @staticmethod
-    def _cue_before(text: str, start: int) -> str | None:
-        """The cue phrase nearest before ``start``, with no digit between (lower case)."""
-        last = None
-        for last in _CUE.finditer(text, max(0, start - _BEFORE), start):  # noqa: B007
-            pass
-        if last is None or _NOT_BETWEEN.search(text, last.end(), start):
-            return None
-        return " ".join(last.group(0).lower().split())
-
-    @staticmethod
     def _cue_after(text: str, end: int) -> str | None:
         """The cue phrase just after ``end`` ("278 018 460 is my SIN"), with no digit between."""
         found = _CUE.search(text, end, min(len(text), end + _AFTER))
@@ -302,9 +322,11 @@ class NationalIdRecognizer(Recognizer):
             return None
         return " ".join(found.group(0).lower().split())
 
-    def _cue_naming(self, text: str, start: int, end: int, entity: str) -> str | None:
+    def _cue_naming(
+        self, text: str, cues: _CuesBefore, start: int, end: int, entity: str
+    ) -> str | None:
         """The cue naming ``entity`` right before (or after) the span, if any."""
-        for cue in (self._cue_before(text, start), self._cue_after(text, end)):
+        for cue in (cues.before(start), self._cue_after(text, end)):
             if cue is not None and entity in _CUES.get(cue, ()):
                 return cue
         return None
