@@ -45,10 +45,11 @@ _NATIONAL = re.compile(
     r"(?!\d|[.\-/]\d)",
     re.IGNORECASE,
 )
-_DATE_LIKE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}")
+_DATE_LIKE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}(?:[ \u00a0T]\d{1,2})?$")  # "07.04.2024 13"
 # Words a number may be glued to ("tel0612345678", "Handy:0151..." needs no gluing rule).
 _GLUED_CUES = ("tel", "tél", "ph", "mob", "cell", "handy", "fon", "tlf", "phone", "call")
 _REGIONS_TRIED = 6
+_GROUPS = re.compile(r"\d+")
 _SSN_SHAPE = re.compile(r"\d{3}[ \u00a0\-]\d{2}[ \u00a0\-]\d{4}")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")  # a word that spaces separate
 PHONE_CUE = Cue(
@@ -200,7 +201,7 @@ def _opening_digits(region: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _check_national(main: str, region: str) -> bool:
+def _check_national(main: str, region: str, strict: bool = False) -> bool:
     """Whether ``main`` is a valid number of ``region`` written the way that country writes it.
 
     The digits must be those of libphonenumber's national format: "030 101396" is Berlin, but
@@ -213,7 +214,11 @@ def _check_national(main: str, region: str) -> bool:
     if not phonenumbers.is_valid_number_for_region(number, region):
         return False
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return digits_of(national) == digits_of(main)
+    if digits_of(national) != digits_of(main):
+        return False
+    # a country guessed, not named by the text: its own grouping too ("03 08 29 51 56" is a
+    # French number only where the post is French; in an English one it is a lottery draw)
+    return not strict or _GROUPS.findall(national) == _GROUPS.findall(main)
 
 
 @lru_cache(maxsize=4096)
@@ -340,7 +345,7 @@ class PhoneRecognizer(Recognizer):
     ) -> Iterator[Candidate]:
         """Numbers in a country's own writing, read against the countries the text points to."""
         regions: list[str] | None = None
-        own = 0
+        own = trusted = 0
         # English posts: a national number opens with its trunk 0 (as in Britain, Ireland,
         # Australia, New Zealand, India); other writings are read in foreign posts only
         if not foreign(text, facts) and not _other_defaults(facts):
@@ -351,7 +356,7 @@ class PhoneRecognizer(Recognizer):
                 continue
             raw = match.group(0)
             main = _EXTENSION.split(raw, maxsplit=1)[0]
-            if _DATE_LIKE.fullmatch(main) or main.startswith("00") or len(digits_of(main)) < 8:
+            if _DATE_LIKE.match(main) or main.startswith("00") or len(digits_of(main)) < 8:
                 continue
             if "/" in main and (main.count("/") > 1 or not main.startswith("0")):
                 continue  # the slash only follows an area code with its trunk 0: "030/101396"
@@ -365,7 +370,7 @@ class PhoneRecognizer(Recognizer):
             if glued and not _glued_to_cue(text, start):
                 continue
             if regions is None:
-                regions, own = infer_regions(text, facts)
+                regions, own, trusted = infer_regions(text, facts)
             reference, cue = number_context(PHONE_CUE, text, start, end)
             if glued and not reference:
                 cue = text[max(0, start - 6) : start].lower()
@@ -374,7 +379,12 @@ class PhoneRecognizer(Recognizer):
                 # a phone word right before says it is one: any country's number may do
                 tried = tried + [r for r in WORLD if r not in tried]
             region = next(
-                (r for r in tried if first in _opening_digits(r) and _check_national(main, r)),
+                (
+                    r
+                    for r in tried
+                    if first in _opening_digits(r)
+                    and _check_national(main, r, strict=r not in regions[:trusted])
+                ),
                 None,
             )
             if region is None or (_SSN_SHAPE.fullmatch(main) and SSN_CUE.before_span(text, start)):

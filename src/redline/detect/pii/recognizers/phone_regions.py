@@ -157,11 +157,12 @@ def _dialled(text: str) -> list[str]:
     return found
 
 
-def infer_regions(text: str, facts: TextFacts) -> tuple[list[str], int]:
+def infer_regions(text: str, facts: TextFacts) -> tuple[list[str], int, int]:
     """The regions to read national numbers against, strongest hint first.
 
-    Returns the list and how many of its first entries come from the text itself (the rest are
-    the scan's defaults): a number valid only in a default region scores lower.
+    Returns the list, how many of its first entries come from the text itself (a number valid
+    only in a default region scores lower), and how many come from the text or the platform's
+    defaults (the rest are guesses: the English-speaking countries, read strictly).
     """
     inferred: list[str] = []
     if "+" in text or "00" in text:
@@ -190,6 +191,7 @@ def infer_regions(text: str, facts: TextFacts) -> tuple[list[str], int]:
     ordered = list(dict.fromkeys(r for r in inferred if r not in NANP))
     own = len(ordered)
     ordered.extend(r for r in facts.regions if r not in ordered and r not in NANP)
+    trusted = len(ordered)
     if not own:  # no hint: English, most likely, so the English-speaking countries
         ordered.extend(r for r in ENGLISH if r not in ordered)
-    return ordered, own
+    return ordered, own, trusted
