@@ -10,7 +10,9 @@ What counts against a passage and what does not:
 * OCR noise, look-alikes missed by folding, small insertions: each edit counts, and a passage
   needs ``identity = matched / (matched + edits)`` of at least ``1 - max_distance``.
 * A redaction mark in the post: the document's characters under it are forgiven (neither matched
-  nor edits); the post told us it removed them.
+  nor edits); the post told us it removed them. Only what the mark can stand for is forgiven:
+  the post's letters around the mark must still agree with the document's on either side, so a
+  mark next to another name does not turn a sentence frame into a quote.
 * A long rewrite between two seeds (more than ``split_edits`` edits, no redaction mark): the
   chain is split there. Texts on the same topic share short phrases in the same order; splitting
   at every rewrite leaves only phrase-sized pieces, which are too short to count.
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 
 from redline.extract.normalize import REDACTION_MARK
 
-__all__ = ["Alignment", "align_chain", "bounded_edit_distance", "chain_seeds"]
+__all__ = ["Alignment", "align_chain", "bounded_edit_distance", "chain_seeds", "redacted_gap"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,32 @@ def bounded_edit_distance(a: str, b: str, limit: int) -> int:
     return min(prev[-1], limit + 1)
 
 
+def redacted_gap(gap_post: str, gap_doc: str, limit: int) -> tuple[int, int, int] | None:
+    """(matched, edits, hidden) for a post gap holding redaction marks, or None if it breaks.
+
+    The letters before the first mark must agree with the start of the document's gap, those
+    after the last mark with its end (``limit`` edits in all), and any letters between marks must
+    appear in order in between; what is left of the document's gap is what the marks hide.
+    """
+    pieces = gap_post.split(REDACTION_MARK)
+    head, tail, middle = pieces[0], pieces[-1], [p for p in pieces[1:-1] if p]
+    if len(head) + len(tail) > len(gap_doc):
+        return None
+    edits = bounded_edit_distance(head, gap_doc[: len(head)], limit)
+    rest = gap_doc[len(head) : len(gap_doc) - len(tail)]
+    edits += bounded_edit_distance(tail, gap_doc[len(gap_doc) - len(tail) :], limit)
+    if edits > limit:
+        return None
+    at = 0
+    for piece in middle:
+        at = rest.find(piece, at)
+        if at < 0:
+            return None
+        at += len(piece)
+    shown = len(head) + len(tail) + sum(map(len, middle))
+    return shown - edits, edits, len(gap_doc) - shown
+
+
 def _extend(post: str, doc: str, q: int, d: int, step: int, limit: int) -> tuple[int, int, int]:
     """Ungapped X-drop extension from (q, d) towards ``step``: (length, matches, mismatches)."""
     best = (0, 0, 0)
@@ -151,7 +179,15 @@ def align_chain(
         else:
             gap_post, gap_doc = post[qe:q], doc[de:d]
             if REDACTION_MARK in gap_post:
-                redacted += len(gap_doc)
+                found = redacted_gap(gap_post, gap_doc, split_edits)
+                if found is None:
+                    close()
+                    q0, d0, qe, de, lq, ld = q, d, q + k, d + k, q, d
+                    matched, edits, redacted, count = k, 0, 0, 1
+                    continue
+                matched, edits, redacted = (
+                    matched + found[0], edits + found[1], redacted + found[2]
+                )
             elif gap_post == gap_doc:
                 matched += len(gap_post)
             else:

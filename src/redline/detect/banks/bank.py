@@ -86,7 +86,7 @@ class ExcerptRule:
     min_matched: int = 40
     min_seeds: int = 2
     max_distance: float = 0.15
-    split_edits: int = 4
+    split_edits: int = 3
     max_gap: int = 64
     max_drift: int = 64
     boilerplate_docs: int = 5

@@ -10,7 +10,10 @@ many ordinary texts the background model saw it. Three kinds of text count for l
   (a stock sentence, a sign-off, a quoted public statement). A longer shared stretch is the same
   document again (a draft and its final version), and stays evidence of both;
 * **ordinary text**: a k-gram found in ``background_share`` of the ordinary texts learned (and in
-  two at least), such as the staff's names, the house's formulas, or any common phrase.
+  two at least), such as the staff's names, the house's formulas, or any common phrase. A run of
+  such k-grams longer than ``stock_chars`` is not a formula but a text copied many times (a
+  leak that spread before it was banked, a sample that holds the leak itself): it stays evidence,
+  so a background can never teach the matcher to ignore a long quote.
 
 Everything else is specific: names, numbers, dates and wording that only this document has.
 """
@@ -136,5 +139,16 @@ def profile(
     )
     if background is not None and len(background):
         seen = background.frequency(hashes)
-        ordinary |= seen >= max(2, math.ceil(rule.background_share * len(background)))
+        common = seen >= max(2, math.ceil(rule.background_share * len(background)))
+        ordinary |= common & ~_long_runs(common, fpos, k, rule.stock_chars)
     return DocumentProfile(~ordinary, tuple(regions))
+
+
+def _long_runs(mask: Mask, fpos: I64, k: int, longest: int) -> Mask:
+    """Rows in runs of consecutive marked rows spanning ``longest`` compact letters or more."""
+    out = np.zeros(mask.size, dtype=np.bool_)
+    edges = np.flatnonzero(np.diff(np.r_[0, mask.astype(np.int8), 0]))
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        if int(fpos[b - 1]) + k - int(fpos[a]) >= longest:
+            out[a:b] = True
+    return out
