@@ -45,7 +45,8 @@ _NATIONAL = re.compile(
     r"(?!\d|[.\-/]\d)",
     re.IGNORECASE,
 )
-_DATE_LIKE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}(?:[ \u00a0T]\d{1,2})?$")  # "07.04.2024 13"
+# a date, maybe with its hour ("07.04.2024 13" of a chat's "[07.04.2024 13:12]")
+_DATE_LIKE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}(?:[ \u00a0T]\d{1,2})?$")
 # Words a number may be glued to ("tel0612345678", "Handy:0151..." needs no gluing rule).
 _GLUED_CUES = ("tel", "tél", "ph", "mob", "cell", "handy", "fon", "tlf", "phone", "call")
 _REGIONS_TRIED = 6
