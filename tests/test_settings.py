@@ -205,3 +205,16 @@ def test_a_bad_environment_value_under_a_file_is_a_file_error(
     monkeypatch.setenv("REDLINE_API_PORT", "port")
     with pytest.raises(SettingsFileError, match="api_port: must be an integer"):
         load_settings(_config(tmp_path, "api_port = 9001\n"))
+
+
+def test_phone_regions_from_the_environment_a_file_or_an_argument(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings().phone_regions == ("US",)
+    monkeypatch.setenv("REDLINE_PHONE_REGIONS", "gb, DE")
+    assert Settings().phone_regions == ("GB", "DE")
+    assert Settings(phone_regions=["fr"]).phone_regions == ("FR",)
+    with pytest.raises(SettingsError, match="phone_regions: must be two-letter country codes"):
+        Settings(phone_regions=["France"])
+    with pytest.raises(SettingsError, match="phone_regions: must be a list"):
+        Settings(phone_regions="FR")

@@ -11,6 +11,11 @@ after the detectors had been improved on the first; tags ``BP12`` / ``BN3``, ids
 ``blind2-SEED-NNNNNN``). All draw values the same way; the standard corpus for a seed is the
 same whether or not the other families exist.
 
+A fourth, ``blind_intl`` (``templates_blind_intl.py``), is international: each template belongs
+to a locale (en_GB, fr_FR, ja_JP, ...), its values come from ``values_intl.IntlValues`` in that
+locale, each record carries a ``"locale"`` field, and its entity list adds twelve national
+identifiers (``INTL_ENTITIES``). Tags ``WP12`` / ``WN3``, ids ``blind_intl-SEED-NNNNNN``.
+
 Gold offsets are recorded while the text is being assembled, piece by piece, and checked against
 the inserted value on the spot: searching for values afterwards would mislabel repeats and
 look-alikes. About 35% of records hold no private data, only hard negatives (SSN-shaped order
@@ -22,6 +27,7 @@ Usage::
     python bench/pii/generate.py --seed 1 --n 10000 --output corpus.jsonl [--scan-input in.jsonl]
     python bench/pii/generate.py --templates unseen --seed 7 --n 5000 --output unseen.jsonl
     python bench/pii/generate.py --templates blind2 --seed 11 --n 5000 --output blind2.jsonl
+    python bench/pii/generate.py --templates blind_intl --seed 13 --n 3000 --output intl.jsonl
 """
 
 from __future__ import annotations
@@ -37,8 +43,10 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make ``bench.pii`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.pii import templates, templates_blind2, templates_unseen
+from bench.pii import templates, templates_blind2, templates_blind_intl, templates_unseen
+from bench.pii.national_ids import NATIONAL_IDS
 from bench.pii.values import Values
+from bench.pii.values_intl import IntlValues
 
 ENTITIES = (
     "US_SSN",
@@ -54,7 +62,12 @@ ENTITIES = (
     "IP_ADDRESS",
     "GEO_COORDINATES",
 )
+# National identifiers, scored only in the international family (so the other families'
+# figures do not change when a detector starts reporting them).
+INTL_ENTITIES = NATIONAL_IDS
+ALL_ENTITIES = ENTITIES + INTL_ENTITIES
 
+US_ENTITIES = ENTITIES  # what the standard, unseen and blind2 families hold
 NEGATIVE_SHARE = 0.35
 UPPER_SHARE = 0.07
 LOWER_SHARE = 0.07
@@ -90,6 +103,53 @@ GOLD_SLOTS: dict[str, tuple[str, ValueFn]] = {
     "GEO_LATLON": ("GEO_COORDINATES", Values.geo_latlon),
     "GEO_LATITUDE": ("GEO_COORDINATES", Values.geo_latitude),
 }
+
+
+def _intl(values: Values) -> IntlValues:
+    if not isinstance(values, IntlValues):
+        raise TypeError("this slot belongs to the blind_intl family (values need a locale)")
+    return values
+
+
+def _in(fn: Callable[[IntlValues], str]) -> ValueFn:
+    """A value drawn in the current record's locale (international family only)."""
+    return lambda v: fn(_intl(v))
+
+
+# Gold slots of the international family (used by no other family).
+GOLD_SLOTS.update(
+    {
+        "L_PHONE": ("PHONE_NUMBER", _in(lambda v: v.phone())),
+        "L_MOBILE": ("PHONE_NUMBER", _in(lambda v: v.phone("mobile"))),
+        "L_LANDLINE": ("PHONE_NUMBER", _in(lambda v: v.phone("fixed", intl=0.0))),
+        "L_PHONE_EXT": ("PHONE_NUMBER", _in(lambda v: v.phone("fixed", intl=0.1, ext=1.0))),
+        "L_PHONE_INTL": ("PHONE_NUMBER", _in(lambda v: v.phone(intl=1.0))),
+        "L_ADDR": ("STREET_ADDRESS", _in(lambda v: v.address("line"))),
+        "L_ADDR_ML": ("STREET_ADDRESS", _in(lambda v: v.address("ml"))),
+        "L_ADDR_PART": ("STREET_ADDRESS", _in(lambda v: v.address("part"))),
+        "L_DOB": ("DATE_OF_BIRTH", _in(IntlValues.local_dob)),
+        "L_EMAIL": ("EMAIL_ADDRESS", _in(IntlValues.local_email)),
+        "L_IBAN": ("BANK_ACCOUNT", _in(IntlValues.local_iban)),
+        "L_ACCT": ("BANK_ACCOUNT", _in(IntlValues.local_account)),
+        "I_CARD": ("CREDIT_CARD", _in(IntlValues.intl_card)),
+        **{
+            f"CARD_{network.upper()}": ("CREDIT_CARD", _in(lambda v, n=network: v.intl_card(n)))
+            for network in ("jcb", "maestro", "unionpay", "diners", "mir", "rupay", "uatp")
+        },
+        "NINO": ("UK_NINO", _in(IntlValues.uk_nino)),
+        "SIN": ("CA_SIN", _in(IntlValues.ca_sin)),
+        "NIR": ("FR_NIR", _in(IntlValues.fr_nir)),
+        "STEUER_ID": ("DE_TAX_ID", _in(IntlValues.de_tax_id)),
+        "DNI": ("ES_NIF", _in(IntlValues.es_nif)),
+        "NIE": ("ES_NIE", _in(IntlValues.es_nie)),
+        "CF": ("IT_FISCAL_CODE", _in(IntlValues.it_fiscal_code)),
+        "AADHAAR": ("IN_AADHAAR", _in(IntlValues.in_aadhaar)),
+        "PAN": ("IN_PAN", _in(IntlValues.in_pan)),
+        "CPF": ("BR_CPF", _in(IntlValues.br_cpf)),
+        "TFN": ("AU_TFN", _in(IntlValues.au_tfn)),
+        "CURP": ("MX_CURP", _in(IntlValues.mx_curp)),
+    }
+)
 
 FILLERS: dict[str, ValueFn] = {
     "name": Values.name,
@@ -153,15 +213,52 @@ FILLERS: dict[str, ValueFn] = {
     "isostamp": Values.iso_stamp,
     "logstamp": Values.log_stamp,
     "digits8": lambda v: v.digits(8, first_nonzero=True),
+    # Added for the international family (used by no other family).
+    "l_name": _in(IntlValues.local_name),
+    "l_first": _in(IntlValues.local_first),
+    "l_last": _in(IntlValues.local_last),
+    "l_city": _in(IntlValues.local_city),
+    "l_street": _in(IntlValues.local_street),
+    "l_date": _in(IntlValues.local_other_date),
+    "l_price": _in(IntlValues.local_price),
+    "l_postcode": _in(IntlValues.postcode_only),
+    "l_order": _in(IntlValues.order_number),
+    "l_isbn": _in(IntlValues.isbn13),
+    "l_parcel": _in(IntlValues.s10_tracking),
+    "l_ssnbuild": _in(IntlValues.ssn_build),
+    "l_idlike": _in(IntlValues.invoice_like_id),
+    "l_abn": _in(IntlValues.abn),
+    "l_upi": _in(IntlValues.upi_ref),
+    "l_grouped12": _in(IntlValues.grouped12),
+    "l_lat": _in(IntlValues.latitude_prose),
+    "l_km": _in(IntlValues.km),
+    "l_year": lambda v: str(v.rng.randrange(1990, 2026)),
+    "l_n": lambda v: str(v.rng.randrange(2, 60)),
 }
 
 
 class Family:
-    """One template family: its positive and negative pools and how its records are tagged."""
+    """One template family: its positive and negative pools and how its records are tagged.
 
-    def __init__(self, positive: list[str], negative: list[str], tag: str, id_prefix: str):
+    A family whose templates each belong to a locale passes ``locales`` (one list per pool,
+    parallel to it) and a ``values`` class that draws in the current locale; its records then
+    carry a ``"locale"`` field. ``entities`` is the list its corpus is scored on.
+    """
+
+    def __init__(
+        self,
+        positive: list[str],
+        negative: list[str],
+        tag: str,
+        id_prefix: str,
+        *,
+        entities: tuple[str, ...] = ENTITIES,
+        values: Callable[[int], Values] = Values,
+        locales: tuple[list[str], list[str]] | None = None,
+    ):
         self.positive, self.negative = positive, negative
         self.tag, self.id_prefix = tag, id_prefix
+        self.entities, self.values, self.locales = entities, values, locales
 
 
 FAMILIES: dict[str, Family] = {
@@ -171,6 +268,20 @@ FAMILIES: dict[str, Family] = {
     ),
     "blind2": Family(
         templates_blind2.POSITIVE, templates_blind2.NEGATIVE, tag="B", id_prefix="blind2-"
+    ),
+    # eighteen locales, drawn by ``generate_intl`` (its templates are keyed by language)
+    "intl": Family([], [], tag="I", id_prefix="intl-", entities=ALL_ENTITIES),
+    "blind_intl": Family(
+        [t for _, t in templates_blind_intl.POSITIVE],
+        [t for _, t in templates_blind_intl.NEGATIVE],
+        tag="W",
+        id_prefix="blind_intl-",
+        entities=ALL_ENTITIES,
+        values=IntlValues,
+        locales=(
+            [loc for loc, _ in templates_blind_intl.POSITIVE],
+            [loc for loc, _ in templates_blind_intl.NEGATIVE],
+        ),
     ),
 }
 
@@ -252,14 +363,23 @@ def render(
 
 def generate(seed: int, n: int, family: str = "standard") -> Iterator[dict[str, Any]]:
     """Yield ``n`` records; the same (seed, n, family, Faker version) gives the same corpus."""
+    if family == "intl":
+        from bench.pii import generate_intl  # imports this module: load it on demand
+
+        yield from generate_intl.generate(seed, n)
+        return
     pools = FAMILIES[family]
-    values = Values(seed)
+    values = pools.values(seed)
     rng = values.rng
     for i in range(n):
         negative = rng.random() < NEGATIVE_SHARE
         pool = pools.negative if negative else pools.positive
         index = rng.randrange(len(pool))
         template = pool[index]
+        locale = None
+        if pools.locales is not None:
+            locale = pools.locales[1 if negative else 0][index]
+            _intl(values).locale = locale
         roll = rng.random()
         case = (
             "upper"
@@ -275,7 +395,10 @@ def generate(seed: int, n: int, family: str = "standard") -> Iterator[dict[str, 
         # "template" lets error reports group failures by pattern; detectors never see it.
         tag = f"{pools.tag}{'N' if negative else 'P'}{index}"
         rid = f"{pools.id_prefix}{seed}-{i:06d}"
-        yield {"id": rid, "text": text, "gold": gold, "template": tag}
+        record = {"id": rid, "text": text, "gold": gold, "template": tag}
+        if locale is not None:
+            record["locale"] = locale
+        yield record
 
 
 def strip_gold(record: dict[str, Any]) -> dict[str, Any]:
@@ -326,8 +449,8 @@ def main(argv: list[str] | None = None) -> int:
         "--templates",
         choices=sorted(FAMILIES),
         default="standard",
-        help="template family: standard (default), or unseen / blind2 (written blind to the "
-        "detectors)",
+        help="template family: standard (default), or unseen / blind2 / blind_intl (written blind "
+        "to the detectors)",
     )
     args = parser.parse_args(argv)
     records = generate(args.seed, args.n, args.templates)

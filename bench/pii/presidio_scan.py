@@ -46,12 +46,46 @@ TYPE_MAP = {
     "US_BANK_NUMBER": "BANK_ACCOUNT",
     "IBAN_CODE": "BANK_ACCOUNT",
     "IP_ADDRESS": "IP_ADDRESS",
+    # national identifiers Presidio ships recognizers for (issue 13); FR_NIR, BR_CPF and MX_CURP
+    # have none
+    "UK_NINO": "UK_NINO",
+    "CA_SIN": "CA_SIN",
+    "DE_TAX_ID": "DE_TAX_ID",
+    "ES_NIF": "ES_NIF",
+    "ES_NIE": "ES_NIE",
+    "IT_FISCAL_CODE": "IT_FISCAL_CODE",
+    "IN_AADHAAR": "IN_AADHAAR",
+    "IN_PAN": "IN_PAN",
+    "AU_TFN": "AU_TFN",
+    "ZA_MOBILE_NUMBER": "PHONE_NUMBER",
+    "ZA_TELEPHONE_NUMBER": "PHONE_NUMBER",
 }
+# Recognizers that need a service, a model download or another NLP engine: not "shipped" in the
+# sense of running out of the box here.
+_NEEDS_MORE = (
+    "Azure",
+    "GLiNER",
+    "HuggingFace",
+    "LangExtract",
+    "BasicLangExtract",
+    "MedicalNER",
+    "Stanza",
+    "Transformers",
+    "Spacy",
+)
+# Phone regions for Presidio's phone recognizer when every recognizer is on: the countries of
+# the multilingual corpus (its default is US, UK, DE, FE, IL, IN, CA, BR).
+ALL_REGIONS = ("US GB CA AU IN FR DE NL ES MX IT PT BR PL CZ SE JP CN IL").split()
 
 
-def build_analyzer() -> Any:
-    """An AnalyzerEngine on the small spaCy model (imports are here: they dominate start-up)."""
-    from presidio_analyzer import AnalyzerEngine
+def build_analyzer(all_recognizers: bool = False) -> Any:
+    """An AnalyzerEngine on the small spaCy model (imports are here: they dominate start-up).
+
+    ``all_recognizers``: every pattern recognizer Presidio ships, whatever the language or
+    country it was written for, registered for English (the language the engine runs in), and
+    its phone recognizer told every region of the multilingual corpus.
+    """
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
     provider = NlpEngineProvider(
@@ -60,7 +94,23 @@ def build_analyzer() -> Any:
             "models": [{"lang_code": "en", "model_name": MODEL}],
         }
     )
-    return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    nlp_engine = provider.create_engine()
+    if not all_recognizers:
+        return AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
+    import presidio_analyzer.predefined_recognizers as predefined
+
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
+    have = {type(r).__name__ for r in registry.recognizers}
+    for name in dir(predefined):
+        if not name.endswith("Recognizer") or name.startswith(_NEEDS_MORE) or name in have:
+            continue
+        registry.add_recognizer(getattr(predefined, name)(supported_language="en"))
+    registry.remove_recognizer("PhoneRecognizer")
+    registry.add_recognizer(
+        predefined.PhoneRecognizer(supported_language="en", supported_regions=ALL_REGIONS)
+    )
+    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
 
 
 def mask(value: str) -> str:
@@ -109,9 +159,16 @@ def iter_records(stream: IO[str], limit: int | None) -> Iterator[dict[str, Any]]
             yield json.loads(line)
 
 
-def scan(stream: IO[str], out: IO[str], *, limit: int | None = None, batch_size: int = 64) -> int:
+def scan(
+    stream: IO[str],
+    out: IO[str],
+    *,
+    limit: int | None = None,
+    batch_size: int = 64,
+    all_recognizers: bool = False,
+) -> int:
     """Analyse every record; write one output line per record; return the count."""
-    analyzer = build_analyzer()
+    analyzer = build_analyzer(all_recognizers)
     records = list(iter_records(stream, limit))
     texts = (r["text"] for r in records)
     artifacts = analyzer.nlp_engine.process_batch(texts=texts, language="en", batch_size=batch_size)
@@ -136,11 +193,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default="-", help="JSONL output; - for stdout")
     parser.add_argument("--limit", type=int, help="only the first N records")
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument(
+        "--all-recognizers",
+        action="store_true",
+        help="every recognizer Presidio ships (all countries), not only its English defaults",
+    )
     args = parser.parse_args(argv)
     src = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115
     dst = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        count = scan(src, dst, limit=args.limit, batch_size=args.batch_size)
+        count = scan(
+            src,
+            dst,
+            limit=args.limit,
+            batch_size=args.batch_size,
+            all_recognizers=args.all_recognizers,
+        )
     finally:
         if src is not sys.stdin:
             src.close()

@@ -31,14 +31,14 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make ``bench.pii`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.pii.generate import ENTITIES, read_jsonl
+from bench.pii.generate import ALL_ENTITIES, ENTITIES, read_jsonl
 
 MIN_OVERLAP = 0.5
 EXAMPLES_KEPT = 50
 
 # Which predicted types may satisfy a gold type. Identity for now: the mapping of foreign
 # labels (Presidio's LOCATION, DATE_TIME, ...) happens in the adapter, not here.
-COMPATIBLE: dict[str, frozenset[str]] = {entity: frozenset({entity}) for entity in ENTITIES}
+COMPATIBLE: dict[str, frozenset[str]] = {entity: frozenset({entity}) for entity in ALL_ENTITIES}
 
 
 @dataclass(frozen=True)
@@ -258,6 +258,47 @@ def score_records(
     return scores
 
 
+def score_by_locale(
+    gold_records: Sequence[Mapping[str, Any]],
+    predictions: Mapping[str, Sequence[Span]],
+    *,
+    entities: Sequence[str] = ENTITIES,
+    min_score: float = 0.0,
+) -> dict[str, Scores]:
+    """The same scores, one set per locale of the records (records without one are skipped).
+
+    A negative record counts in its locale too: its false positives lower that locale's
+    precision, as they would for a platform moderating in that language.
+    """
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for record in gold_records:
+        if record.get("locale"):
+            groups.setdefault(str(record["locale"]), []).append(record)
+    return {
+        locale: score_records(records, predictions, entities=entities, min_score=min_score)
+        for locale, records in sorted(groups.items())
+    }
+
+
+def format_locale_table(columns: Mapping[str, Mapping[str, Scores]]) -> str:
+    """Per-locale micro P/R/F1 (overlap) and exact F1, side by side for each named system."""
+    names = list(columns)
+    head = f"{'locale':8} {'records':>7} {'gold':>5} " + " ".join(f"| {n[:26]:^26} " for n in names)
+    sub = f"{'':8} {'':>7} {'':>5} " + " ".join(
+        f"| {'P':>5} {'R':>5} {'F1':>5}  {'xF1':>5} " for _ in names
+    )
+    lines = [head, sub, "-" * len(sub)]
+    for locale in columns[names[0]]:
+        first = columns[names[0]][locale]
+        gold = first.micro().tp + first.micro().fn
+        cells = []
+        for n in names:
+            ov, ex = columns[n][locale].micro("overlap"), columns[n][locale].micro("exact")
+            cells.append(f"| {ov.precision:5.3f} {ov.recall:5.3f} {ov.f1:5.3f}  {ex.f1:5.3f} ")
+        lines.append(f"{locale:8} {first.records:>7} {gold:>5} " + "".join(cells))
+    return "\n".join(lines)
+
+
 def parse_findings(line: Mapping[str, Any]) -> list[Span]:
     """Spans from one ``redline scan``-format output line (``entity`` or ``type`` accepted)."""
     spans = []
@@ -307,6 +348,8 @@ def format_table(
         return "".join(parts)
 
     for e in entities:
+        if e not in columns[names[0]].overlap:
+            continue
         first = columns[names[0]].overlap[e]
         count = gold_counts[e] if gold_counts else first.tp + first.fn
         lines.append(

@@ -343,12 +343,7 @@ class Values:
             prefix = self.pick(["6011", "65"])
             body, groups = prefix + self.digits(15 - len(prefix)), (4, 4, 4, 4)
         number = body + luhn_check_digit(body)
-        sep = self.pick([" ", " ", "-", ""])
-        parts, pos = [], 0
-        for size in groups:
-            parts.append(number[pos : pos + size])
-            pos += size
-        return sep.join(parts)
+        return group_digits(number, groups, self.pick([" ", " ", "-", ""]))
 
     def not_a_card(self) -> str:
         """Sixteen grouped digits that fail Luhn (gift-card or voucher codes)."""
@@ -693,6 +688,16 @@ def _dms(value: float) -> str:
     minutes = int((value - deg) * 60)
     seconds = round(((value - deg) * 60 - minutes) * 60, 1)
     return f"{deg}°{minutes}′{seconds}″"
+
+
+def group_digits(number: str, sizes: tuple[int, ...], seps: str | tuple[str, ...] = " ") -> str:
+    """``number`` cut into groups of ``sizes``, joined by ``seps`` (one, or one per gap)."""
+    gaps = (seps,) * (len(sizes) - 1) if isinstance(seps, str) else seps
+    parts, pos = [], 0
+    for size in sizes:
+        parts.append(number[pos : pos + size])
+        pos += size
+    return parts[0] + "".join(gap + part for gap, part in zip(gaps, parts[1:], strict=True))
 
 
 # ------------------------------------------------------------------ checkers

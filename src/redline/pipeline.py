@@ -78,7 +78,11 @@ def default_sources(settings: Settings, store: Store | None = None) -> list[Sign
     PII detection always; with a ``store`` that holds banks, also the bank and link matcher over
     them (``record.bank_source.BankSource``, flood guard included).
     """
-    options = PiiOptions(threshold=settings.pii_threshold, hash_key=hash_key(settings))
+    options = PiiOptions(
+        threshold=settings.pii_threshold,
+        hash_key=hash_key(settings),
+        phone_regions=settings.phone_regions,
+    )
     recognizers = sorted(default_scanner().versions.items())
     # One version for the whole scanner that changes when any recognizer does, so a replay can
     # tell decisions made with different PII detection apart (signals also carry their own).

@@ -122,6 +122,15 @@ class Settings:
             "Enforcement profile of the HTTP service: strict, contain, or a YAML file."
         ),
     )
+    phone_regions: tuple[str, ...] = field(
+        default=("US",),
+        metadata=_about(
+            "Countries (ISO 3166 two-letter codes, comma-separated in the environment) whose"
+            " national phone writings are read when a post names no country: the platform's"
+            " main markets. A +CC elsewhere in the post, a country or city name near the"
+            " number and the post's language are read first."
+        ),
+    )
     api_policy: Path | None = field(
         default=None,
         metadata=_about("Policy pack YAML for the HTTP service (default: shipped pack)."),
@@ -202,7 +211,24 @@ def _path(value: object, text: bool) -> Path:
     raise _Refused("must be a path")
 
 
-_BY_TYPE: dict[object, Converter] = {int: _integer, float: _number, str: _string, Path: _path}
+def _regions(value: object, text: bool) -> tuple[str, ...]:
+    # the environment gives "US,GB"; a file or an argument a list of strings
+    items = value.split(",") if text and isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+        raise _Refused("must be a list of two-letter country codes")
+    codes = tuple(i.strip().upper() for i in items if i.strip())
+    if not all(len(c) == 2 and c.isascii() and c.isalpha() for c in codes):
+        raise _Refused("must be two-letter country codes (ISO 3166), such as US or GB")
+    return codes
+
+
+_BY_TYPE: dict[object, Converter] = {
+    int: _integer,
+    float: _number,
+    str: _string,
+    Path: _path,
+    tuple[str, ...]: _regions,
+}
 
 
 def _converter(hint: object) -> Converter:

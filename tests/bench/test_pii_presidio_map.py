@@ -39,3 +39,11 @@ def test_contained_duplicates_of_the_same_mapped_type_collapse() -> None:
 
 def test_mask_keeps_last_four() -> None:
     assert mask("123-45-6789") == "***-**-6789"
+
+
+def test_national_ids_keep_presidio_names() -> None:
+    found = to_findings(
+        "z" * 60,
+        [result("UK_NINO", 0, 9), result("IN_AADHAAR", 10, 24), result("AU_TFN", 30, 41)],
+    )
+    assert [f["entity"] for f in found] == ["UK_NINO", "IN_AADHAAR", "AU_TFN"]

@@ -3,14 +3,17 @@
 import json
 
 import pytest
+from bench.pii.generate import ALL_ENTITIES
 from bench.pii.score import (
     Counts,
     Span,
+    format_locale_table,
     format_table,
     gold_as_predictions,
     load_predictions,
     match_spans,
     parse_findings,
+    score_by_locale,
     score_records,
 )
 
@@ -155,3 +158,29 @@ def test_table_lists_every_entity_and_system() -> None:
     table = format_table({"a": perfect, "b": score_records(gold, {})})
     assert "US_DRIVER_LICENSE" in table and "micro" in table
     assert table.count("1.000") >= 6
+
+
+def test_scores_by_locale_split_records_and_count_negatives_in_their_locale() -> None:
+    gold = [
+        {**record("a"), "locale": "fr_FR"},
+        {**record("b", gold=[]), "locale": "fr_FR"},
+        {**record("c", gold=[("UK_NINO", 0, 9)]), "locale": "en_GB"},
+        record("d"),  # no locale: left out of the breakdown
+    ]
+    preds = gold_as_predictions(gold)
+    preds["b"] = [Span("PHONE_NUMBER", 0, 5)]
+    by_locale = score_by_locale(gold, preds, entities=ALL_ENTITIES)
+    assert list(by_locale) == ["en_GB", "fr_FR"]
+    assert by_locale["en_GB"].overlap["UK_NINO"].tp == 1
+    assert by_locale["fr_FR"].records == 2
+    assert by_locale["fr_FR"].micro().fp == 1 and by_locale["fr_FR"].micro().tp == 2
+    table = format_locale_table({"perfect": by_locale})
+    assert "en_GB" in table and "fr_FR" in table and "1.000" in table
+
+
+def test_national_ids_are_scored_only_when_asked_for() -> None:
+    gold = [record("r1", gold=[("FR_NIR", 0, 10)])]
+    preds = {"r1": [Span("FR_NIR", 0, 10)]}
+    assert score_records(gold, preds, entities=ALL_ENTITIES).overlap["FR_NIR"].tp == 1
+    default = score_records(gold, preds)  # the twelve entities of the other families
+    assert "FR_NIR" not in default.overlap and default.ignored_predictions == 1

@@ -294,3 +294,23 @@ def test_kill_9_mid_run_then_rerun_decides_each_record_exactly_once(settings, tm
     assert struck > 1000
     verified = redline(settings, "audit", "verify")
     assert verified.returncode == 0, verified.stderr
+
+
+def test_national_ids_break_the_national_id_rule_end_to_end(settings, tmp_path) -> None:
+    # issue 13: a national identifier found by `redline moderate`, cited under its own rule,
+    # masked in the output; a self-disclosure is no violation
+    path = tmp_path / "ids.jsonl"
+    records = [
+        {"id": "n1", "author_id": "a1", "text": "His NI number is AB 12 34 56 C, go get him"},
+        {"id": "n2", "author_id": "a2", "text": "su DNI es 12345678Z y vive en Madrid"},
+        {"id": "n3", "author_id": "a3", "text": "Commande 1 85 03 75 116 001 27 expédiée"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    done = redline(settings, "moderate", str(path), "--profile", "contain")
+    assert done.returncode == 0, done.stderr
+    lines = {line["id"]: line for line in map(json.loads, done.stdout.splitlines())}
+    for rid in ("n1", "n2"):
+        rules = {v["rule"]: v["severity"] for v in lines[rid]["violations"]}
+        assert rules == {"privacy.national_id": "critical"}, lines[rid]
+    assert lines["n3"]["violations"] == []
+    assert "12 34 56" not in done.stdout and "12345678" not in done.stdout

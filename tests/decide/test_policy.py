@@ -31,6 +31,7 @@ def test_the_default_pack_covers_the_issue_rules() -> None:
     ids = {rule.id for rule in policy.rules}
     assert {
         "privacy.ssn.full",
+        "privacy.national_id",
         "privacy.ssn.partial",
         "privacy.address.home",
         "privacy.contact.with_address",

@@ -36,7 +36,9 @@ def _texts(paths: list[Path], limits: DocumentLimits) -> list[str]:
         if path.suffix.lower() == ".jsonl":
             texts.extend(_jsonl_texts(path, limits))
         else:
-            texts.append(extract_document(_read(path, limits), filename=path.name, limits=limits).text)
+            texts.append(
+                extract_document(_read(path, limits), filename=path.name, limits=limits).text
+            )
     return texts
 
 
@@ -100,9 +102,7 @@ def list_(as_json: AsJson = False) -> None:
 
 
 @background_app.command("remove")
-def remove(
-    name: Annotated[str, typer.Argument(metavar="NAME")], added_by: AddedBy = None
-) -> None:
+def remove(name: Annotated[str, typer.Argument(metavar="NAME")], added_by: AddedBy = None) -> None:
     """Remove a background sample."""
     with opened_store() as store, store.transaction() as session:
         BackgroundSamples(session).remove(name, actor=_who(added_by))

@@ -65,7 +65,10 @@ def redact(
     except OSError as error:
         raise InputError(f"cannot read {file}: {error.strerror}", field="FILE") from None
     names = [e.strip().upper() for e in entities.split(",") if e.strip()] if entities else None
-    options = PiiOptions(threshold=settings.pii_threshold if threshold is None else threshold)
+    options = PiiOptions(
+        threshold=settings.pii_threshold if threshold is None else threshold,
+        phone_regions=settings.phone_regions,
+    )
     redacted = redact_file(data, filename=file.name, entities=names, options=options)
     _write_whole(output, redacted.data)
     if report is not None:

@@ -107,6 +107,7 @@ def scan(
     options = PiiOptions(
         threshold=settings.pii_threshold if threshold is None else threshold,
         entities=parse_entities(entities),
+        phone_regions=settings.phone_regions,
     )
     scanner = default_scanner()
     matcher = bank_matcher(settings)

@@ -88,9 +88,7 @@ class BackgroundSamples:
         count = model.learn(texts)
         if count == 0:
             raise InputError("a background sample needs at least one text", field="texts")
-        sample = BackgroundSample(
-            name, count, self.config.version, source, added_by, now, note
-        )
+        sample = BackgroundSample(name, count, self.config.version, source, added_by, now, note)
         self.session.execute(
             BANK_BACKGROUND.insert(),
             {

@@ -12,6 +12,55 @@ from redline.detect.pii import default_scanner
 from tests.detect.pii.helpers import found
 
 POSITIVES = [
+    # Issue 13: national identifiers
+    ("UK_NINO", "NI number: AB 12 34 56 C", "AB 12 34 56 C"),
+    ("CA_SIN", "his SIN is 130-692-544", "130-692-544"),
+    ("FR_NIR", "n° de sécu 185037511600127", "185037511600127"),
+    ("DE_TAX_ID", "Steueridentifikationsnummer 86095742719", "86095742719"),
+    ("ES_NIF", "DNI: 12345678-Z", "12345678-Z"),
+    ("ES_NIE", "su NIE es Y1234567X", "Y1234567X"),
+    ("IT_FISCAL_CODE", "C.F. RSSMRA85T10A562S", "RSSMRA85T10A562S"),
+    ("IN_AADHAAR", "UID 2341-2341-2346", "2341-2341-2346"),
+    ("IN_PAN", "my PAN is ABCPE1234F", "ABCPE1234F"),
+    ("BR_CPF", "CPF: 11144477735", "11144477735"),
+    ("AU_TFN", "TFN 123456782", "123456782"),
+    ("MX_CURP", "mi curp es GODE561231HDFRRN00", "GODE561231HDFRRN00"),
+    # Issue 13: phones in national writings, with the country said by the text
+    ("PHONE_NUMBER", "Ruf mich an unter 030 1234567, danke", "030 1234567"),
+    ("PHONE_NUMBER", "Appelez-moi au 06.12.34.56.78 ce soir", "06.12.34.56.78"),
+    ("PHONE_NUMBER", "彼の携帯は090-1234-5678です", "090-1234-5678"),
+    ("PHONE_NUMBER", "call me on 07400 123456 ext. 7246", "07400 123456 ext. 7246"),
+    ("PHONE_NUMBER", "tel:0121 234 5678", "0121 234 5678"),
+    # Issue 13: other card networks
+    ("CREDIT_CARD", "JCB card 3530 1113 3330 0000", "3530 1113 3330 0000"),
+    ("CREDIT_CARD", "Maestro karta 6759649826438453", "6759649826438453"),
+    # Issue 13: international and shorthand addresses
+    (
+        "STREET_ADDRESS",
+        "Er wohnt in der Hauptstraße 12, 10115 Berlin.",
+        "Hauptstraße 12, 10115 Berlin",
+    ),
+    ("STREET_ADDRESS", "Vive en Calle Mayor 5, 28013 Madrid", "Calle Mayor 5, 28013 Madrid"),
+    (
+        "STREET_ADDRESS",
+        "Il habite au 12, rue de la Paix, 75002 Paris",
+        "12, rue de la Paix, 75002 Paris",
+    ),
+    (
+        "STREET_ADDRESS",
+        "Adres: Kerkstraat 40, 1012 AB Amsterdam",
+        "Kerkstraat 40, 1012 AB Amsterdam",
+    ),
+    ("STREET_ADDRESS", "住所：東京都渋谷区神南1丁目2番3号", "東京都渋谷区神南1丁目2番3号"),
+    ("STREET_ADDRESS", "他住在北京市朝阳区建国路88号", "北京市朝阳区建国路88号"),
+    ("STREET_ADDRESS", "meet me at 12 3rd av boston tmrw", "12 3rd av boston"),
+    (
+        "STREET_ADDRESS",
+        "Unit 4/12 Smith Street, Parramatta NSW 2150",
+        "4/12 Smith Street, Parramatta NSW 2150",
+    ),
+    # Issue 13: a date of birth in a pasted table row with no header
+    ("DATE_OF_BIRTH", "Jane Doe\t03/14/1985\t123-45-6789\t(415) 555-2671", "03/14/1985"),
     # US_SSN
     ("US_SSN", "SSN: 123-45-6789", "123-45-6789"),
     ("US_SSN", "his social security number is 234 56 7890.", "234 56 7890"),
@@ -117,6 +166,26 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # Issue 13
+    ("US_SSN", "build 327-66-8440-rc4 failed on commit 3fa2c1"),
+    ("US_SSN", "upgraded to firmware 891-99-8496, checksum e049029"),
+    ("CA_SIN", "Order 130 692 544 ships Monday"),
+    ("AU_TFN", "Invoice 123 456 782 is overdue"),
+    ("DE_TAX_ID", "Bestellung 86 095 742 719 ist unterwegs"),
+    ("IN_AADHAAR", "Tracking 2341 2341 2346 out for delivery"),
+    ("BR_CPF", "Pedido 111.444.777-35 enviado"),
+    ("FR_NIR", "Commande 1 85 03 75 116 001 27 expédiée"),
+    ("UK_NINO", "NI number GB123456C"),
+    ("ES_NIF", "DNI 12345678A"),
+    ("ES_NIE", "NIE X1234567A"),
+    ("IT_FISCAL_CODE", "codice RSSMRA85T10A562T"),
+    ("IN_PAN", "code ABCDE12345"),
+    ("MX_CURP", "CURP GODE561231HDFRRN09"),
+    ("PHONE_NUMBER", "Bestellung 043 721 4022 versandt"),
+    ("PHONE_NUMBER", "Lottery numbers: 5 12 33 41 52, jackpot $40"),
+    ("STREET_ADDRESS", "Rechnung Nr. 12345 vom 01.02.2020 über 300,00 €"),
+    ("GEO_COORDINATES", "Las medias medidas fueron 79.8769, 112.0491 en 17 muestras"),
+    ("DATE_OF_BIRTH", "Invoice | 03/14/2021 | $400.00"),
     ("US_SSN", "Pedido 523-41-8870 enviado ayer"),
     ("BANK_ACCOUNT", "the account balance today is 1234567"),
     ("BANK_ACCOUNT", "Account status: 20240101 processed"),

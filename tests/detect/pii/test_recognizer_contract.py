@@ -11,7 +11,8 @@ from redline.detect.pii.recognizer import Recognizer, TextFacts
 SAMPLE = (
     "Name: Jane Doe. SSN 123-45-6789, xxx-xx-4321; DOB 1/2/1980; 1520 Oak Ridge Dr, Springfield, "
     "IL 62704; (415) 555-2671; jane@example.com; card 4111111111111111; passport 987654321; "
-    "DL# D1234567; acct 12345678; 10.1.2.3; 40.7128, -74.0060; GB82 WEST 1234 5698 7654 32"
+    "DL# D1234567; acct 12345678; 10.1.2.3; 40.7128, -74.0060; GB82 WEST 1234 5698 7654 32; "
+    "NI number AB123456C; Steuer-ID 86095742719; Hauptstraße 12, 10115 Berlin"
 )
 RECOGNIZERS = default_recognizers()
 

@@ -104,9 +104,13 @@ class ExcerptRule:
         if self.min_chars < FLOOR_CHARS:
             raise ValueError(f"excerpt rule: min_chars can be raised, never below {FLOOR_CHARS}")
         if self.min_matched < 16 or self.min_seeds < 1 or self.boilerplate_docs < 2:
-            raise ValueError("excerpt rule: min_matched >= 16, min_seeds >= 1, boilerplate_docs >= 2")
+            raise ValueError(
+                "excerpt rule: min_matched >= 16, min_seeds >= 1, boilerplate_docs >= 2"
+            )
         if not 0.0 <= self.boilerplate_share <= 1.0 or not 0.0 <= self.background_share <= 1.0:
-            raise ValueError("excerpt rule: boilerplate_share and background_share must be in [0, 1]")
+            raise ValueError(
+                "excerpt rule: boilerplate_share and background_share must be in [0, 1]"
+            )
         if self.rare_docs < self.boilerplate_docs:
             raise ValueError("excerpt rule: rare_docs must be >= boilerplate_docs")
         if not 0.0 <= self.max_distance < 1.0:

@@ -55,7 +55,9 @@ class Calibration:
 
     def score(self, passages: Sequence[Passage]) -> float:
         """The calibrated probability that the passages are an excerpt of the document."""
-        z = self.intercept + sum(w * x for w, x in zip(self.weights, features(passages), strict=True))
+        z = self.intercept + sum(
+            w * x for w, x in zip(self.weights, features(passages), strict=True)
+        )
         return round(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))), 4)
 
     @property

@@ -118,7 +118,9 @@ class BankSnapshot:
     def use_background(self, model: BackgroundModel) -> None:
         """Replace the background model (as loaded from the store) for every bank."""
         if model.config != self.config:
-            raise ValueError(f"background is {model.config.version}, banks are {self.config.version}")
+            raise ValueError(
+                f"background is {model.config.version}, banks are {self.config.version}"
+            )
         self.background = model
         for index in self._docs.values():
             index.background = model
@@ -244,7 +246,9 @@ class BankSnapshot:
         text = Part(part, doc.text, doc.media_type, None, doc.pages, doc.boxes)
         return self._file_hits(data, text, part, readable=True)
 
-    def _file_hits(self, data: bytes, text: Part | None, part: str, *, readable: bool) -> list[BankHit]:
+    def _file_hits(
+        self, data: bytes, text: Part | None, part: str, *, readable: bool
+    ) -> list[BankHit]:
         """Exact bytes always; PDQ when the file is an image that may be decoded; then its text.
 
         The text of an image (OCR) or of a scanned PDF page goes through the same excerpt
@@ -335,7 +339,8 @@ def _source_chars(norm: NormalizedText, mask: np.ndarray) -> int:
     """Characters of the source text spanned by the runs of compact letters in ``mask``."""
     edges = np.flatnonzero(np.diff(np.r_[0, mask.astype(np.int8), 0]))
     return sum(
-        int(norm.ends[b - 1]) - int(norm.starts[a]) for a, b in zip(edges[::2], edges[1::2], strict=True)
+        int(norm.ends[b - 1]) - int(norm.starts[a])
+        for a, b in zip(edges[::2], edges[1::2], strict=True)
     )
 
 

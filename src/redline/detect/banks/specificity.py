@@ -44,9 +44,7 @@ class DocumentProfile:
     boilerplate: tuple[tuple[int, int], ...]  # compact [start, end) ranges of the document
 
 
-def common_runs(
-    freq: I64, threshold: int, min_span: int, positions: I64 | None = None
-) -> Mask:
+def common_runs(freq: I64, threshold: int, min_span: int, positions: I64 | None = None) -> Mask:
     """Mark runs of consecutive known hashes in ``threshold``+ documents spanning ``min_span``.
 
     Unknown hashes (frequency 0: k-grams no document selected) neither break nor extend a run,
@@ -95,7 +93,9 @@ def _house_style(
     rank = np.cumsum(~skipped)[rows]  # consecutive among the rows that have postings here
     breaks = np.r_[
         True,
-        (others[1:] != others[:-1]) | (np.abs(diag[1:] - diag[:-1]) > 2) | (rank[1:] - rank[:-1] > 3),
+        (others[1:] != others[:-1])
+        | (np.abs(diag[1:] - diag[:-1]) > 2)
+        | (rank[1:] - rank[:-1] > 3),
     ]
     starts = np.flatnonzero(breaks)
     ends = np.r_[starts[1:], rows.size]

@@ -36,6 +36,18 @@ ENTITIES: tuple[str, ...] = (
     "BANK_ACCOUNT",
     "IP_ADDRESS",
     "GEO_COORDINATES",
+    "UK_NINO",
+    "CA_SIN",
+    "FR_NIR",
+    "DE_TAX_ID",
+    "ES_NIF",
+    "ES_NIE",
+    "IT_FISCAL_CODE",
+    "IN_AADHAAR",
+    "IN_PAN",
+    "BR_CPF",
+    "AU_TFN",
+    "MX_CURP",
     "PERSON_NAME",
 )
 

@@ -8,6 +8,7 @@ bounded and independent of the text's length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -22,6 +23,15 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
+def _unspaced(phrase: str) -> bool:
+    """Whether a phrase is in kana, Han or Hangul.
+
+    A test, not a regex: compiling a class of twenty thousand characters costs milliseconds at
+    every start-up.
+    """
+    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in phrase)
+
+
 class Cue:
     """A set of context phrases looked for within a window before and after a span."""
 
@@ -32,9 +42,14 @@ class Cue:
         # Each phrase's first word is a probe: a window without any of them cannot hold a cue,
         # and finding that out from the text's probe hits is far cheaper than the alternation.
         self._probes = Probes(p.lower().split()[0] for p in phrases)
-        self._pattern = re.compile(
-            r"(?<![^\W_])" + phrase_pattern(phrases) + r"(?![^\W_])", re.IGNORECASE
-        )
+        # Word boundaries mean nothing in scripts written without spaces ("電話は"): phrases in
+        # them match anywhere.
+        spaced = [p for p in phrases if not _unspaced(p)]
+        unspaced = [p for p in phrases if _unspaced(p)]
+        alternatives = [r"(?<![^\W_])" + phrase_pattern(spaced) + r"(?![^\W_])"] if spaced else []
+        if unspaced:
+            alternatives.append(phrase_pattern(unspaced))
+        self._pattern = re.compile("|".join(alternatives), re.IGNORECASE)
         self.before = before
         self.after = after
 
@@ -58,7 +73,50 @@ class Cue:
             return self._pattern.finditer(text, start, end)
         return anchored(self._pattern, text, starts, end) if starts else iter(())
 
+    @property
+    def probes(self) -> Probes:
+        """The first words of the cue's phrases: a text without any of them holds no cue."""
+        return self._probes
+
+    def hits(self, text: str) -> CueHits:
+        """Every match of the cue in ``text``, found in one pass for all candidates to share."""
+        return CueHits(self, text)
+
     def near(self, text: str, start: int, end: int) -> str | None:
         """The cue phrase found around the span (nearest before, else first after), lower-cased."""
         found = self.before_span(text, start) or self.after_span(text, end)
         return found.group(0).lower() if found else None
+
+
+class CueHits:
+    """A cue's matches in one whole text, found once; each candidate then asks by bisection.
+
+    ``Cue.before_span`` searches a window per candidate, which is linear for sparse text but
+    costs a look at every probe hit per window when values are dense (a megabyte of "SIN ..."
+    pairs). Recognizers that expect dense values find the cue's matches once and ask these.
+    Matches do not overlap (``finditer``), so ordering by start also orders them by end.
+    """
+
+    __slots__ = ("_after", "_before", "ends", "phrases", "starts")
+
+    def __init__(self, cue: Cue, text: str) -> None:
+        matches = list(cue._matches(text, 0, len(text)))
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        self.phrases = [" ".join(m.group(0).lower().split()) for m in matches]
+        self._before, self._after = cue.before, cue.after
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def before(self, start: int, reach: int | None = None) -> int | None:
+        """Index of the nearest match ending at or before ``start``, within the cue's window."""
+        i = bisect.bisect_right(self.ends, start) - 1
+        window = self._before if reach is None else reach
+        return i if i >= 0 and self.starts[i] >= start - window else None
+
+    def after(self, end: int, reach: int | None = None) -> int | None:
+        """Index of the first match starting at or after ``end``, within the cue's window."""
+        i = bisect.bisect_left(self.starts, end)
+        window = self._after if reach is None else reach
+        return i if i < len(self.starts) and self.ends[i] <= end + window else None

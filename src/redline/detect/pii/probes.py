@@ -14,6 +14,7 @@ itself still decides.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from operator import itemgetter
 from threading import Lock
@@ -93,11 +94,15 @@ class ProbeHits:
         ids = probes.ids
         if ids.isdisjoint(self.ids):
             return []
+        found = self._found  # in order of each hit's last character, as the automaton reads
+        # only the hits ending inside the window: a window costs its own hits, not the text's
+        lo = bisect.bisect_left(found, (start, -1))
+        hi = bisect.bisect_left(found, (end, -1), lo)
         return sorted(
             {
                 last + 1 - _lengths[i]
-                for last, i in self._found
-                if i in ids and last < end and last + 1 - _lengths[i] >= start
+                for last, i in found[lo:hi]
+                if i in ids and last + 1 - _lengths[i] >= start
             }
         )
 

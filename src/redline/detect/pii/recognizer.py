@@ -34,9 +34,9 @@ class TextFacts:
     pattern that opens with a digit can match (``anchored``).
     """
 
-    __slots__ = ("_words", "digits", "longest", "probes", "runs", "spans")
+    __slots__ = ("_words", "digits", "longest", "probes", "regions", "runs", "spans")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, regions: tuple[str, ...] = ("US",)) -> None:
         # (start, end) of each maximal run of (Unicode) digits
         self.spans: list[tuple[int, int]] = list(map(_span, _DIGIT_RUN.finditer(text)))
         lengths = [end - start for start, end in self.spans]
@@ -45,6 +45,8 @@ class TextFacts:
         self.longest = max(lengths) if lengths else 0
         self.probes: ProbeHits = probe_hits(text)  # where every gate's and cue's words occur
         self._words: list[str] | None = None
+        # the scan's default phone regions (``PiiOptions.phone_regions``): a hint, not a fact
+        self.regions = regions
 
     @classmethod
     def of(cls, text: str) -> TextFacts:

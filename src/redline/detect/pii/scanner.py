@@ -30,6 +30,8 @@ class PiiOptions:
         hash_key: secret for keyed hashes of values; None leaves ``Signal.digest`` empty.
         part: which part of the content the text is (``text``, ``url:0``, ``attachment:1``).
         page: page number within that part, where it has pages.
+        phone_regions: countries whose national phone writings (no +CC) are read when the
+            text itself names none; the platform's main markets (``Settings.phone_regions``).
     """
 
     threshold: float = 0.5
@@ -37,6 +39,7 @@ class PiiOptions:
     hash_key: bytes | None = None
     part: str = "text"
     page: int | None = None
+    phone_regions: tuple[str, ...] = ("US",)
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:
@@ -107,7 +110,7 @@ class PiiScanner:
         )
         found: list[tuple[Candidate, Recognizer]] = []
         failures: list[DetectorFailure] = []
-        facts = TextFacts(text)
+        facts = TextFacts(text, options.phone_regions)
         for recognizer, applies, find in steps:
             try:
                 if not applies(text, facts):

@@ -56,3 +56,23 @@ def test_compiled_nanp_rules_answer_as_libphonenumber_does() -> None:
         assert check_nanp(national) == expected, national
         valid += expected[0]
     assert valid > 1000  # the sample holds plenty of valid numbers, not only refusals
+
+
+def test_national_writings_are_read_against_the_countries_the_text_points_to() -> None:
+    from redline.detect.pii import PiiOptions, detect_pii
+
+    def phones(text: str, regions: tuple[str, ...] = ("US",)) -> list[str]:
+        options = PiiOptions(phone_regions=regions)
+        return [
+            text[s.start : s.end] for s in detect_pii(text, options) if s.type == "PHONE_NUMBER"
+        ]
+
+    # no hint, platform defaults US: a Spanish mobile without its +34 is nothing
+    assert phones("ring 612 34 56 78 now") == []
+    # the platform's default regions, a +CC elsewhere, the language, a city name
+    assert phones("ring 612 34 56 78 now", ("ES",)) == ["612 34 56 78"]
+    assert phones("612 34 56 78 o +34 612 34 56 79") == ["612 34 56 78", "+34 612 34 56 79"]
+    assert phones("Llámame al 612 34 56 78") == ["612 34 56 78"]
+    assert phones("in Madrid: 612 34 56 78") == ["612 34 56 78"]
+    # a reference word still wins
+    assert phones("Pedido 612 34 56 78 enviado") == []

@@ -80,6 +80,32 @@ _UK_TAIL = re.compile(
     rf"{_SEP}(?P<code>[a-z]{{1,2}}\d[a-z\d]?{_H}?\d[a-z]{{2}})(?![\w])",
     re.IGNORECASE,
 )
+_AU_TAIL = re.compile(
+    rf"{_SEP}{_CITY}(?:{_H}*,{_H}*|{_H}{{1,3}})(?P<region>NSW|VIC|QLD|WA|SA|TAS|ACT|NT)"
+    rf"(?:{_H}*,)?{_H}{{1,3}}(?P<code>\d{{4}})(?![\w])",
+    re.IGNORECASE,
+)
+# India: "Indiranagar, Bengaluru 560038", "Civil Lines, Haridwar - 157490" (a six-digit PIN)
+_IN_TAIL = re.compile(
+    rf"(?:{_SEP}[^\W\d_][\w'’.\-]{{0,24}}(?:{_H}{{1,2}}(?:[^\W\d_][\w'’.\-]{{0,24}}|\d{{1,3}})){{0,3}}){{1,3}}"
+    rf"(?:{_H}*-{_H}*|{_H}*,{_H}*|{_H}{{1,2}})(?P<code>[1-9]\d{{5}})(?![\w])",
+    re.IGNORECASE,
+)
+# After a lower-case shorthand street ("12 3rd av boston"): the town, one word and maybe a
+# prefix, when it is no common word ("... blvd tmrw" is not a town).
+_SHORT_TOWN = re.compile(
+    rf"{_H}{{1,2}}(?:(?:new|east|west|north|south|port|lake|fort|mount|san|santa|st\.?|el|la)"
+    rf"{_H})?(?P<town>[a-z]{{3,20}})(?![\w])"
+)
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)$", re.IGNORECASE)
+# A country on its own line after the town: part of a multi-line postal address.
+COUNTRY_LINE = re.compile(
+    r"\n[ \u00a0]*(?:Deutschland|Germany|France|España|Spain|Italia|Italy|Portugal|Brasil"
+    r"|Brazil|México|Mexico|Nederland|Netherlands|Polska|Poland|Česká republika|Česko"
+    r"|Czech Republic|Sverige|Sweden|Österreich|Austria|Schweiz|Suisse|Belgique|België"
+    r"|Australia|India|United Kingdom|UK|Canada|USA|United States)(?![\w])",
+    re.IGNORECASE,
+)
 _ZIP_ONLY = re.compile(rf"(?:{_H}*,{_H}*|{_H}{{1,2}})(?P<code>\d{{5}}(?:-\d{{4}})?)(?![\w\-])")
 
 ADDRESS_CUE = Cue(
@@ -145,6 +171,11 @@ ADDRESS_CUE = Cue(
 )
 _WEAK_CUE = re.compile(r"(?<![\w])(?:at|on|to|from|of|in)\s{1,3}$", re.IGNORECASE)
 _UPPER_ENDS = frozenset("NSEW")
+_LEADING_DIRECTIONS = frozenset({"n", "s", "e", "w", "n.", "s.", "e.", "w."})
+_NOT_TOWNS = NOT_NAME_WORDS | frozenset(
+    "tmrw tomorrow today tonight now asap pls please lol thanks then later soon near next"
+    " and but with for from".split()
+)
 
 
 def _capitalised(words: list[str]) -> bool:
@@ -182,7 +213,7 @@ _MASK_WORD = re.compile(r"(\w+)")  # captured: split() keeps the words at odd po
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit, as str.isalnum() says
 
 
-def _mask_address(raw: str) -> str:
+def mask_address(raw: str) -> str:
     """Star everything but the street type and a state or province code."""
     parts = _MASK_WORD.split(raw)
     for i in range(1, len(parts), 2):
@@ -225,7 +256,7 @@ class StreetAddressRecognizer(Recognizer):
 
     def mask(self, entity: str, raw: str) -> str:
         """Star everything but the street type and a state or province code."""
-        return _mask_address(raw)
+        return mask_address(raw)
 
     def normalise(self, raw: str) -> str:
         """Lower-case words only, so punctuation and line breaks do not change the hash."""
@@ -245,6 +276,8 @@ class StreetAddressRecognizer(Recognizer):
             why.append("lower case")
         if match.groupdict().get("prefix"):
             score += 0.1
+        if words and (_ORDINAL.match(words[-1]) or words[0].lower() in _LEADING_DIRECTIONS):
+            score += 0.1  # "26th blvd", "s crawford ct": how street names are written
         if direction := _POST_DIRECTION.match(text, end):
             end = direction.end()
         if unit := _UNIT.match(text, end):
@@ -256,10 +289,19 @@ class StreetAddressRecognizer(Recognizer):
             end, tail_kind = tail
             score += 0.45
             why.append(tail_kind)
+            if country := COUNTRY_LINE.match(text, end):
+                end = country.end()
         elif zip_only := _ZIP_ONLY.match(text, end):
             end = zip_only.end()
             score += 0.2
             why.append("ZIP")
+        elif (
+            not _capitalised([*words, street_type])
+            and (town := _SHORT_TOWN.match(text, end))
+            and town.group("town") not in _NOT_TOWNS
+        ):
+            end = town.end()
+            why.append("town")
         cue = ADDRESS_CUE.before_span(text, match.start())
         if cue is not None:
             score += 0.3
@@ -275,6 +317,8 @@ class StreetAddressRecognizer(Recognizer):
             (_CA_TAIL, "Canadian tail"),
             (_US_TAIL, "US tail"),
             (_UK_TAIL, "UK postcode"),
+            (_AU_TAIL, "Australian tail"),
+            (_IN_TAIL, "Indian PIN"),
         ):
             found = pattern.match(text, pos)
             if found is None:
@@ -282,6 +326,8 @@ class StreetAddressRecognizer(Recognizer):
             city = found.groupdict().get("city")
             if city and city.split()[0].lower() in NOT_NAME_WORDS:
                 continue
+            if kind in ("Australian tail", "Indian PIN"):
+                return found.end(), kind
             if kind == "UK postcode":
                 code = found.group("code")
                 if not code.isupper() and not city:

@@ -39,6 +39,7 @@ RARE_TYPES = (
     trafficway trfy tunnel tunl underpass upas union unions valley vly valleys vlys via
     viaduct vdct view vw views vws village vlg villages vlgs ville vl vista vis walks wall ways
     well wl wells wls hill rise vale wharf yard quay gate parade embankment esplanade broadway
+    circuit cct tce pde marg nagar
     """.split()
     )
     - COMMON_TYPES

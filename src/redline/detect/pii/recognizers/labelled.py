@@ -22,7 +22,7 @@ from redline.detect.pii.recognizers.ssn import is_valid_ssn
 _LABELS = {
     "US_SSN": (
         r"ssn|ss\s?#|social[\s_]+security(?:[\s_]+(?:number|no\.?|#))?|soc\.?\s*sec\.?"
-        r"|seguro\s+social|social"
+        r"|seguro\s+social|social(?![\s_]+insurance)"
     ),
     "US_PASSPORT": r"(?:us\s+|u\.s\.\s+)?passport(?:\s+(?:book|card))?|pp\s?#|ppt",
     "US_DRIVER_LICENSE": (

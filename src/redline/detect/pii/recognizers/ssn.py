@@ -45,6 +45,7 @@ SSN_CUE = Cue(
 )
 
 _FORMATTED = re.compile(rf"(?<![\w.])(\d{{3}})({SEP_OR_DOT})(\d{{2}})\2(\d{{4}})(?![\w]|[\-.]\d)")
+_TECHNICAL_SUFFIX = re.compile(r"[\-+_.][a-z]", re.IGNORECASE)  # -rc4, -beta, +build, .tar
 _MASK_CHARS = r"[xX*#•●✱]"
 _MASK_SET = "xX*#•●✱"
 _SSN_RUNS = frozenset((3, 2, 4))
@@ -111,8 +112,8 @@ class SsnRecognizer(Recognizer):
         """Yield structurally valid SSNs, scored by separator and cue words."""
         for match in anchored(_FORMATTED, text, facts.run_starts(3, 3)):
             digits = digits_of(match.group(0))
-            if not is_valid_ssn(digits):
-                continue
+            if not is_valid_ssn(digits) or _TECHNICAL_SUFFIX.match(text, match.end()):
+                continue  # "327-66-8440-rc4" is a build, not a person
             sep = match.group(2)
             score = 0.65 if sep not in (" ", ".") else 0.5
             why = [f"SSA-valid, separator {sep!r}"]
