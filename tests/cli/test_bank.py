@@ -207,3 +207,36 @@ def test_reference_case_end_to_end_with_real_banks(
     assert env["REDLINE_HOME"] != str(other.home)
     verified = redline(settings, "audit", "verify")
     assert verified.returncode == 0, verified.stderr
+
+
+def test_background_samples_from_the_command_line(
+    settings: Settings, dossier: Path, tmp_path: Path
+) -> None:
+    make_bank(settings, dossier)
+    press = tmp_path / "press.txt"
+    press.write_text("Carver for Senate: a fair deal for every family in Springfield.")
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text(
+        json.dumps({"text": "Carver for Senate thanks every volunteer."})
+        + "\n"
+        + json.dumps({"text": "Rally on Saturday at noon."})
+        + "\n"
+    )
+    added = bank_cli(settings, "background", "add", "house", str(press), str(posts),
+                     "--source", "campaign website")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert "added background sample house (3 texts)" in added.stderr
+    listed = json.loads(bank_cli(settings, "background", "list", "--json").stdout)
+    assert [(s["name"], s["texts"], s["source"]) for s in listed] == [
+        ("house", 3, "campaign website")
+    ]
+    again = bank_cli(settings, "background", "add", "house", str(press))
+    assert again.returncode != 0 and "already exists" in again.stderr
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "ok"}\n{"body": "no text"}\n')
+    refused = bank_cli(settings, "background", "add", "other", str(bad))
+    assert refused.returncode != 0 and "line 2" in refused.stderr
+    assert len(json.loads(bank_cli(settings, "background", "list", "--json").stdout)) == 1
+    removed = bank_cli(settings, "background", "remove", "house")
+    assert removed.returncode == 0 and bank_cli(settings, "background", "list", "--json").stdout
+    assert json.loads(bank_cli(settings, "background", "list", "--json").stdout) == []
