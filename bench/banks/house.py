@@ -15,9 +15,9 @@ those of the test split from the other, so the test measures house styles nobody
 
 Posts, labelled with the memo they quote (positives) or None (negatives):
 
-* positives cut from a banked memo's body, each with at least 60 characters of the memo's own
-  prose (a quote of stock sentences and facts in frames every memo uses is not evidence of the
-  leak, whatever the post meant): ``verbatim`` (in
+* positives cut from a banked memo's body, each with at least 80 characters of the memo's own
+  text (its prose and its facts; 40 of them prose): a slice of stock sentences is not evidence
+  of the leak, whatever the post meant, and 80 characters is the floor of an excerpt: ``verbatim`` (in
   commentary), ``reformatted``, ``noisy`` (2-5% OCR-like noise), ``redacted`` (1-3 words blacked
   out), ``partial`` (a bare fragment), ``long_redacted`` (300-900 characters, 10-25% of words
   blacked out) and ``screenshot`` (300-900 characters rendered to an image, read back by OCR);
@@ -288,12 +288,17 @@ class Organisation:
 
 @dataclass(frozen=True, slots=True)
 class Memo:
-    """A memo: its text, the organisation, and the spans of its own prose (not any frame)."""
+    """A memo: its text, the organisation, and the spans of its own prose and of its facts.
+
+    Prose is free text only this memo has; facts are its names, sums and dates in sentence
+    frames every house uses. Neither is house style.
+    """
 
     text: str
     org: int
     body: tuple[int, int]
     specific: tuple[tuple[int, int], ...]
+    facts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -397,11 +402,11 @@ class HouseGenerator:
                          "Our message stays the same:", "Quote for the record:"))  # fmt: skip
         return f'{lead.format(d=self.date())} "{statement.rstrip(".")}."'
 
-    def specific(self, org: Organisation) -> tuple[str, bool]:
-        """A memo's own sentence: free prose (True), or a fact in a frame every house uses."""
+    def specific(self, org: Organisation) -> tuple[str, str]:
+        """A memo's own sentence: free ``prose``, or a ``fact`` in a frame every house uses."""
         r = self.rng
         if r.random() < 0.7:
-            return self.prose.sentence(), True
+            return self.prose.sentence(), "prose"
         company = r.choice(LAST) + r.choice((" Holdings", " Group", " LLC", " Partners", " & Co"))
         fact = r.choice(SPECIFIC).format(
             who=self.person(), who2=self.person(), amount=self.amount(), company=company,
@@ -409,7 +414,7 @@ class HouseGenerator:
             topic=r.choice(TOPICS), month=r.choice(MONTHS), pct=r.randint(21, 68),
             pct2=r.randint(21, 68), city=r.choice(CITIES), phone=self.phone(),
         )  # fmt: skip
-        return fact, False
+        return fact, "fact"
 
     def heading(self, org: Organisation, n: int, heading: str) -> str:
         roman = ("I", "II", "III", "IV", "V", "VI", "VII")[n % 7]
@@ -420,62 +425,70 @@ class HouseGenerator:
     def memo(self, org_index: int, org: Organisation, *, quote_long: int | None = None) -> Memo:
         """A memo in the house style; ``quote_long`` names a long public statement it quotes."""
         r = self.rng
-        pieces: list[tuple[str, bool]] = []  # (text, memo-specific?)
+        pieces: list[tuple[str, str]] = []  # (text, "prose" | "fact" | "" for the style)
         staff = [s for s, _ in org.staff]
-        pieces.append((org.header + "\n\n", False))
+        pieces.append((org.header + "\n\n", ""))
         fields = org.fields.format(
             to=r.choice(staff), frm=r.choice(staff), cc=r.choice(staff), date=self.date(),
             subject=f"{r.choice(TOPICS).title()} -- {r.choice(('update', 'options', 'exposure', 'plan', 'review'))}",
         )  # fmt: skip
-        pieces.append((fields + "\n\n", False))
+        pieces.append((fields + "\n\n", ""))
         body_start = sum(len(t) for t, _ in pieces)
         sections = r.sample(org.headings, r.randint(3, 5))
         quoted = False
         for n, heading in enumerate(sections):
-            pieces.append((self.heading(org, n, heading) + "\n", False))
+            pieces.append((self.heading(org, n, heading) + "\n", ""))
             for _ in range(r.randint(1, 3)):
-                sentences: list[tuple[str, bool]] = []
+                sentences: list[tuple[str, str]] = []
                 for _ in range(r.randint(3, 6)):
                     roll = r.random()
                     if roll < 0.35:
-                        sentences.append((self.stock(org), False))
+                        sentences.append((self.stock(org), ""))
                     elif quote_long is not None and not quoted:
-                        sentences.append((self.quote(org, long=quote_long), False))
+                        sentences.append((self.quote(org, long=quote_long), ""))
                         quoted = True
                     elif roll < 0.42:
-                        sentences.append((self.quote(org, long=None), False))
+                        sentences.append((self.quote(org, long=None), ""))
                     else:
                         sentences.append(self.specific(org))
                 for i, (text, specific) in enumerate(sentences):
                     sep = " " if i < len(sentences) - 1 else "\n\n"
                     pieces.append((text, specific))
-                    pieces.append((sep, False))
+                    pieces.append((sep, ""))
         body_end = sum(len(t) for t, _ in pieces)
         name, title = r.choice(org.staff)
         initials = "".join(w[0] for w in name.split())
         pieces.append((org.signoff.format(name=name, title=title, org=org.name, phone=org.phone,
-                                          initials=initials) + "\n\n", False))  # fmt: skip
-        pieces.append((org.footer, False))
-        text, spans, at = "", [], 0
-        for piece, specific in pieces:
-            if specific:
-                spans.append((at, at + len(piece)))
+                                          initials=initials) + "\n\n", ""))  # fmt: skip
+        pieces.append((org.footer, ""))
+        text, prose, facts, at = "", [], [], 0
+        for piece, kind in pieces:
+            if kind:
+                (prose if kind == "prose" else facts).append((at, at + len(piece)))
             text += piece
             at += len(piece)
-        return Memo(text, org_index, (body_start, body_end), tuple(spans))
+        return Memo(text, org_index, (body_start, body_end), tuple(prose), tuple(facts))
 
     # -- posts ---------------------------------------------------------------------------------
 
     def excerpt(self, memo: Memo, low: int, high: int) -> str | None:
-        """A slice of the memo body, ``low``-``high`` characters, with 60+ specific characters."""
+        """A slice of the memo body, ``low``-``high`` characters, carrying the memo's own text.
+
+        At least 80 characters of it are the memo's own (prose and facts: what the 80-character
+        floor counts), 40 of them prose: a slice of stock sentences is not evidence of the leak.
+        """
         a0, b0 = memo.body
         for _ in range(40):
             length = self.rng.randint(low, high)
             if b0 - a0 <= length:
                 return None
             a = self.rng.randint(a0, b0 - length)
-            specific = sum(max(0, min(a + length, e) - max(a, s)) for s, e in memo.specific)
-            if specific >= 60:
+
+            def inside(spans: tuple[tuple[int, int], ...]) -> int:
+                return sum(max(0, min(a + length, e) - max(a, s)) for s, e in spans)
+
+            prose = inside(memo.specific)
+            if prose >= 40 and prose + inside(memo.facts) >= 80:
                 return memo.text[a : a + length]
         return None
 

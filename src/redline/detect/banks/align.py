@@ -60,6 +60,9 @@ def chain_seeds(q: list[int], d: list[int], *, max_gap: int, max_drift: int) -> 
 
     Greedy, one pass: each seed joins the open chain whose last seed it follows most closely on
     the diagonal, within ``max_gap`` post characters and ``max_drift`` off-diagonal characters.
+    A k-gram the document holds twice can put a seed off the diagonal at a chain's tail; a later
+    seed that follows the seed before it on the diagonal takes its place, so one repeated word
+    does not cut a quote in two.
     """
     open_chains: list[list[int]] = []
     closed: list[list[int]] = []
@@ -74,11 +77,29 @@ def chain_seeds(q: list[int], d: list[int], *, max_gap: int, max_drift: int) -> 
             dq, dd = qi - q[chain[-1]], di - d[chain[-1]]
             if dq > 0 and dd > 0 and abs(dd - dq) < best_drift:
                 best, best_drift = chain, abs(dd - dq)
+        if best_drift > _ON_DIAGONAL:
+            for chain in open_chains:
+                if len(chain) >= 2 and _replaces_tail(q, d, chain, i):
+                    best, best_drift = chain, 0
+                    chain.pop()
+                    break
         if best is not None:
             best.append(i)
         else:
             open_chains.append([i])
     return closed + open_chains
+
+
+_ON_DIAGONAL = 2  # off-diagonal characters that still count as following a seed directly
+
+
+def _replaces_tail(q: list[int], d: list[int], chain: list[int], i: int) -> bool:
+    """Whether seed ``i`` follows the chain's second-to-last seed on the diagonal, its tail not."""
+    before, tail = chain[-2], chain[-1]
+    dq, dd = q[i] - q[before], d[i] - d[before]
+    if dq <= 0 or dd <= 0 or abs(dd - dq) > _ON_DIAGONAL:
+        return False
+    return abs((d[tail] - d[before]) - (q[tail] - q[before])) > _ON_DIAGONAL
 
 
 def bounded_edit_distance(a: str, b: str, limit: int) -> int:

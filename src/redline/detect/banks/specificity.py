@@ -152,7 +152,20 @@ def profile(
         seen = background.frequency(hashes)
         common = seen >= max(2, math.ceil(rule.background_share * len(background)))
         ordinary |= common & ~_long_runs(common, fpos, k, rule.stock_chars)
-    return DocumentProfile(~ordinary, tuple(regions))
+    return DocumentProfile(_interior(~ordinary), tuple(regions))
+
+
+def _interior(specific: Mask) -> Mask:
+    """Specific rows whose neighbours are specific too.
+
+    Where a formula meets a slot value ("... said on July 10, 2026: ...") the k-grams spanning the
+    junction are unique to the document although neither side is evidence; an isolated specific
+    row or the edge of a run is such a junction, the inside of a run is the document's own text.
+    """
+    inner = specific.copy()
+    inner[1:] &= specific[:-1]
+    inner[:-1] &= specific[1:]
+    return inner
 
 
 def _long_runs(mask: Mask, fpos: I64, k: int, longest: int) -> Mask:
