@@ -1,11 +1,15 @@
 """Leak matching judged by its decisions: same-house posts are not punished, excerpts are.
 
 The bank holds organisation memos from the house-style corpus (``bench/banks/house.py``, test
-split: house styles the matcher was never tuned on). Under the strict profile, at most 0.5% of
-500+ posts written in the same houses' style (same letterheads, stock sentences with other
-names, sign-offs, public statements) may get ``hacked.material``, and no author may be
-suspended for it; at least 97% of the posts that quote the memos must get it. Runs the whole
-pipeline on SQLite and on PostgreSQL, with the store's banks as the real signal source.
+split: house styles the matcher was never tuned on). 500+ posts are written in the same houses'
+style (same letterheads, stock sentences with other names, sign-offs, public statements) and 300
+quote the memos. Under the strict profile, with the houses' ordinary writing added as a
+background sample (what an operator adds with ``redline bank background add``), at most 0.5% of
+the same-house posts get ``hacked.material`` and no author is suspended for it; with no
+background at all, none is struck or suspended for it (the few near the threshold wait for a
+person) and at most 1.5% are sent to review. Either way at least 97% of the quotes get it,
+naming the memo they quote. Runs the whole pipeline on SQLite and PostgreSQL, with the store's
+banks as the real signal source.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from redline.decide import load_policy
 from redline.enforce import load_profile
 from redline.pipeline import Moderator, default_sources
 from redline.record import Store
+from redline.record.bank_background import BackgroundSamples
 from redline.record.banks import BankFile, Banks
 from redline.settings import Settings
 from tests.store_fixtures import pg_url, settings
@@ -43,7 +48,10 @@ def suspended_for_leak(document: dict[str, Any]) -> bool:
 
 
 @pytest.mark.slow
-def test_same_house_posts_are_not_struck_and_excerpts_are(settings: Settings) -> None:
+@pytest.mark.parametrize("background", [True, False], ids=["background", "no-background"])
+def test_same_house_posts_are_not_struck_and_excerpts_are(
+    settings: Settings, background: bool
+) -> None:
     corpus = house_corpus("test", n_orgs=6, memos_per_org=6, n_posts=2600, screenshots=False)
     negatives = [p for p in corpus.posts if p.variant == "same_house"][:520]
     positives = [p for p in corpus.posts if p.source is not None][:300]
@@ -55,6 +63,10 @@ def test_same_house_posts_are_not_struck_and_excerpts_are(settings: Settings) ->
             banks.create_bank("house-leak", ["hacked_material"], added_by="analyst", now=T0)
             files = [BankFile(f"memo-{i}.txt", m.text.encode()) for i, m in enumerate(corpus.memos)]
             banks.add_files("house-leak", files, added_by="analyst", now=T0)
+            if background:
+                BackgroundSamples(session).add(
+                    "houses-published", corpus.background, added_by="analyst", now=T0
+                )
         moderator = Moderator(
             store,
             load_policy(),
@@ -74,8 +86,13 @@ def test_same_house_posts_are_not_struck_and_excerpts_are(settings: Settings) ->
         }
     finally:
         store.close()
-    struck = [d for d in outcomes["negative"] if hacked(d)]
-    assert len(struck) <= 0.005 * len(negatives), [d["content_id"] for d in struck]
+    flagged = [d for d in outcomes["negative"] if hacked(d)]
+    # Confirmed, it would act and strike; pending review, it waits for a person.
+    struck = [
+        d for d in flagged if any(v["rule"] == RULE and not v["needs_review"] for v in d["violations"])
+    ]
+    assert len(flagged) <= (0.005 if background else 0.015) * len(negatives), len(flagged)
+    assert struck == [], [d["content_id"] for d in struck]
     assert not any(suspended_for_leak(d) for d in outcomes["negative"])
     found = Counter(hacked(d) for d in outcomes["positive"])
     assert found[True] >= 0.97 * len(positives), found

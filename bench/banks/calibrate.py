@@ -32,7 +32,7 @@ from redline.detect.banks.calibration import FEATURES, features  # noqa: E402
 from redline.detect.banks.snapshot import BankSnapshot  # noqa: E402
 
 F = npt.NDArray[np.float64]
-PENALTY = 1.0
+PENALTY = 0.3  # see --penalty: 1.0 let length alone reach 0.5, 0.1 overshoots
 
 
 def samples(posts: int, screenshots: bool) -> tuple[F, F]:
@@ -55,11 +55,11 @@ def samples(posts: int, screenshots: bool) -> tuple[F, F]:
     return np.asarray(xs), np.asarray(ys)
 
 
-def fit(x: F, y: F) -> tuple[float, F]:
+def fit(x: F, y: F, penalty: float = PENALTY) -> tuple[float, F]:
     """Ridge logistic regression by Newton's method (the intercept is not penalised)."""
     xb = np.c_[np.ones(len(x)), x]
     w = np.zeros(xb.shape[1])
-    reg = np.eye(xb.shape[1]) * PENALTY
+    reg = np.eye(xb.shape[1]) * penalty
     reg[0, 0] = 0.0
     for _ in range(100):
         p = 1 / (1 + np.exp(-xb @ w))
@@ -105,10 +105,11 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=2000)
     parser.add_argument("--no-screenshots", action="store_true")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--penalty", type=float, default=PENALTY, help="ridge penalty on the weights")
     args = parser.parse_args()
     x, y = samples(args.posts, not args.no_screenshots)
     print(f"{len(y)} matches on the tuning split: {int(y.sum())} right, {int(len(y) - y.sum())} wrong")
-    b0, w = fit(x, y)
+    b0, w = fit(x, y, args.penalty)
     print("intercept", round(b0, 4), dict(zip(FEATURES, np.round(w, 4).tolist(), strict=True)))
     reliability(x, y, b0, w)
     if args.write:

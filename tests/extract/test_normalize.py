@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redline.extract.normalize import REDACTION_MARK, compact, normalize
 
@@ -76,3 +78,24 @@ def test_normalize_is_words_and_single_spaces() -> None:
     got = normalize("  The candidate's\n\nHOME -- address!! ").text
     assert got == "the candidates home address"
     assert normalize("").text == ""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcdrnvlXx0158 .,-[]()\n\tREDACT"), max_size=80))
+def test_the_fast_ascii_path_agrees_with_the_full_one(text: str) -> None:
+    from redline.extract.normalize import _compact
+
+    fast, full = compact(text), _compact(text)
+    assert fast.text == full.text and fast.source_length == full.source_length
+    assert fast.starts.tolist() == full.starts.tolist()
+    assert fast.ends.tolist() == full.ends.tolist()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=60))
+def test_the_fast_path_agrees_on_any_text(text: str) -> None:
+    from redline.extract.normalize import _compact
+
+    fast, full = compact(text), _compact(text)
+    assert fast.text == full.text
+    assert fast.starts.tolist() == full.starts.tolist()

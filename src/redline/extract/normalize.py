@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -59,18 +59,52 @@ _OCR_PAIR_TO = {"rn": "m ", "vv": "w ", "cl": "d "}
 IntArray = npt.NDArray[np.int64]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
 class NormalizedText:
     """Normalised text plus, for each of its characters, the source span it came from.
 
     ``starts[i]``/``ends[i]`` are the source offsets of output character ``i``; they are
-    non-decreasing, so a normalised span maps to one contiguous source span.
+    non-decreasing, so a normalised span maps to one contiguous source span. They may be built
+    on first use (``offsets``): most posts a bank matcher reads share nothing with the bank, and
+    never need them.
     """
 
-    text: str
-    starts: IntArray
-    ends: IntArray
-    source_length: int
+    __slots__ = ("_ends", "_offsets", "_starts", "source_length", "text")
+
+    def __init__(
+        self,
+        text: str,
+        starts: IntArray | None = None,
+        ends: IntArray | None = None,
+        source_length: int = 0,
+        *,
+        offsets: Callable[[], tuple[IntArray, IntArray]] | None = None,
+    ) -> None:
+        if (starts is None or ends is None) and offsets is None:
+            raise ValueError("NormalizedText needs its offsets, or a way to build them")
+        self.text = text
+        self.source_length = source_length
+        self._starts, self._ends, self._offsets = starts, ends, offsets
+
+    @property
+    def starts(self) -> IntArray:
+        """Source start of each character."""
+        if self._starts is None:
+            self._build()
+        assert self._starts is not None
+        return self._starts
+
+    @property
+    def ends(self) -> IntArray:
+        """Source end of each character."""
+        if self._ends is None:
+            self._build()
+        assert self._ends is not None
+        return self._ends
+
+    def _build(self) -> None:
+        assert self._offsets is not None
+        self._starts, self._ends = self._offsets()
+        self._offsets = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -131,7 +165,34 @@ def compact(text: str) -> NormalizedText:
     """Letters and digits only, case-folded, look-alikes and OCR confusions folded.
 
     Each redaction run becomes one ``REDACTION_MARK`` spanning the whole run in the source.
+    Plain ASCII without redaction marks (most posts) takes a path of string operations only, and
+    its offsets are built when first asked for.
     """
+    if REDACTION_MARK in text or _REDACTION.search(text) is not None:
+        return _compact(text)
+    if text.isascii():
+        folded = text.lower()
+    else:
+        table = {ord(c): _fold_char(c) for c in set(text) if not c.isascii()}
+        folded = text.translate(_ASCII_LOWER).translate(table)
+    folded = folded.replace("rn", "m").replace("vv", "w").replace("cl", "d")
+    kept = _NOT_ALNUM.sub("", folded).translate(_OCR_CHARS)
+    return NormalizedText(kept, source_length=len(text), offsets=lambda: _compact_offsets(text))
+
+
+def _compact_offsets(text: str) -> tuple[IntArray, IntArray]:
+    full = _compact(text)
+    return full.starts, full.ends
+
+
+# ``\W`` is exactly "not str.isalnum() and not an underscore", so this keeps what the full path
+# keeps (letters and digits of every script).
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_ASCII_LOWER = str.maketrans({c: c.lower() for c in map(chr, range(65, 91))})
+
+
+def _compact(text: str) -> NormalizedText:
+    """``compact`` with its offsets, for any text."""
     folded, starts, ends = _folded(text, marks=True)
     pairs = [m.start() for m in _OCR_PAIRS.finditer(folded)]
     if pairs:

@@ -68,7 +68,7 @@ class Calibration:
 
 
 CALIBRATION = Calibration(
-    intercept=-2.4252,
-    weights=(6.4679, 1.1723, -0.0470, 0.5646, 5.0402),
+    intercept=-3.0547,
+    weights=(9.6990, 1.1304, -0.0217, 1.4506, 7.4617),
     fitted_on="bench/banks/calibrate.py, tuning split, 2000 posts, 2066 matches",
 )

@@ -44,6 +44,11 @@ U32 = npt.NDArray[np.uint32]
 _BUCKET = 32  # diagonal bucket width for the candidate pre-filter (two grids, offset by half)
 _MAX_SEGMENTS = 8
 _MAX_PROFILES = 4096  # memoised document profiles (each is a few hundred bytes)
+# Up to this many fingerprints, their k-grams are also kept as a set of strings: a post that
+# shares fewer than ``min_seeds`` of them with the bank is answered without any array work. Most
+# posts share nothing with a bank, and most banks are small; a large bank skips the set (~100
+# bytes a fingerprint) and goes straight to the arrays.
+_PREFILTER_MAX = 400_000
 
 
 class DocumentIndex:
@@ -60,6 +65,8 @@ class DocumentIndex:
         self._pending: list[tuple[int, Fingerprints]] = []
         self.background: BackgroundModel | None = None
         self._profiles: dict[tuple[int, tuple[int, int]], DocumentProfile] = {}
+        self._kgrams: set[str] | None = None  # see _PREFILTER_MAX
+        self._fingerprints = 0
 
     @classmethod
     def build(
@@ -91,6 +98,8 @@ class DocumentIndex:
                 f"fingerprints are {fps.config.version}, index is {self.config.version}"
             )
         self._pending.append((len(self._entries), fps))
+        self._kgrams = None
+        self._fingerprints += len(fps)
         self._texts.append(fps.text)
         self._steps.append(fps.steps)
         self._ratios.append(fps.source_ratio())
@@ -116,8 +125,10 @@ class DocumentIndex:
     def query(self, text: str | NormalizedText) -> list[DocumentMatch]:
         """Bank documents the post quotes, best first, each with its shared passages."""
         norm = text if isinstance(text, NormalizedText) else compact(text)
+        if not self._entries or not self._may_share(norm.text):
+            return []
         grams = query_grams(norm, self.config)
-        if grams.size == 0 or not self._entries:
+        if grams.size == 0:
             return []
         self._flush()
         matches: list[DocumentMatch] = []
@@ -139,12 +150,39 @@ class DocumentIndex:
         matches.sort(key=lambda m: (-m.score, m.entry.key))
         return matches
 
+    def _may_share(self, post: str) -> bool:
+        """False when the post holds fewer than ``min_seeds`` of the bank's k-grams (small banks)."""
+        k = self.config.k
+        if len(post) < k:
+            return False
+        if self._fingerprints > _PREFILTER_MAX:
+            return True
+        if self._kgrams is None:
+            self._kgrams = {
+                text[p : p + k]
+                for text, fps in zip(self._texts, self._positions(), strict=True)
+                for p in fps
+            }
+        shared = self._kgrams.intersection([post[i : i + k] for i in range(len(post) - k + 1)])
+        return len(shared) >= self.rule.min_seeds
+
+    def _positions(self) -> list[list[int]]:
+        """Each document's fingerprint offsets in its compact text, in document order."""
+        self._flush()
+        out: list[list[int]] = [[] for _ in self._entries]
+        for seg in self._segments:
+            for local, gid in enumerate(seg.doc_ids.tolist()):
+                out[gid] = seg.fpos[seg.rows(local)].tolist()
+        return out
+
     def _candidates(self, grams: U32) -> list[int]:
         """Documents with ``min_seeds`` rare hits near one diagonal (two offset grids)."""
         # Sorted needles make the binary searches walk the haystack in order (cache friendly).
         needles, where = np.unique(grams, return_inverse=True)
         found = [seg.counts(needles) for seg in self._segments]
-        total = sum((c for _, c in found), np.zeros(needles.size, dtype=np.int64))
+        total = found[0][1] if len(found) == 1 else sum(c for _, c in found)
+        if np.count_nonzero((total > 0) & (total < self.rule.rare_docs)) < self.rule.min_seeds:
+            return []  # most posts: fewer rare shared k-grams than a candidate needs
         per_gram = total[where]
         rare = (per_gram > 0) & (per_gram < self.rule.rare_docs)
         rare &= ~common_runs(per_gram, self._boilerplate_docs(), _compact_floor(self.rule))

@@ -16,6 +16,7 @@ The flood guard is not applied here: it needs match counts over time, which the 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -33,7 +34,7 @@ from redline.detect.links.rules import KnownExpansions, LinkIndex, LinkMatch
 from redline.errors import InputError, NotFound
 from redline.extract.documents import DocumentLimits, extract_document
 from redline.extract.links import extract_urls
-from redline.extract.normalize import NormalizedText, compact
+from redline.extract.normalize import REDACTION_MARK, NormalizedText, compact
 from redline.extract.ocr import ocr_missing
 from redline.extract.parts import Part, content_parts
 
@@ -74,6 +75,9 @@ class BankSnapshot:
         self._images: dict[str, tuple[PdqIndex, list[BankEntry]]] = {}
         self._exact = ExactIndex()
         self._exact_entries: list[BankEntry] = []
+        # Letters (compact length) of the documents the exact-text rule can match; None when an
+        # entry's length is unknown (no fingerprints), which makes every text worth hashing.
+        self._text_letters: list[int] | None = []
         self._links = LinkIndex(expansions)
         self._count = 0
         self.background = BackgroundModel(self.config)
@@ -139,6 +143,11 @@ class BankSnapshot:
             self._exact.add(
                 len(self._exact_entries) - 1, sha256=entry.sha256, text_sha256=entry.text_sha256
             )
+            if entry.text_sha256 and self._text_letters is not None:
+                if fps is None:
+                    self._text_letters = None
+                else:
+                    bisect.insort(self._text_letters, _letters(fps.text))
         if entry.kind is EntryKind.DOCUMENT and fps is not None:
             self._docs[entry.bank].add(entry, fps)
         elif entry.kind is EntryKind.IMAGE and entry.pdq:
@@ -147,6 +156,21 @@ class BankSnapshot:
             items.append(entry)
         elif entry.kind in (EntryKind.URL, EntryKind.URL_PREFIX, EntryKind.DOMAIN):
             self._links.add(entry)
+
+    def _may_be_whole(self, norm: NormalizedText) -> bool:
+        """Whether a banked text could be all of this one (hashing it costs more than matching).
+
+        Texts equal once normalised have the same letters, give or take an OCR fold at a word
+        boundary, so only texts near a banked document's length are hashed.
+        """
+        if not norm.text:
+            return False
+        if self._text_letters is None:
+            return True
+        letters = _letters(norm.text)
+        slack = 2 + letters // 50
+        at = bisect.bisect_left(self._text_letters, letters - slack)
+        return at < len(self._text_letters) and self._text_letters[at] <= letters + slack
 
     def _negative(self, entry: BankEntry) -> bool:
         return self.banks[entry.bank].negative
@@ -159,7 +183,7 @@ class BankSnapshot:
         found: list[DocumentMatch] = []
         negatives: list[DocumentMatch] = []
         whole = Passage(0, len(text), 0, len(text), len(norm), 0, 1.0)
-        for i in self._exact.by_text(text_sha256(text)) if text.strip() else []:
+        for i in self._exact.by_text(text_sha256(text)) if self._may_be_whole(norm) else []:
             entry = self._exact_entries[i]
             m = DocumentMatch(entry, "exact_text", 1.0, 0.0, (whole,))
             (negatives if self._negative(entry) else found).append(m)
@@ -283,7 +307,7 @@ class BankSnapshot:
             BankHit.document(m, self.designations(m.entry), part)
             for m in self.match_text(text).matches
         ]
-        for found in extract_urls(text):
+        for found in extract_urls(text) if len(self._links) else ():
             for lm in self.match_url(found.url):
                 hits.append(
                     BankHit.link(lm, self.designations(lm.entry), part, found.start, found.end)
@@ -328,6 +352,10 @@ class BankSnapshot:
             out.unreadable.append((unread.name, unread.reason))
         out.hits.sort(key=lambda h: (-h.score, h.bank, h.entry, h.location.part))
         return out
+
+
+def _letters(compact_text: str) -> int:
+    return len(compact_text) - compact_text.count(REDACTION_MARK)
 
 
 def _index(part: str) -> int:
