@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-
 from bench.banks.house import house_corpus
+
 from redline.content import Content
 from redline.decide import load_policy
 from redline.enforce import load_profile
@@ -42,9 +42,7 @@ def hacked(document: dict[str, Any]) -> bool:
 
 
 def suspended_for_leak(document: dict[str, Any]) -> bool:
-    return any(
-        a["type"] in ("suspend", "ban") and RULE in a["rules"] for a in document["actions"]
-    )
+    return any(a["type"] in ("suspend", "ban") and RULE in a["rules"] for a in document["actions"])
 
 
 @pytest.mark.slow
@@ -89,7 +87,9 @@ def test_same_house_posts_are_not_struck_and_excerpts_are(
     flagged = [d for d in outcomes["negative"] if hacked(d)]
     # Confirmed, it would act and strike; pending review, it waits for a person.
     struck = [
-        d for d in flagged if any(v["rule"] == RULE and not v["needs_review"] for v in d["violations"])
+        d
+        for d in flagged
+        if any(v["rule"] == RULE and not v["needs_review"] for v in d["violations"])
     ]
     assert len(flagged) <= (0.005 if background else 0.015) * len(negatives), len(flagged)
     assert struck == [], [d["content_id"] for d in struck]

@@ -3,8 +3,9 @@
     python bench/banks/calibrate.py            # fit, print coefficients and a reliability table
     python bench/banks/calibrate.py --write    # ... and write them into calibration.py
 
-Every match the matcher can report (scores not thresholded: ``ExcerptRule(min_score=0)``) on
-the tuning split's posts is a sample: label 1 when it names the memo the post quotes, 0 when it
+Every match the matcher can find (neither score nor specific letters thresholded:
+``ExcerptRule(min_score=0, min_specific=0)``, so the curve is learned where it bends) on the
+tuning split's posts is a sample: label 1 when it names the memo the post quotes, 0 when it
 names any other document (a same-house negative, a wrong memo). Samples come from the bank
 without and with the split's background model, so the score means the same in both. The model
 is an L2-regularised logistic regression (Newton's method; the penalty keeps the weights finite
@@ -42,7 +43,7 @@ def samples(posts: int, screenshots: bool) -> tuple[F, F]:
     xs: list[tuple[float, ...]] = []
     ys: list[float] = []
     for background in (False, True):
-        snap = BankSnapshot([Bank("b", excerpt=ExcerptRule(min_score=0.0))])
+        snap = BankSnapshot([Bank("b", excerpt=ExcerptRule(min_score=0.0, min_specific=0))])
         for i, text in enumerate(docs):
             snap.add(BankEntry("b", str(i), EntryKind.DOCUMENT), fingerprint(text, snap.config))
         if background:
@@ -75,14 +76,26 @@ def fit(x: F, y: F, penalty: float = PENALTY) -> tuple[float, F]:
 def reliability(x: F, y: F, b0: float, w: F) -> None:
     p = 1 / (1 + np.exp(-(b0 + x @ w)))
     print(f"{'score band':>14} {'matches':>8} {'right':>7} {'precision':>9}")
-    for lo, hi in ((0, 0.2), (0.2, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 0.99), (0.99, 1.01)):
+    for lo, hi in (
+        (0, 0.2),
+        (0.2, 0.5),
+        (0.5, 0.8),
+        (0.8, 0.9),
+        (0.9, 0.95),
+        (0.95, 0.99),
+        (0.99, 1.01),
+    ):
         sel = (p >= lo) & (p < hi)
         n = int(sel.sum())
         right = int(y[sel].sum())
-        print(f"  [{lo:.2f}, {min(hi, 1):.2f}) {n:>8} {right:>7} {right / n if n else float('nan'):>9.3f}")
+        share = right / n if n else float("nan")
+        print(f"  [{lo:.2f}, {min(hi, 1):.2f}) {n:>8} {right:>7} {share:>9.3f}")
     for t in (0.5, 0.8, 0.95):
         sel = p >= t
-        print(f"  score >= {t}: precision {y[sel].mean():.4f}, share of right matches kept {y[sel].sum() / y.sum():.4f}")
+        kept = y[sel].sum() / y.sum()
+        print(
+            f"  score >= {t}: precision {y[sel].mean():.4f}, share of right matches kept {kept:.4f}"
+        )
 
 
 def write(b0: float, w: F, note: str) -> None:
@@ -101,14 +114,20 @@ def write(b0: float, w: F, note: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--posts", type=int, default=2000)
     parser.add_argument("--no-screenshots", action="store_true")
     parser.add_argument("--write", action="store_true")
-    parser.add_argument("--penalty", type=float, default=PENALTY, help="ridge penalty on the weights")
+    parser.add_argument(
+        "--penalty", type=float, default=PENALTY, help="ridge penalty on the weights"
+    )
     args = parser.parse_args()
     x, y = samples(args.posts, not args.no_screenshots)
-    print(f"{len(y)} matches on the tuning split: {int(y.sum())} right, {int(len(y) - y.sum())} wrong")
+    print(
+        f"{len(y)} matches on the tuning split: {int(y.sum())} right, {int(len(y) - y.sum())} wrong"
+    )
     b0, w = fit(x, y, args.penalty)
     print("intercept", round(b0, 4), dict(zip(FEATURES, np.round(w, 4).tolist(), strict=True)))
     reliability(x, y, b0, w)

@@ -17,10 +17,11 @@ Posts, labelled with the memo they quote (positives) or None (negatives):
 
 * positives cut from a banked memo's body, each with at least 80 characters of the memo's own
   text (its prose and its facts; 40 of them prose): a slice of stock sentences is not evidence
-  of the leak, whatever the post meant, and 80 characters is the floor of an excerpt: ``verbatim`` (in
-  commentary), ``reformatted``, ``noisy`` (2-5% OCR-like noise), ``redacted`` (1-3 words blacked
-  out), ``partial`` (a bare fragment), ``long_redacted`` (300-900 characters, 10-25% of words
-  blacked out) and ``screenshot`` (300-900 characters rendered to an image, read back by OCR);
+  of the leak, whatever the post meant, and 80 characters is the floor of an excerpt:
+  ``verbatim`` (in commentary), ``reformatted``, ``noisy`` (2-5% OCR-like noise), ``redacted``
+  (1-3 words blacked out), ``partial`` (a bare fragment), ``long_redacted`` (300-900
+  characters, 10-25% of words blacked out) and ``screenshot`` (300-900 characters rendered to
+  an image, read back by OCR);
 * negatives: ``same_house`` (a new memo, or part of one, of a banked organisation: same
   headings, frames with other slot values, sign-offs, statements), ``shared_header`` (the
   letterhead or footer around other text), ``public_quote`` (the organisation's public
@@ -84,7 +85,8 @@ HEADERS = (
     "{ORG}\n{street} | {city} | {phone}\nPRIVILEGED & CONFIDENTIAL",
     "{ORG} -- INTERNAL MEMORANDUM -- NOT FOR DISTRIBUTION OUTSIDE SENIOR STAFF",
     "CONFIDENTIAL | {org} | {street}, {city}",
-    "{org}\nStrategy Office, {street}, {city}\nDraft - for internal discussion only - do not forward",
+    "{org}\nStrategy Office, {street}, {city}\n"
+    "Draft - for internal discussion only - do not forward",
     "*** {ORG} ***\nAttorney-client privileged communication. Attorney work product.",
     "FROM THE DESK OF THE {ORG} SENIOR TEAM\n{street}, {city} | tel. {phone}",
 )
@@ -186,6 +188,7 @@ FRAMES = (
     "Draft language is below; {person} has final edit.",
     "Again: not for distribution beyond this list.",
 )
+SUBJECTS = ("update", "options", "exposure", "plan", "review")
 MEETINGS = ("staff meeting", "senior staff call", "finance call", "board meeting", "morning call",
             "strategy session", "desk meeting", "leadership retreat")  # fmt: skip
 TASKS = ("circulate the revised budget", "send the updated call list", "finish the vendor review",
@@ -246,8 +249,10 @@ SPECIFIC = (
 PLACES = ("the marina", "the Lakeside Grill", "the county clerk's office", "the union hall",
           "the Harbor Club", "the airport Marriott", "a diner on Route 9", "the courthouse steps",
           "the Elks Lodge", "the rooftop bar on Main")  # fmt: skip
-TOPICS = ("zoning", "pension", "water contract", "ballot access", "debate prep", "opposition",
-          "fundraising", "transit", "school board", "housing", "ethics complaint", "vendor")  # fmt: skip
+TOPICS = (
+    "zoning", "pension", "water contract", "ballot access", "debate prep", "opposition",
+    "fundraising", "transit", "school board", "housing", "ethics complaint", "vendor",
+)  # fmt: skip
 COMMENT = (
     "Read this before it gets taken down.",
     "So this is what they were hiding.",
@@ -430,7 +435,7 @@ class HouseGenerator:
         pieces.append((org.header + "\n\n", ""))
         fields = org.fields.format(
             to=r.choice(staff), frm=r.choice(staff), cc=r.choice(staff), date=self.date(),
-            subject=f"{r.choice(TOPICS).title()} -- {r.choice(('update', 'options', 'exposure', 'plan', 'review'))}",
+            subject=f"{r.choice(TOPICS).title()} -- {r.choice(SUBJECTS)}",
         )  # fmt: skip
         pieces.append((fields + "\n\n", ""))
         body_start = sum(len(t) for t, _ in pieces)
@@ -484,11 +489,8 @@ class HouseGenerator:
                 return None
             a = self.rng.randint(a0, b0 - length)
 
-            def inside(spans: tuple[tuple[int, int], ...]) -> int:
-                return sum(max(0, min(a + length, e) - max(a, s)) for s, e in spans)
-
-            prose = inside(memo.specific)
-            if prose >= 40 and prose + inside(memo.facts) >= 80:
+            prose = _overlap(memo.specific, a, a + length)
+            if prose >= 40 and prose + _overlap(memo.facts, a, a + length) >= 80:
                 return memo.text[a : a + length]
         return None
 
@@ -502,7 +504,16 @@ class HouseGenerator:
 
     def commentary(self) -> str:
         r = self.rng
-        return r.choice(COMMENT) if r.random() < 0.6 else " ".join(r.choices(SOCIAL, k=r.randint(3, 8)))
+        return (
+            r.choice(COMMENT)
+            if r.random() < 0.6
+            else " ".join(r.choices(SOCIAL, k=r.randint(3, 8)))
+        )
+
+
+def _overlap(spans: tuple[tuple[int, int], ...], a: int, b: int) -> int:
+    """Characters of ``[a, b)`` inside ``spans``."""
+    return sum(max(0, min(b, e) - max(a, s)) for s, e in spans)
 
 
 def _folded(text: str) -> str:
@@ -518,7 +529,9 @@ class _Overlap:
         self.owners: dict[int, int] = {}
         for memo in memos:
             folded = _folded(memo.text)
-            for h in {hash(folded[i : i + self.WIDTH]) for i in range(len(folded) - self.WIDTH + 1)}:
+            for h in {
+                hash(folded[i : i + self.WIDTH]) for i in range(len(folded) - self.WIDTH + 1)
+            }:
                 self.owners[h] = self.owners.get(h, 0) + 1
 
     def shares_unique_run(self, text: str) -> bool:
@@ -589,9 +602,7 @@ def house_corpus(
     for o, org in enumerate(orgs):
         for _ in range(background_per_org):
             corpus.background.append(
-                gen.memo(o, org).text
-                if rng.random() < 0.6
-                else _news(gen, org)
+                gen.memo(o, org).text if rng.random() < 0.6 else _news(gen, org)
             )
     return corpus
 
@@ -615,7 +626,9 @@ def _positive(gen: HouseGenerator, memo: Memo, source: int, kind: str) -> Post |
         text = gen.prose.noise(ex, r.uniform(0.02, 0.05))
     elif kind == "redacted":
         words = ex.split(" ")
-        text = gen.commentary() + "\n" + gen.redact(ex, min(3, r.randint(1, 3)) / max(1, len(words)))
+        text = (
+            gen.commentary() + "\n" + gen.redact(ex, min(3, r.randint(1, 3)) / max(1, len(words)))
+        )
     else:
         text = ex
     return Post(text, source, kind)
@@ -651,8 +664,10 @@ def _public_quote(gen: HouseGenerator, org: Organisation) -> str:
     """A statement as the public quotes it, in the poster's words (not the memo's lead-in)."""
     r = gen.rng
     statements = (*org.statements, *org.long_statements)
-    lead = r.choice(("Remember when they said", "Their own words:", "Straight from the ad:",
-                     "Direct quote from the rally,", "lol ok,", "From the press release:"))  # fmt: skip
+    lead = r.choice((
+        "Remember when they said", "Their own words:", "Straight from the ad:",
+        "Direct quote from the rally,", "lol ok,", "From the press release:",
+    ))  # fmt: skip
     return f'{lead} "{r.choice(statements).rstrip(".")}"'
 
 

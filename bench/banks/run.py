@@ -51,6 +51,7 @@ from bench.banks.house import HouseCorpus, house_corpus  # noqa: E402
 OUT = ROOT / "bench" / "banks" / "out"
 BASELINE = "486c8c0"  # the release before issue 11: the matcher the new one is compared with
 FILLER_SEED = 101
+LEGACY_TEST_SEED = 303  # the legacy corpus's test posts (issue 3's latency figures)
 TARGET_PRECISION = 0.995
 
 
@@ -164,9 +165,7 @@ def run_engine(src: Path, job: dict[str, Any]) -> dict[str, Any]:
 # -- scoring ----------------------------------------------------------------------------------
 
 
-def score(
-    corpus: HouseCorpus, found: list[dict[int, float]], min_score: float
-) -> dict[str, Any]:
+def score(corpus: HouseCorpus, found: list[dict[int, float]], min_score: float) -> dict[str, Any]:
     """Precision, recall, per-kind rates and false-match rates at one score threshold."""
     tp = fp = positives = 0
     kinds: Counter[str] = Counter()
@@ -241,7 +240,9 @@ def timing(result: dict[str, Any]) -> dict[str, float]:
 # -- MinHash ------------------------------------------------------------------------------------
 
 
-def minhash_found(docs: list[str], posts: list[dict[str, Any]], threshold: float) -> list[dict[int, float]]:
+def minhash_found(
+    docs: list[str], posts: list[dict[str, Any]], threshold: float
+) -> list[dict[int, float]]:
     from bench.banks.minhash import MinHashIndex
 
     index = MinHashIndex(docs, threshold)
@@ -258,7 +259,10 @@ def tune_minhash(docs: list[str], corpus: HouseCorpus, posts: list[dict[str, Any
     best: tuple[tuple[float, float], float] | None = None
     for t in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6):
         s = score(corpus, minhash_found(docs, posts, t), 0.5)
-        key = (float(s["precision"] >= 0.99), s["recall"] if s["precision"] >= 0.99 else s["precision"])
+        key = (
+            float(s["precision"] >= 0.99),
+            s["recall"] if s["precision"] >= 0.99 else s["precision"],
+        )
         if best is None or key > best[0]:
             best = (key, t)
     assert best is not None
@@ -269,16 +273,24 @@ def tune_minhash(docs: list[str], corpus: HouseCorpus, posts: list[dict[str, Any
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--posts", type=int, default=2000, help="posts per split")
-    parser.add_argument("--filler", type=int, default=1000, help="legacy dossiers in the accuracy bank")
+    parser.add_argument(
+        "--filler", type=int, default=1000, help="legacy dossiers in the accuracy bank"
+    )
     parser.add_argument("--sizes", default="100000", help="bank sizes for the latency runs")
-    parser.add_argument("--repeat", type=int, default=3, help="time each post N times, keep the fastest")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="time each post N times, keep the fastest"
+    )
     parser.add_argument("--baseline", default=BASELINE, help="commit whose matcher is the release")
     parser.add_argument("--min-score", type=float, default=None)
     parser.add_argument("--no-screenshots", action="store_true")
     parser.add_argument("--skip", default="", help="engines to skip: release,minhash,bg")
-    parser.add_argument("--quick", action="store_true", help="600 posts, no screenshots, no latency run")
+    parser.add_argument(
+        "--quick", action="store_true", help="600 posts, no screenshots, no latency run"
+    )
     args = parser.parse_args()
     if args.quick:
         args.posts, args.no_screenshots, args.sizes = 600, True, ""
@@ -295,9 +307,14 @@ def main() -> None:
         docs = [m.text for m in corpus.memos] + fill
         took = time.perf_counter() - t0
         print(f"\n== {split}: {len(corpus.memos)} memos + {len(fill)} dossiers, {len(posts)} posts"
-              f" ({corpus.dropped} negatives dropped for sharing 80 characters; {took:.0f}s)")  # fmt: skip
+              f" ({corpus.dropped} negatives dropped for sharing 80 characters;"
+              f" {took:.0f}s)")  # fmt: skip
         job = {"docs": docs, "posts": posts, "repeat": 1, "reads_image_text": True}
-        row: dict[str, Any] = {"memos": len(corpus.memos), "posts": len(posts), "dropped": corpus.dropped}
+        row: dict[str, Any] = {
+            "memos": len(corpus.memos),
+            "posts": len(posts),
+            "dropped": corpus.dropped,
+        }
         engines = {"redline": (here, job)}
         if "bg" not in skip:
             engines["redline+bg"] = (here, {**job, "background": corpus.background})
@@ -321,28 +338,52 @@ def main() -> None:
         results["splits"][split] = row
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if sizes:
-        corpus = house_corpus("test", n_posts=args.posts, screenshots=False)
-        text_posts = [{"text": p.text} for p in corpus.posts]
-        results["latency"] = {}
-        for n in sizes:
-            docs = [m.text for m in corpus.memos] + filler(n - len(corpus.memos))
-            job = {"docs": docs, "posts": text_posts, "repeat": args.repeat}
-            row = {}
+        results["latency"] = latency(sizes, args, here, release, min_score)
+    (OUT / "results.json").write_text(json.dumps(results, indent=2))
+    print(f"\nwritten {OUT / 'results.json'}")
+
+
+def latency(
+    sizes: list[int], args: argparse.Namespace, here: Path, release: Path | None, min_score: float
+) -> dict[str, Any]:
+    """Lookup time per text post at each bank size, for this tree and the release.
+
+    Two sets of posts: the legacy ones (``generate.py``'s test split, 80-150 character excerpts
+    and same-topic posts, the set issue 3's latency target was set on) and the house corpus's
+    text posts (longer: memos of up to 2,000 characters). Accuracy on both is printed too.
+    """
+    from bench.banks.generate import corpus as legacy_corpus
+
+    house = house_corpus("test", n_posts=args.posts, screenshots=False)
+    out: dict[str, Any] = {}
+    for n in sizes:
+        legacy_docs, legacy = legacy_corpus(n, args.posts, FILLER_SEED, LEGACY_TEST_SEED)
+        sets = {
+            "legacy": (legacy_docs, legacy),
+            "house": ([m.text for m in house.memos] + filler(n - len(house.memos)), house.posts),
+        }
+        row: dict[str, Any] = {}
+        for set_name, (docs, posts) in sets.items():
+            job = {"docs": docs, "posts": [{"text": p.text} for p in posts], "repeat": args.repeat}
+            labelled = HouseCorpus([], [], list(posts))
             for name, src in (("redline", here), ("release", release)):
                 if src is None:
                     continue
                 result = run_engine(src, job)
-                row[name] = {**timing(result), "build_s": result["build_s"],
-                             "bytes_per_entry": result["bytes_per_entry"],
-                             **{k: v for k, v in score(corpus, result["found"], min_score if name == "redline" else 0.0).items() if k in ("precision", "recall")}}  # fmt: skip
-                r = row[name]
-                print(f"  {n:>7} docs {name:>8}: p50 {r['p50_ms']:.2f} / p99 {r['p99_ms']:.2f} ms wall,"
-                      f" CPU p50 {r['cpu_p50_ms']:.2f} / p99 {r['cpu_p99_ms']:.2f} ms,"
-                      f" {r['bytes_per_entry'] / 1024:.1f} KiB/entry, build {r['build_s']:.0f}s,"
-                      f" precision {r['precision']:.4f} recall {r['recall']:.4f}")  # fmt: skip
-            results["latency"][str(n)] = row
-    (OUT / "results.json").write_text(json.dumps(results, indent=2))
-    print(f"\nwritten {OUT / 'results.json'}")
+                threshold = min_score if name == "redline" else 0.0
+                figures = score(labelled, result["found"], threshold)
+                r = row[f"{set_name}/{name}"] = {
+                    **timing(result), "build_s": result["build_s"],
+                    "bytes_per_entry": result["bytes_per_entry"],
+                    "precision": figures["precision"], "recall": figures["recall"],
+                }  # fmt: skip
+                print(f"  {n:>7} docs {set_name:>6} {name:>8}: p50 {r['p50_ms']:.2f} / p99"
+                      f" {r['p99_ms']:.2f} ms wall, CPU p50 {r['cpu_p50_ms']:.2f} / p99"
+                      f" {r['cpu_p99_ms']:.2f} ms, {r['bytes_per_entry'] / 1024:.1f} KiB/entry,"
+                      f" build {r['build_s']:.0f}s, precision {r['precision']:.4f} recall"
+                      f" {r['recall']:.4f}", flush=True)  # fmt: skip
+        out[str(n)] = row
+    return out
 
 
 def print_accuracy(name: str, r: dict[str, Any]) -> None:
@@ -350,7 +391,8 @@ def print_accuracy(name: str, r: dict[str, Any]) -> None:
           f"  false matches {r['false_matches']}")  # fmt: skip
     if "at_target_precision" in r:
         t = r["at_target_precision"]
-        print(f"{'':>14}  recall {t['recall']:.4f} at precision >= {TARGET_PRECISION} (score >= {t['threshold']})")
+        at = f"at precision >= {TARGET_PRECISION} (score >= {t['threshold']})"
+        print(f"{'':>14}  recall {t['recall']:.4f} {at}")
     for kind, v in r["per_kind"].items():
         figure = (f"recall {v['recall']:.3f} (wrong memo {v['wrong_memo']})" if "recall" in v
                   else f"false-match rate {v['false_match_rate']:.3f}")  # fmt: skip

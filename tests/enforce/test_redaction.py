@@ -12,10 +12,10 @@ from redline.detect.pii import detect_pii
 from redline.enforce.redaction import redact
 from redline.enforce.redaction.files import redact_file
 from redline.errors import InputError
-from tests.extract.images import needs_ocr
 from redline.extract.documents import extract_document
 from tests.extract.files import make_docx, make_pdf
 from tests.extract.hostile import replace_member
+from tests.extract.images import needs_ocr
 from tests.extract.pdfs import composite_font_pdf, form_xobject_pdf, quote_operator_pdf
 
 SSN, PHONE, EMAIL, ADDRESS = (

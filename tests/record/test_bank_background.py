@@ -51,12 +51,12 @@ def scores(store: Store, text: str) -> list[float]:
 
 def test_a_sample_makes_the_house_formula_ordinary(store: Store) -> None:
     assert scores(store, FORMULA) and min(scores(store, FORMULA)) >= 0.5
-    published = [f"Newsletter {i}. {FORMULA} See you there." for i in range(6)]
+    published = [f"Newsletter {i}. {FORMULA} See you there." for i in range(10)]
     with store.transaction() as session:
         sample = BackgroundSamples(session).add(
             "newsletters", [*published, "An unrelated note."], added_by="analyst", now=T0
         )
-    assert sample.texts == 7
+    assert sample.texts == 11
     assert scores(store, FORMULA) == []  # now house style: nothing reported
     quote = MEMO[-200:]
     assert scores(store, quote) and min(scores(store, quote)) >= 0.8  # the leak still matches

@@ -119,15 +119,17 @@ def test_a_second_copy_of_a_document_keeps_its_text_as_evidence() -> None:
 
 def test_ordinary_text_learned_from_a_background_counts_for_little() -> None:
     lone = "Quarterly outlook. " + SPECIFIC[2]
-    index = index_of(lone, rule=ExcerptRule(min_score=0.0))
+    index = index_of(lone, rule=ExcerptRule(min_score=0.0, min_specific=0))
     before = index.query(SPECIFIC[2][:120])[0]
     background = BackgroundModel(CONFIG)
     # The house published this sentence before: it is in the ordinary text, many times over.
-    background.learn([f"Update {i}: " + SPECIFIC[2][:120] for i in range(5)] + ["other"] * 20)
+    background.learn([f"Update {i}: " + SPECIFIC[2][:120] for i in range(10)] + ["other"] * 20)
     index.background = background
     after = index.query(SPECIFIC[2][:120])[0]
     assert after.passages[0].specific < before.passages[0].specific
     assert after.score < 0.5 <= before.score
+    index.rule = ExcerptRule()  # with the default rule it is not reported at all
+    assert index.query(SPECIFIC[2][:120]) == []
 
 
 def test_a_long_text_copied_into_the_background_stays_evidence() -> None:
@@ -137,7 +139,7 @@ def test_a_long_text_copied_into_the_background_stays_evidence() -> None:
     leak = " ".join(SPECIFIC)
     index = index_of(leak)
     background = BackgroundModel(CONFIG)
-    background.learn([leak] * 5 + ["other"] * 20)
+    background.learn([leak] * 10 + ["other"] * 20)
     index.background = background
     (m,) = index.query(leak[:400])
     assert m.score >= 0.95

@@ -207,7 +207,9 @@ def align_chain(
                     matched, edits, redacted, count = k, 0, 0, 1
                     continue
                 matched, edits, redacted = (
-                    matched + found[0], edits + found[1], redacted + found[2]
+                    matched + found[0],
+                    edits + found[1],
+                    redacted + found[2],
                 )
             elif gap_post == gap_doc:
                 matched += len(gap_post)

@@ -89,7 +89,8 @@ class BackgroundModel:
         if not self.texts or hashes.size == 0:
             return np.zeros(hashes.size, dtype=np.int64)
         rows = [self.counts[r][cells] for r, cells in enumerate(self._cells(hashes))]
-        return np.minimum.reduce(rows).astype(np.int64)
+        found: I64 = np.minimum.reduce(rows).astype(np.int64)
+        return found
 
     def merge(self, other: BackgroundModel) -> None:
         """Add ``other``'s counts to this model (same fingerprint configuration only)."""

@@ -14,12 +14,12 @@ from datetime import datetime
 from enum import StrEnum
 
 __all__ = [
+    "FLOOR_CHARS",
     "FOREIGN_STATE_OPERATION",
     "HACKED_MATERIAL",
     "Bank",
     "BankEntry",
     "EntryKind",
-    "FLOOR_CHARS",
     "ExcerptRule",
     "validate_designation",
 ]
@@ -77,9 +77,13 @@ class ExcerptRule:
     boilerplate (a letterhead, a disclaimer) and does not count towards a passage's length. A
     shorter stretch shared with other documents of the bank (under ``stock_chars`` compact
     letters: a stock sentence, a sign-off, a quoted public statement) and any k-gram found in
-    ``background_share`` of the ordinary texts the background model learned (and in two at
-    least) count as house style, not as evidence. ``min_score`` is the weakest calibrated score
-    reported at all (the policy's own threshold decides what acts).
+    ``background_share`` of the ordinary texts the background model learned (and in
+    ``background_min`` at least) count as house style, not as evidence. A match needs
+    ``min_specific`` letters (three or four words) specific to the document: where a formula
+    meets another slot value ("... said on July 11, 2026: ...") a few letters look specific
+    without being any evidence. ``min_score``
+    is the weakest calibrated score reported at all (the policy's own threshold decides what
+    acts).
     """
 
     min_chars: int = FLOOR_CHARS
@@ -96,6 +100,8 @@ class ExcerptRule:
     max_candidates: int = 8
     stock_chars: int = 200
     background_share: float = 0.001
+    background_min: int = 8
+    min_specific: int = 20
     min_score: float = 0.5
 
     def __post_init__(self) -> None:

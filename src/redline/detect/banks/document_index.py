@@ -134,8 +134,8 @@ class DocumentIndex:
         matches: list[DocumentMatch] = []
         for gid in self._candidates(grams):
             passages = self._verify(gid, norm, grams)
-            if not passages:
-                continue
+            if not passages or sum(p.specific for p in passages) < self.rule.min_specific:
+                continue  # nothing here but house style and ordinary text
             score = CALIBRATION.score(passages)
             if score >= self.rule.min_score:
                 matches.append(
@@ -151,7 +151,7 @@ class DocumentIndex:
         return matches
 
     def _may_share(self, post: str) -> bool:
-        """False when the post holds fewer than ``min_seeds`` of the bank's k-grams (small banks)."""
+        """False when a post holds under ``min_seeds`` of a small bank's k-grams."""
         k = self.config.k
         if len(post) < k:
             return False
@@ -180,7 +180,9 @@ class DocumentIndex:
         # Sorted needles make the binary searches walk the haystack in order (cache friendly).
         needles, where = np.unique(grams, return_inverse=True)
         found = [seg.counts(needles) for seg in self._segments]
-        total = found[0][1] if len(found) == 1 else sum(c for _, c in found)
+        total = found[0][1]
+        for _, more in found[1:]:
+            total = total + more
         if np.count_nonzero((total > 0) & (total < self.rule.rare_docs)) < self.rule.min_seeds:
             return []  # most posts: fewer rare shared k-grams than a candidate needs
         per_gram = total[where]

@@ -1,4 +1,4 @@
-"""Passages and document matches: what the excerpt index found, with the evidence that explains it."""
+"""Passages and document matches: what the excerpt index found, and the evidence for it."""
 
 from __future__ import annotations
 

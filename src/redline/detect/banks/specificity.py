@@ -10,10 +10,10 @@ many ordinary texts the background model saw it. Three kinds of text count for l
   (a stock sentence, a sign-off, a quoted public statement). A longer shared stretch is the same
   document again (a draft and its final version), and stays evidence of both;
 * **ordinary text**: a k-gram found in ``background_share`` of the ordinary texts learned (and in
-  two at least), such as the staff's names, the house's formulas, or any common phrase. A run of
-  such k-grams longer than ``stock_chars`` is not a formula but a text copied many times (a
-  leak that spread before it was banked, a sample that holds the leak itself): it stays evidence,
-  so a background can never teach the matcher to ignore a long quote.
+  ``background_min`` at least), such as the staff's names, the house's formulas, or any common
+  phrase. A run of such k-grams longer than ``stock_chars`` is not a formula but a text copied
+  many times (a leak that spread before it was banked, a sample that holds the leak itself): it
+  stays evidence, so a background can never teach the matcher to ignore a long quote.
 
 Everything else is specific: names, numbers, dates and wording that only this document has.
 """
@@ -74,6 +74,7 @@ def _house_style(
     shortest: int,
     longest: int,
     skipped: Mask,
+    template: int,
 ) -> Mask:
     """Rows in stretches shared with another bank document, from ``shortest`` to ``longest``.
 
@@ -81,8 +82,10 @@ def _house_style(
     another document. Postings that run along one diagonal of one other document (consecutive
     rows, offsets moving together) are a shared stretch: a stock sentence or a quoted statement
     when shorter than ``longest``, the same document again (a draft, a copy) when longer, which
-    stays evidence of both. Rows marked ``skipped`` (too common to follow) have no postings
-    here and do not break a stretch.
+    stays evidence of both, unless ``template`` or more other documents hold it too: many copies
+    of one long passage are a template (a letterhead with its standard paragraph), not drafts.
+    Rows marked ``skipped`` (too common to follow) have no postings here and do not break a
+    stretch.
     """
     mask = np.zeros(fpos.size, dtype=np.bool_)
     if not rows.size:
@@ -100,10 +103,15 @@ def _house_style(
     starts = np.flatnonzero(breaks)
     ends = np.r_[starts[1:], rows.size]
     spans = fpos[rows[ends - 1]] + k - fpos[rows[starts]]
+    copies = np.zeros(fpos.size, dtype=np.int64)  # other documents holding each row in a long run
     for a, b, span in zip(starts.tolist(), ends.tolist(), spans.tolist(), strict=True):
-        if b - a >= 2 and shortest <= span < longest:
+        if b - a < 2 or span < shortest:
+            continue
+        if span < longest:
             mask[rows[a:b]] = True
-    return mask
+        else:
+            copies[np.unique(rows[a:b])] += 1
+    return mask | (copies >= template)
 
 
 # Postings of a document's fingerprints in other documents: (row, other document, its offset).
@@ -146,11 +154,13 @@ def profile(
     keep = ~too_common[rows]
     ordinary |= _house_style(
         rows[keep], others[keep], other_pos[keep], fpos, k, SHORTEST_SHARED, rule.stock_chars,
-        too_common,
+        too_common, rule.boilerplate_docs - 1,
     )  # fmt: skip
     if background is not None and len(background):
         seen = background.frequency(hashes)
-        common = seen >= max(2, math.ceil(rule.background_share * len(background)))
+        common = seen >= max(
+            rule.background_min, math.ceil(rule.background_share * len(background))
+        )
         ordinary |= common & ~_long_runs(common, fpos, k, rule.stock_chars)
     return DocumentProfile(_interior(~ordinary), tuple(regions))
 
