@@ -5,9 +5,9 @@ split: house styles the matcher was never tuned on). 500+ posts are written in t
 style (same letterheads, stock sentences with other names, sign-offs, public statements) and 300
 quote the memos. Under the strict profile, with the houses' ordinary writing added as a
 background sample (what an operator adds with ``redline bank background add``), at most 0.5% of
-the same-house posts get ``hacked.material`` and no author is suspended for it; with no
-background at all, none is struck or suspended for it (the few near the threshold wait for a
-person) and at most 1.5% are sent to review. Either way at least 97% of the quotes get it,
+the same-house posts get ``hacked.material`` (struck or sent to review), none is struck and no
+author is suspended for it; the same holds with no background at all (the bank's own documents
+are then the only model of the house style). Either way at least 97% of the quotes get it,
 naming the memo they quote. Runs the whole pipeline on SQLite and PostgreSQL, with the store's
 banks as the real signal source.
 """
@@ -91,7 +91,7 @@ def test_same_house_posts_are_not_struck_and_excerpts_are(
         for d in flagged
         if any(v["rule"] == RULE and not v["needs_review"] for v in d["violations"])
     ]
-    assert len(flagged) <= (0.005 if background else 0.015) * len(negatives), len(flagged)
+    assert len(flagged) <= 0.005 * len(negatives), len(flagged)
     assert struck == [], [d["content_id"] for d in struck]
     assert not any(suspended_for_leak(d) for d in outcomes["negative"])
     found = Counter(hacked(d) for d in outcomes["positive"])
