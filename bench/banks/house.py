@@ -7,7 +7,8 @@ the same public statements. A matcher that counts overlap punishes all of that; 
 built to show it.
 
 Each organisation gets a house style drawn from fixed pools: a letterhead, a footer, a memo field
-block, six section headings, twenty stock sentence frames, a sign-off and staff, and public
+block, six section headings, twenty stock sentence frames (some with several numeric slots: a
+week's figures in the same sentence every week), a sign-off and staff, and public
 statements (short ones, under 80 characters, and long ones that several of its banked memos
 quote). Memos mix that style with memo-specific content (named people, amounts, dates, addresses,
 plans). The frame pool is split in two: organisations of the tuning split draw from one half,
@@ -187,6 +188,23 @@ FRAMES = (
     "I expect a short written response from each desk by {weekday}.",
     "Draft language is below; {person} has final edit.",
     "Again: not for distribution beyond this list.",
+)
+# Frames with several numeric slots (counts, times, amounts): a house's weekly figures in the
+# same sentence every week. Refilled, two of them differ only in a few digits, which is what OCR
+# noise looks like too; the first half feeds the tuning split, the second half the test split.
+NUMBER_FRAMES = (
+    "The tip line logged {n} calls on the {topic}; {m} need a callback.",
+    "We have {n} volunteers confirmed for {weekday} and need {m} more.",
+    "Door knocks: {n} this week, up from {m}; the goal is {k} by {weekday}.",
+    "Field offices report {n} sign-ups and {m} cancellations since {weekday}.",
+    "The {meeting} runs {n} minutes; keep your update under {m}.",
+    "Call time is {hour}:00 to {hour2}:30 on {weekday}; {n} calls minimum.",
+    "Media hits this week: {n} print, {m} radio, {k} television.",
+    "Of the {n} invoices received, {m} are still unpaid as of {date}.",
+    "Cash on hand is {amount}; we spend about {amount2} a week.",
+    "We are at {pct} percent of the {topic} goal with {n} days left.",
+    "The {topic} list has {n} names; {m} of them have not been called.",
+    "Turnout models put us at {pct} percent, {m} points behind on {weekday}.",
 )
 SUBJECTS = ("update", "options", "exposure", "plan", "review")
 MEETINGS = ("staff meeting", "senior staff call", "finance call", "board meeting", "morning call",
@@ -391,7 +409,10 @@ class HouseGenerator:
         frame = r.choice(org.frames)
         return frame.format(
             person=r.choice(org.staff)[0], weekday=r.choice(WEEKDAYS), date=self.date(),
-            meeting=r.choice(MEETINGS), task=r.choice(TASKS),
+            meeting=r.choice(MEETINGS), task=r.choice(TASKS), topic=r.choice(TOPICS),
+            n=r.randint(2, 400), m=r.randint(2, 90), k=r.randint(100, 900), pct=r.randint(21, 68),
+            hour=r.randint(8, 11), hour2=r.randint(1, 6), amount=self.amount(),
+            amount2=self.amount(),
         )  # fmt: skip
 
     def quote(self, org: Organisation, *, long: int | None = None) -> str:
@@ -570,7 +591,7 @@ def house_corpus(
     the bank): what an operator adds with ``redline bank background``.
     """
     half, seed = SPLITS[split]
-    frames = FRAMES[: len(FRAMES) // 2] if half == 0 else FRAMES[len(FRAMES) // 2 :]
+    frames = _half(FRAMES, half) + _half(NUMBER_FRAMES, half)
     gen = HouseGenerator(seed, frames)
     orgs = [gen.organisation() for _ in range(n_orgs)]
     memos = [
@@ -605,6 +626,11 @@ def house_corpus(
                 gen.memo(o, org).text if rng.random() < 0.6 else _news(gen, org)
             )
     return corpus
+
+
+def _half(pool: tuple[str, ...], half: int) -> tuple[str, ...]:
+    """The first or second half of a frame pool: tuning and test houses never share a frame."""
+    return pool[: len(pool) // 2] if half == 0 else pool[len(pool) // 2 :]
 
 
 def _positive(gen: HouseGenerator, memo: Memo, source: int, kind: str) -> Post | None:

@@ -91,6 +91,13 @@ def test_duplicate_rule_ids_are_refused_at_the_second_one() -> None:
         parse_policy(GOOD + rule, "p.yaml")
 
 
+def test_a_key_said_twice_is_refused_at_its_second_line() -> None:
+    """YAML keeps the last of two equal keys silently; a policy must say each thing once."""
+    twice = GOOD.replace("    severity: critical\n", "    severity: critical\n    severity: low\n")
+    with pytest.raises(ConfigError, match=r"p.yaml, line 10: key 'severity' appears twice"):
+        parse_policy(twice, "p.yaml")
+
+
 def test_broken_yaml_names_the_line() -> None:
     with pytest.raises(ConfigError, match=r"p.yaml, line \d+: not valid YAML"):
         parse_policy(GOOD + "  - id: [unclosed\n", "p.yaml")

@@ -61,12 +61,39 @@ def _where(source: str, root: yaml.Node | None, loc: Loc) -> str:
     return f"{source}, line {node.start_mark.line + 1} ({dotted})"
 
 
+def _duplicate_keys(root: yaml.Node | None, source: str) -> list[str]:
+    """Every key written twice in one mapping, as "file, line N: ..." messages.
+
+    YAML loaders keep the last of two equal keys without a word, so a policy that says a rule's
+    threshold twice would apply one of them silently; a person reading the file may read the
+    other. Policies are versioned and audited: such a file is refused.
+    """
+    problems: list[str] = []
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        problems.append(
+                            f"{source}, line {key.start_mark.line + 1}: "
+                            f"key '{key.value}' appears twice in one mapping"
+                        )
+                    seen.add(key.value)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return sorted(problems, key=lambda m: int(m.rsplit("line ", 1)[1].split(":")[0]))
+
+
 def parse_model(text: str, model: type[M], source: str) -> M:
     """Validate YAML ``text`` as ``model``; ``source`` names the file in error messages.
 
     Raises:
-        ConfigError: the YAML is malformed, or fails validation; the message names the file, the
-            line and what is wrong (every problem, one per line).
+        ConfigError: the YAML is malformed, says a key twice in one mapping, or fails validation;
+            the message names the file, the line and what is wrong (every problem, one per line).
     """
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -79,6 +106,9 @@ def parse_model(text: str, model: type[M], source: str) -> M:
         raise ConfigError(f"{source}: not valid YAML: {error}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{source}, line 1: expected a mapping at the top level")
+    duplicates = _duplicate_keys(root, source)
+    if duplicates:
+        raise ConfigError("\n".join(duplicates))
     try:
         value = model.model_validate(data)
     except ValidationError as error:

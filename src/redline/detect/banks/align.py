@@ -13,9 +13,13 @@ What counts against a passage and what does not:
   nor edits); the post told us it removed them. Only what the mark can stand for is forgiven:
   the post's letters around the mark must still agree with the document's on either side, so a
   mark next to another name does not turn a sentence frame into a quote.
-* A long rewrite between two seeds (more than ``split_edits`` edits, no redaction mark): the
-  chain is split there. Texts on the same topic share short phrases in the same order; splitting
-  at every rewrite leaves only phrase-sized pieces, which are too short to count.
+* A rewrite between two seeds (more than ``split_edits`` edits, or a number or a word replaced
+  as a whole: see ``replaced_block``; and no redaction mark): the chain is split there.
+  Texts on the same topic share short phrases in the same order, and a house's sentence frame
+  refilled with other values ("logged 166 calls ... 51 deserve" for "logged 4 calls ... 11
+  deserve") agrees everywhere but in its slots; splitting at every rewrite leaves only
+  phrase-sized pieces, which are too short to count. OCR noise is scattered single characters
+  (look-alikes that folding missed), so a quote read by OCR keeps its length.
 
 Ends are extended past the first and last seed by at most ``window + k - 1`` characters (the
 most winnowing can leave unselected), never further, so a boilerplate header next to a short
@@ -28,7 +32,14 @@ from dataclasses import dataclass
 
 from redline.extract.normalize import REDACTION_MARK
 
-__all__ = ["Alignment", "align_chain", "bounded_edit_distance", "chain_seeds", "redacted_gap"]
+__all__ = [
+    "Alignment",
+    "align_chain",
+    "bounded_edit_distance",
+    "chain_seeds",
+    "redacted_gap",
+    "replaced_block",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +128,37 @@ def bounded_edit_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         prev = cur
     return min(prev[-1], limit + 1)
+
+
+def replaced_block(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by a block changed as a whole, not by scattered noise.
+
+    Common ends are set aside; what differs is a block when at least half of it is edits and it
+    is either a number (two characters or more, a digit on either side: ``11`` for ``4``,
+    ``l66`` for ``24``) or a word's worth of letters (three or more, two edits or more: ``fri``
+    for ``mon``, ``ue`` for ``hur`` in Tuesday for Thursday). Folding leaves as letters the digits
+    a scanner confuses with letters, so a digit that still differs was written, not misread; a
+    scanner's letter errors are mostly one character (or two for one: ``li`` for ``h``), and
+    where two fall within three letters the chain splits there, which a long quote survives.
+    """
+    head = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        head += 1
+    a, b = a[head:], b[head:]
+    tail = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        tail += 1
+    a, b = a[: len(a) - tail], b[: len(b) - tail]
+    span = max(len(a), len(b))
+    if span < 2:
+        return False
+    edits = bounded_edit_distance(a, b, span)
+    numeric = any(c.isdigit() for c in a + b)
+    return 2 * edits >= span and (numeric or edits >= 2 and span >= 3)
 
 
 def redacted_gap(gap_post: str, gap_doc: str, limit: int) -> tuple[int, int, int] | None:
@@ -215,7 +257,7 @@ def align_chain(
                 matched += len(gap_post)
             else:
                 e = bounded_edit_distance(gap_post, gap_doc, split_edits)
-                if e > split_edits:
+                if e > split_edits or replaced_block(gap_post, gap_doc):
                     close()
                     q0, d0, qe, de, lq, ld = q, d, q + k, d + k, q, d
                     matched, edits, redacted, count = k, 0, 0, 1
