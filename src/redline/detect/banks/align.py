@@ -158,7 +158,7 @@ def replaced_block(a: str, b: str) -> bool:
         return False
     edits = bounded_edit_distance(a, b, span)
     numeric = any(c.isdigit() for c in a + b)
-    return 2 * edits >= span and (numeric or edits >= 2 and span >= 3)
+    return 2 * edits >= span and (numeric or (edits >= 2 and span >= 3))
 
 
 def redacted_gap(gap_post: str, gap_doc: str, limit: int) -> tuple[int, int, int] | None:
