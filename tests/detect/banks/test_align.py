@@ -37,6 +37,8 @@ def passages(post_text: str, doc_text: str) -> list[int]:
         ("11", "4"),  # two digits for one
         ("27", "38"),
         ("ana", "bob"),
+        ("4", "3"),  # one digit: another number, not noise
+        ("2s", "l9"),  # 2.5 for 1.9, as folded
     ],
 )
 def test_a_slot_refilled_with_another_value_is_a_replaced_block(post: str, doc: str) -> None:
@@ -77,6 +79,17 @@ def test_a_quote_with_scattered_ocr_noise_stays_one_passage() -> None:
     lengths = passages(noisy, doc)
     assert len(lengths) == 1
     assert lengths[0] >= len(compact(doc).text) - 2
+
+
+def test_an_end_is_not_extended_across_another_number() -> None:
+    """A stock sentence with another figure near its end stops at the figure."""
+    doc = "then we bill 19 million a month for the harbour contract work on the pier"
+    post = "then we bill 27 million a month for the harbour contract work on the pier"
+    post, doc = compact(post).text, compact(doc).text
+    word = compact("million").text
+    at = post.index(word)
+    runs = align_chain(post, doc, [(at, doc.index(word))], K, split_edits=3, extend=40)
+    assert [r.q0 for r in runs] == [at]
 
 
 def test_a_verbatim_quote_is_one_passage_of_its_whole_length() -> None:

@@ -14,7 +14,8 @@ What counts against a passage and what does not:
   the post's letters around the mark must still agree with the document's on either side, so a
   mark next to another name does not turn a sentence frame into a quote.
 * A rewrite between two seeds (more than ``split_edits`` edits, or a number or a word replaced
-  as a whole: see ``replaced_block``; and no redaction mark): the chain is split there.
+  as a whole: see ``replaced_block``; and no redaction mark): the chain is split there, and an
+  end is not extended across a digit written for another digit.
   Texts on the same topic share short phrases in the same order, and a house's sentence frame
   refilled with other values ("logged 166 calls ... 51 deserve" for "logged 4 calls ... 11
   deserve") agrees everywhere but in its slots; splitting at every rewrite leaves only
@@ -131,16 +132,20 @@ def bounded_edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def replaced_block(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by a block changed as a whole, not by scattered noise.
+    """Whether ``a`` and ``b`` differ by a value changed as a whole, not by scattered noise.
 
-    Common ends are set aside; what differs is a block when at least half of it is edits and it
-    is either a number (two characters or more, a digit on either side: ``11`` for ``4``,
-    ``l66`` for ``24``) or a word's worth of letters (three or more, two edits or more: ``fri``
-    for ``mon``, ``ue`` for ``hur`` in Tuesday for Thursday). Folding leaves as letters the digits
-    a scanner confuses with letters, so a digit that still differs was written, not misread; a
-    scanner's letter errors are mostly one character (or two for one: ``li`` for ``h``), and
-    where two fall within three letters the chain splits there, which a long quote survives.
+    A digit written for another digit is a different number: ``84`` for ``83``, ``2.5`` for
+    ``1.9``, another reference on the same letterhead. Folding has already turned the digits a
+    scanner confuses with letters (0, 1, 5, 8) into those letters, so two digits that still
+    differ were written, not misread (a digit lost, or read as a letter, is noise). Otherwise, with common ends set aside, what differs is a word's worth of letters
+    when it is three or more long and at least half of it (and two at least) is edits: ``fri``
+    for ``mon``, ``ue`` for ``hur`` in Tuesday for Thursday. A scanner's letter errors are mostly
+    one character (or two for one: ``li`` for ``h``); where two fall within three letters the
+    chain splits there, which a long quote survives.
     """
+    digits_a, digits_b = sorted(c for c in a if c.isdigit()), sorted(c for c in b if c.isdigit())
+    if digits_a and digits_b and digits_a != digits_b:
+        return True
     head = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
@@ -197,6 +202,8 @@ def _extend(post: str, doc: str, q: int, d: int, step: int, limit: int) -> tuple
             break
         if post[qi] == doc[di]:
             score, matches = score + 1, matches + 1
+        elif post[qi].isdigit() and doc[di].isdigit():
+            break  # a digit for another digit: another number (see ``replaced_block``)
         else:
             score, mismatches = score - 2, mismatches + 1
         if score > best_score:
