@@ -137,11 +137,13 @@ def replaced_block(a: str, b: str) -> bool:
     A digit written for another digit is a different number: ``84`` for ``83``, ``2.5`` for
     ``1.9``, another reference on the same letterhead. Folding has already turned the digits a
     scanner confuses with letters (0, 1, 5, 8) into those letters, so two digits that still
-    differ were written, not misread (a digit lost, or read as a letter, is noise). Otherwise, with common ends set aside, what differs is a word's worth of letters
-    when it is three or more long and at least half of it (and two at least) is edits: ``fri``
-    for ``mon``, ``ue`` for ``hur`` in Tuesday for Thursday. A scanner's letter errors are mostly
-    one character (or two for one: ``li`` for ``h``); where two fall within three letters the
-    chain splits there, which a long quote survives.
+    differ were written, not misread (a digit lost, or read as a letter, is noise).
+
+    Otherwise, with common ends set aside, what differs is a word's worth of letters when it is
+    three or more long and at least half of it (and two at least) is edits: ``fri`` for ``mon``,
+    ``ue`` for ``hur`` in Tuesday for Thursday. A scanner's letter errors are mostly one
+    character (or two for one: ``li`` for ``h``); where two fall within three letters the chain
+    splits there, which a long quote survives.
     """
     digits_a, digits_b = sorted(c for c in a if c.isdigit()), sorted(c for c in b if c.isdigit())
     if digits_a and digits_b and digits_a != digits_b:
