@@ -26,8 +26,8 @@ from redline.decide import load_policy
 from redline.enforce import load_profile
 from redline.pipeline import Moderator, default_sources
 from redline.record import Store
-from redline.record.bank_background import BackgroundSamples
 from redline.record.banks import BankFile, Banks
+from redline.record.banks.background import BackgroundSamples
 from redline.settings import Settings
 from tests.store_fixtures import pg_url, settings
 

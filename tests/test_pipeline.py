@@ -30,7 +30,7 @@ POST = (
 class DossierBank:
     """A bank holding the dossier, matched by URL.
 
-    A plug-in source in the shape the real one (``record.bank_source.BankSource``) has: kind
+    A plug-in source in the shape the real one (``record.banks.source.BankSource``) has: kind
     link_match, type the designation, evidence naming bank and entry. It keeps these tests about
     the pipeline's plug-in contract; the real banks are tested end to end in
     ``tests/cli/test_bank.py``.

@@ -33,9 +33,9 @@ from redline.enforce.decision import judge
 from redline.enforce.profile import Profile
 from redline.extract.parts import content_parts
 from redline.record.accounts import Accounts
-from redline.record.bank_source import BankSource
+from redline.record.banks.source import BankSource
 from redline.record.decisions import Decisions, Retention
-from redline.record.keyfile import hash_key
+from redline.record.secrets import hash_key
 from redline.record.store import Store
 from redline.settings import Settings
 
@@ -76,7 +76,7 @@ def default_sources(settings: Settings, store: Store | None = None) -> list[Sign
     """The sources ``redline moderate`` runs when the caller names none.
 
     PII detection always; with a ``store`` that holds banks, also the bank and link matcher over
-    them (``record.bank_source.BankSource``, flood guard included).
+    them (``record.banks.source.BankSource``, flood guard included).
     """
     options = PiiOptions(
         threshold=settings.pii_threshold,

@@ -12,10 +12,11 @@ import pytest
 from sqlalchemy import func, select
 
 from redline.api import create_app
-from redline.record.key_tables import API_KEYS
+from redline.record.audit.tables import AUDIT_EVENTS
+from redline.record.decisions.tables import CONTENTS, DECISIONS
 from redline.record.keys import Keys, Role
+from redline.record.keys.tables import API_KEYS
 from redline.record.store import Store
-from redline.record.tables import AUDIT_EVENTS, CONTENTS, DECISIONS
 from redline.settings import Settings
 from tests.api.server import Running, serve
 from tests.store_fixtures import pg_url, settings

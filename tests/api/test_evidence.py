@@ -7,7 +7,7 @@ import json
 from sqlalchemy import select
 
 from redline.record.audit import verify
-from redline.record.tables import AUDIT_EVENTS
+from redline.record.audit.tables import AUDIT_EVENTS
 from redline.settings import Settings
 from tests.api.conftest import DOXX, Api, start_api
 

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from redline.content import Attachment, Content
 from redline.errors import Conflict, InputError, NotFound
 from redline.record import Store, verify
-from redline.record.bank_background import BackgroundSamples
-from redline.record.bank_tables import BANK_BACKGROUND
 from redline.record.banks import BankFile, Banks
+from redline.record.banks.background import BackgroundSamples
+from redline.record.banks.tables import BANK_BACKGROUND
 from redline.settings import Settings
 from tests.extract.images import needs_ocr, render_text
 from tests.store_fixtures import pg_url, settings

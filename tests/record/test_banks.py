@@ -13,8 +13,8 @@ from redline.content import Attachment, Content
 from redline.errors import Conflict, InputError, LimitExceeded, NotFound
 from redline.extract.documents import DocumentLimits
 from redline.record import Store, verify
-from redline.record.bank_tables import BANK_ENTRIES, BANKS
 from redline.record.banks import BankFile, Banks
+from redline.record.banks.tables import BANK_ENTRIES, BANKS
 from redline.settings import Settings
 from tests.detect.banks.corpus import DOSSIER, PRESS_RELEASE, SAME_TOPIC, excerpt, ocr_noise
 from tests.extract.files import encrypt_pdf, make_docx, make_pdf, zip_bomb_docx

@@ -12,8 +12,8 @@ from redline.detect.finding import DetectorFailure, Signal, SignalKind
 from redline.enforce import load_profile
 from redline.pipeline import Moderator, default_sources
 from redline.record import Store, verify
-from redline.record.bank_source import FLOOD_GUARD, BankSource
 from redline.record.banks import Banks
+from redline.record.banks.source import FLOOD_GUARD, BankSource
 from redline.settings import Settings
 from tests.detect.banks.corpus import DOSSIER, excerpt
 from tests.extract.files import encrypt_pdf, make_pdf

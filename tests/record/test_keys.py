@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from redline.errors import Conflict, InputError, NotFound
 from redline.record.audit import verify
-from redline.record.key_tables import API_KEYS
+from redline.record.audit.tables import AUDIT_EVENTS
 from redline.record.keys import Keys, Role, parse_token, secret_hash
+from redline.record.keys.tables import API_KEYS
 from redline.record.store import Store
-from redline.record.tables import AUDIT_EVENTS
 from redline.settings import Settings
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)

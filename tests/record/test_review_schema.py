@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from redline.record import Store
-from redline.record.review_tables import Base
+from redline.record.review.tables import Base
 from redline.settings import Settings
 
 REVIEW_TABLES = {"cases", "appeals", "notices", "external_requests", "request_subjects"}

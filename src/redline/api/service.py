@@ -20,8 +20,8 @@ from redline.content import Content
 from redline.decide.policy import Policy, load_policy
 from redline.enforce.profile import Profile, load_profile
 from redline.pipeline import Moderator, Outcome, SignalSource, default_sources
-from redline.record.cases import CaseView
 from redline.record.keys import ApiKey, Keys
+from redline.record.review.cases import CaseView
 from redline.record.store import Store
 from redline.review.cases import open_if_due_now
 from redline.review.rulebook import Rulebook

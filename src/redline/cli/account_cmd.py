@@ -18,7 +18,7 @@ from redline.enforce.profile import SHIPPED_PROFILES, load_profile
 from redline.enforce.strikes import standing
 from redline.errors import InputError
 from redline.record.accounts import Accounts
-from redline.record.keyfile import hash_key
+from redline.record.secrets import hash_key
 from redline.record.store import Store
 from redline.settings import Settings
 

@@ -20,7 +20,7 @@ from redline.cli.jsonl import Line, read_records
 from redline.cli.store import opened_store
 from redline.errors import InputError
 from redline.extract.documents import DocumentLimits, extract_document
-from redline.record.bank_background import BackgroundSamples
+from redline.record.banks.background import BackgroundSamples
 
 background_app = typer.Typer(
     help="Ordinary text (the house's published writing, sample posts) the leak matcher is told"

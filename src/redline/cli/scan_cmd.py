@@ -66,7 +66,7 @@ def bank_matcher(settings: Settings) -> Callable[[Content], list[dict[str, Any]]
     """A function giving a content's bank matches, or None when there is no store or no bank."""
     if settings.database_url is None and not (settings.home / "redline.sqlite3").exists():
         return None
-    from redline.record.bank_source import read_snapshot
+    from redline.record.banks.source import read_snapshot
 
     loaded = read_snapshot(settings)
     if loaded is None:

@@ -1,16 +1,23 @@
 """Record: the system of record, and the only package that imports SQLAlchemy.
 
-``Store.open(settings)`` connects and migrates; repositories (``Accounts``, ``Decisions``,
-``Banks``) work inside one unit of work (``store.transaction()``) and never commit themselves;
-``audit`` keeps the hash chain; ``BankSource`` is the store's banks as a signal source.
+Its parts, each with its tables and its repository (docs/architecture.md draws them):
+
+* ``store``: ``Store.open(settings)`` connects and migrates; ``store.transaction()`` is one unit
+  of work, which repositories work inside and never commit themselves;
+* ``decisions``: the core decision record (content, decision, actions), written once per content;
+* ``accounts``: authors, strikes, registered own data, newsworthiness grants;
+* ``review``: cases, appeals, notices, external requests (their services are ``redline.review``);
+* ``banks``: banks of known material, the flood guard's ledger, ``BankSource``;
+* ``keys``: API keys; ``secrets``: the keyed-hash secret; ``audit``: the hash chain;
+* ``base`` and ``schema``: the declarative base, and every table in one metadata for Alembic.
 """
 
 from redline.record.accounts import Accounts, AccountView
 from redline.record.audit import ChainReport, verify
-from redline.record.bank_source import BankSource
 from redline.record.banks import BankFile, Banks
+from redline.record.banks.source import BankSource
 from redline.record.decisions import Decisions, StoredContent, blank_out
-from redline.record.keyfile import hash_key
+from redline.record.secrets import hash_key
 from redline.record.store import Store, database_url
 
 __all__ = [

@@ -44,9 +44,9 @@ from redline.enforce.profile import Profile
 from redline.enforce.strikes import History
 from redline.errors import InputError
 from redline.record.accounts import Accounts
-from redline.record.cases import Cases
-from redline.record.review_enforcement import ReviewEnforcement
-from redline.record.review_reports import decisions_between
+from redline.record.decisions.reports import decisions_between
+from redline.record.review.cases import Cases
+from redline.record.review.enforcement import ReviewEnforcement
 from redline.record.store import Store
 
 RESTRICTIONS = frozenset(

@@ -28,8 +28,8 @@ from pydantic import ValidationError
 from redline.decide.policy import Policy
 from redline.detect.pii import ENTITIES, PiiOptions, detect_pii
 from redline.errors import InputError
-from redline.record.cases import Cases
-from redline.record.review_reports import DecisionRecord, decision_record, decisions_between
+from redline.record.decisions.reports import DecisionRecord, decision_record, decisions_between
+from redline.record.review.cases import Cases
 from redline.record.store import Store
 from redline.report.dsa import BATCH_LIMIT, EEA, FIELDS, Statement
 

@@ -23,10 +23,10 @@ from typing import Any
 import numpy as np
 
 from redline.errors import InputError
-from redline.record.appeals import Appeals
-from redline.record.cases import Cases
-from redline.record.requests import Requests
-from redline.record.review_reports import decision_record, decisions_between
+from redline.record.decisions.reports import decision_record, decisions_between
+from redline.record.review.appeals import Appeals
+from redline.record.review.cases import Cases
+from redline.record.review.requests import Requests
 from redline.record.store import Store
 from redline.report.html import render
 

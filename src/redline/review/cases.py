@@ -24,9 +24,9 @@ from redline.decide.policy import Exemption
 from redline.enforce.action import stable_id
 from redline.errors import Conflict, InputError
 from redline.record.accounts import Accounts
-from redline.record.appeals import Appeals
-from redline.record.cases import Cases, CaseView, review_candidates
-from redline.record.review_enforcement import ReviewEnforcement
+from redline.record.review.appeals import Appeals
+from redline.record.review.cases import Cases, CaseView, review_candidates
+from redline.record.review.enforcement import ReviewEnforcement
 from redline.record.store import Store
 from redline.review.common import check_actor, utcnow
 from redline.review.enforcement import Change, Rerun, apply, standing_violations, stored_verdict

@@ -23,7 +23,7 @@ from redline.enforce.profile import AccountState, ActionType, Profile
 from redline.enforce.strikes import History, Standing, Strike, standing
 from redline.record.accounts import Accounts
 from redline.record.decisions import signal_of
-from redline.record.review_enforcement import DecisionContext, ReviewEnforcement, UnitOfWork
+from redline.record.review.enforcement import DecisionContext, ReviewEnforcement, UnitOfWork
 
 ACCOUNT_ACTIONS = (ActionType.SUSPEND.value, ActionType.BAN.value)
 _ORDER = list(AccountState)

@@ -14,7 +14,7 @@ from typing import Any
 
 from redline.decide.policy import Policy, Severity
 from redline.errors import Conflict
-from redline.record.cases import Cases, CaseView
+from redline.record.review.cases import Cases, CaseView
 from redline.record.store import Store
 from redline.review.common import check_actor, utcnow
 

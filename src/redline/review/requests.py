@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from redline.errors import InputError
-from redline.record.requests import Requests, RequestView
+from redline.record.review.requests import Requests, RequestView
 from redline.record.store import Store
 from redline.review.common import check_actor, new_id, utcnow
 from redline.review.scrub import scrub

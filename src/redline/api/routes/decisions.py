@@ -14,7 +14,7 @@ from redline.api.problems import Problem
 from redline.api.schemas import DecisionOut, RevealIn, RevealOut
 from redline.api.service import Service
 from redline.record.decisions import Decisions
-from redline.record.evidence import reveal
+from redline.record.decisions.reveal import reveal
 from redline.record.keys import ApiKey, Role
 
 router = APIRouter(tags=["decisions"])

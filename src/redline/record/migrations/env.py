@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from redline.record.tables import Base
+from redline.record.schema import METADATA
 
 connection = context.config.attributes.get("connection")
 if not isinstance(connection, Connection):
@@ -17,7 +17,7 @@ if not isinstance(connection, Connection):
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=METADATA,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )

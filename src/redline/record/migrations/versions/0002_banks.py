@@ -5,7 +5,7 @@ Revises: 0001_core
 Create Date: 2026-11-26
 
 Reserved in the chain so features built in parallel keep a linear history; filled in by the
-banks feature (issue 3). Tables as in ``redline.record.bank_tables``.
+banks feature (issue 3). Tables as in ``redline.record.banks.tables``.
 """
 
 from __future__ import annotations

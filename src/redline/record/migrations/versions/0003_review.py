@@ -4,7 +4,7 @@ Revision ID: 0003_review
 Revises: 0002_banks
 Create Date: 2026-11-26
 
-The tables mirror ``redline.record.review_tables``; ``tests/record/test_review_schema.py`` checks
+The tables mirror ``redline.record.review.tables``; ``tests/record/test_review_schema.py`` checks
 that a migrated database and the models agree.
 """
 

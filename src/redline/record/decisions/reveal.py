@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from redline.record import audit
 from redline.record.decisions import Decisions
-from redline.record.tables import CONTENTS
+from redline.record.decisions.tables import CONTENTS
 
 
 @dataclass(frozen=True, slots=True)

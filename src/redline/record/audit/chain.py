@@ -20,7 +20,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 
 from redline.errors import StoreError
-from redline.record.tables import AUDIT_EVENTS, AUDIT_HEAD
+from redline.record.audit.tables import AUDIT_EVENTS, AUDIT_HEAD
 
 GENESIS = "0" * 64
 _HEAD_ID = 1

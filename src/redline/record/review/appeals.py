@@ -16,8 +16,8 @@ from sqlalchemy.engine import Connection
 
 from redline.errors import NotFound
 from redline.record import audit
-from redline.record.accounts import utc
-from redline.record.review_tables import APPEALS
+from redline.record.base import utc
+from redline.record.review.tables import APPEALS
 
 
 @dataclass(frozen=True, slots=True)

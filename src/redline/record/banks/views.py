@@ -6,12 +6,12 @@ The views show settings, provenance, hashes and link values; never a bank docume
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.engine import RowMapping
 
 from redline.detect.banks.bank import Bank, BankEntry, EntryKind, ExcerptRule
+from redline.record.base import utc
 
 __all__ = [
     "BankSummary",
@@ -21,13 +21,7 @@ __all__ = [
     "bank_dict",
     "bank_of",
     "entry_of",
-    "utc",
 ]
-
-
-def utc(value: datetime) -> datetime:
-    """SQLite hands back naive timestamps; everything stored is UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)

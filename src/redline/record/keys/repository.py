@@ -20,8 +20,8 @@ from sqlalchemy.engine import Connection
 
 from redline.errors import Conflict, InputError, NotFound
 from redline.record import audit
-from redline.record.accounts import utc
-from redline.record.key_tables import API_KEYS
+from redline.record.base import utc
+from redline.record.keys.tables import API_KEYS
 
 PREFIX = "rl"
 

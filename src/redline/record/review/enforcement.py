@@ -19,10 +19,12 @@ from redline.decide.verdict import Evidence
 from redline.enforce.strikes import Standing, Strike
 from redline.errors import NotFound
 from redline.record import audit
-from redline.record.accounts import Accounts, strike_of, utc
+from redline.record.accounts import Accounts, strike_of
+from redline.record.accounts.tables import STRIKES
+from redline.record.base import utc
 from redline.record.decisions import evidence_of
-from redline.record.review_tables import APPEALS, CASES
-from redline.record.tables import CONTENTS, DECISIONS, STRIKES
+from redline.record.decisions.tables import CONTENTS, DECISIONS
+from redline.record.review.tables import APPEALS, CASES
 
 # The unit of work the review services pass around, named here so that they need not import
 # SQLAlchemy themselves (only ``record`` does).

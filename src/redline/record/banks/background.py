@@ -26,7 +26,7 @@ from redline.detect.banks.background import BackgroundModel
 from redline.detect.banks.fingerprint import FingerprintConfig
 from redline.errors import Conflict, InputError, NotFound
 from redline.record import audit
-from redline.record.bank_tables import BANK_BACKGROUND
+from redline.record.banks.tables import BANK_BACKGROUND
 
 __all__ = ["BackgroundSample", "BackgroundSamples"]
 

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
 
-from redline.record.accounts import utc
-from redline.record.tables import CONTENTS, DECISIONS
+from redline.record.base import utc
+from redline.record.decisions.tables import CONTENTS, DECISIONS
 
 _PAGE = 500
 

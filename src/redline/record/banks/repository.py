@@ -49,16 +49,16 @@ from redline.errors import Conflict, InputError, LimitExceeded, NotFound
 from redline.extract.documents import DocumentLimits
 from redline.extract.links import url_key
 from redline.record import audit
-from redline.record.bank_background import BackgroundSamples
-from redline.record.bank_flood import FloodLedger
-from redline.record.bank_tables import (
+from redline.record.banks.background import BackgroundSamples
+from redline.record.banks.flood import FloodLedger
+from redline.record.banks.tables import (
     BANK_ENTRIES,
     BANK_HOLDS,
     BANK_MATCH_COUNTS,
     BANKS,
     LINK_EXPANSIONS,
 )
-from redline.record.bank_views import (
+from redline.record.banks.views import (
     BankSummary,
     BankView,
     EntryView,

@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from redline.record.tables import Base, Stamp
+from redline.record.base import Base, Stamp
 
 __all__ = [
     "BANKS",

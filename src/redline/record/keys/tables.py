@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from redline.record.tables import Base, Stamp
+from redline.record.base import Base, Stamp
 
 
 class ApiKeyRow(Base):

@@ -23,8 +23,10 @@ from redline.detect.finding import DetectorFailure, Location, Signal, SignalKind
 from redline.enforce.decision import Decision, action_document, signal_document
 from redline.errors import NotFound
 from redline.record import audit
-from redline.record.accounts import Accounts, utc
-from redline.record.tables import ACTIONS, CONTENTS, DECISIONS, STRIKES
+from redline.record.accounts import Accounts
+from redline.record.accounts.tables import STRIKES
+from redline.record.base import utc
+from redline.record.decisions.tables import ACTIONS, CONTENTS, DECISIONS
 
 Retention = Literal["none", "redacted", "raw"]
 

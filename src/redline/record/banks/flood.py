@@ -19,8 +19,9 @@ from sqlalchemy.engine import Connection
 from redline.detect.banks.flood import FloodGuard, FloodVerdict, flood_check
 from redline.errors import NotFound
 from redline.record import audit
-from redline.record.bank_tables import BANK_ENTRIES, BANK_HOLDS, BANK_MATCH_COUNTS, BANKS
-from redline.record.bank_views import Hold, utc
+from redline.record.banks.tables import BANK_ENTRIES, BANK_HOLDS, BANK_MATCH_COUNTS, BANKS
+from redline.record.banks.views import Hold
+from redline.record.base import utc
 
 __all__ = ["HISTORY_WINDOWS", "WINDOW", "FloodLedger"]
 

@@ -16,9 +16,9 @@ from sqlalchemy.engine import Connection
 
 from redline.errors import NotFound
 from redline.record import audit
-from redline.record.accounts import utc
-from redline.record.review_tables import CASES
-from redline.record.tables import DECISIONS
+from redline.record.base import utc
+from redline.record.decisions.tables import DECISIONS
+from redline.record.review.tables import CASES
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from redline.record import audit
-from redline.record.accounts import utc
-from redline.record.review_tables import NOTICES
+from redline.record.base import utc
+from redline.record.review.tables import NOTICES
 
 
 @dataclass(frozen=True, slots=True)

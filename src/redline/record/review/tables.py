@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from redline.record.tables import Base, Stamp
+from redline.record.base import Base, Stamp
 
 
 class CaseRow(Base):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, select, update
@@ -21,18 +21,8 @@ from redline.decide.exemptions import AuthorFacts
 from redline.enforce.strikes import History, Standing, Strike
 from redline.errors import NotFound
 from redline.record import audit
-from redline.record.tables import (
-    ACCOUNT_DIGESTS,
-    ACCOUNTS,
-    GRANTS,
-    STRIKES,
-)
-
-
-def utc(value: datetime) -> datetime:
-    """Attach UTC to a naive timestamp read back from SQLite (which stores no zone)."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
+from redline.record.accounts.tables import ACCOUNT_DIGESTS, ACCOUNTS, GRANTS, STRIKES
+from redline.record.base import utc
 
 _STRIKES_OF = (
     select(STRIKES)
