@@ -28,6 +28,12 @@ bank_app = typer.Typer(
 AddedBy = Annotated[
     str | None, typer.Option("--added-by", help="Who is adding it (default: the OS user).")
 ]
+RemovedBy = Annotated[
+    str | None, typer.Option("--by", help="Who is removing it (default: the OS user).")
+]
+ReleasedBy = Annotated[
+    str | None, typer.Option("--by", help="Who is releasing it (default: the OS user).")
+]
 Source = Annotated[str | None, typer.Option(help="Where the material came from.")]
 Note = Annotated[str, typer.Option(help="A free note kept with the provenance.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -183,11 +189,11 @@ def add(
 def remove(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The bank.")],
     entry: Annotated[str, typer.Argument(metavar="ENTRY")],
-    added_by: AddedBy = None,
+    by: RemovedBy = None,
 ) -> None:
     """Remove one entry from a bank (the audit log keeps what it was)."""
     with opened_store() as store, store.transaction() as session:
-        Banks(session).remove_entry(name, entry, actor=_who(added_by))
+        Banks(session).remove_entry(name, entry, actor=_who(by))
     typer.echo(f"removed {entry} from {name}", err=True)
 
 
@@ -207,11 +213,11 @@ def expand(
 def release(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The bank.")],
     entry: Annotated[str, typer.Argument(metavar="ENTRY")],
-    added_by: AddedBy = None,
+    by: ReleasedBy = None,
 ) -> None:
     """Release an entry the flood guard holds, so its matches act again."""
     with opened_store() as store, store.transaction() as session:
-        Banks(session).release(name, entry, actor=_who(added_by))
+        Banks(session).release(name, entry, actor=_who(by))
     typer.echo(f"released {entry} in {name}", err=True)
 
 

@@ -14,7 +14,7 @@ import sys
 
 import typer
 
-from redline.cli.returncode import ReturnCode
+from redline.cli.returncode import ReturnCode, exit_codes_help
 from redline.errors import (
     ConfigError,
     Conflict,
@@ -53,6 +53,7 @@ def build_app(only: str | None = None) -> typer.Typer:
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
+        epilog=exit_codes_help(),
     )
 
     @app.callback()

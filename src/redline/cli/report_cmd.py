@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from redline.cli.returncode import ReturnCode
 from redline.decide.policy import load_policy
 from redline.record.store import Store
 from redline.report import neutrality, transparency
@@ -91,4 +92,4 @@ def neutrality_report(
         store.close()
     typer.echo(json.dumps(section, indent=2, ensure_ascii=False))
     if section["audit"]["biased"] or not section["counterfactual"]["neutral"]:
-        raise typer.Exit(8)
+        raise typer.Exit(ReturnCode.CHECK_FAILED)

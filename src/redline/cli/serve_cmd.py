@@ -22,11 +22,13 @@ APP_FACTORY = "redline.api.app:from_environment"
 
 
 def serve(
+    # The defaults are settings, so Typer shows their names (escaped for Rich; a "[default: ...]"
+    # written into the help text itself is read as a markup tag and vanishes).
     host: Annotated[
-        str | None, typer.Option(help="Address to listen on [default: REDLINE_API_HOST].")
+        str | None, typer.Option(help="Address to listen on.", show_default="REDLINE_API_HOST")
     ] = None,
     port: Annotated[
-        int | None, typer.Option(help="Port to listen on [default: REDLINE_API_PORT].")
+        int | None, typer.Option(help="Port to listen on.", show_default="REDLINE_API_PORT")
     ] = None,
     config: Annotated[
         Path | None,
