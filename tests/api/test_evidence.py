@@ -74,3 +74,21 @@ def test_nothing_to_reveal_when_only_redacted_text_was_kept(settings: Settings) 
         assert shown.json()["signals"]
         assert all(s["raw"] is None for s in shown.json()["signals"])
         assert len(reveal_events(api)) == 1
+
+
+def test_the_reason_for_a_reveal_is_masked_in_the_audit_log(api: Api) -> None:
+    made = api.client.post(
+        "/v1/content", json={"id": "e3", "text": FULL}, headers=api.auth("ingest")
+    ).json()
+    reason = "caller confirmed SSN 078-05-1120, lives at 42 Maple Avenue, Springfield, IL 62704"
+    shown = api.client.post(
+        f"/v1/decisions/{made['decision_id']}/evidence:reveal",
+        json={"reason": reason},
+        headers=api.auth("raw"),
+    )
+    assert shown.status_code == 200, shown.text
+    (event,) = reveal_events(api)
+    logged = json.loads(str(event["payload"]))["reason"]
+    assert "078-05-1120" not in logged and "42 Maple Avenue" not in logged, logged
+    assert logged.startswith("caller confirmed SSN [SSN]"), logged
+    assert "078-05-1120" not in json.dumps({k: str(v) for k, v in event.items()})

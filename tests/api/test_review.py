@@ -16,6 +16,22 @@ def moderator_key(api: Api, name: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token.token}"}
 
 
+def key_actor(api: Api, role: str) -> str:
+    """How the audit log names the key of ``role``."""
+    return "key:" + api.tokens[role].split("_")[1]
+
+
+def assignment_actors(api: Api) -> list[str]:
+    """Who each ``appeal.assigned`` audit event says did it, oldest first."""
+    from sqlalchemy import select
+
+    from redline.record.audit.tables import AUDIT_EVENTS
+
+    query = select(AUDIT_EVENTS.c.actor).where(AUDIT_EVENTS.c.kind == "appeal.assigned")
+    with api.store.reading() as session:
+        return list(session.execute(query.order_by(AUDIT_EVENTS.c.seq)).scalars())
+
+
 def doxx_decision(api: Api, content_id: str, author: str) -> dict[str, Any]:
     """Post the doxxing sample as the ingest role; the decision document it gets back."""
     made = api.client.post(
@@ -90,6 +106,13 @@ def test_appeal_heard_by_another_moderator(api: Api) -> None:
         f"/v1/appeals/{appeal['appeal_id']}/assign", json={}, headers=hearing
     )
     assert assigned.status_code == 200, assigned.text
+    by_lead = api.client.post(  # a lead hands it to another moderator: the lead is the actor
+        f"/v1/appeals/{appeal['appeal_id']}/assign",
+        json={"moderator": assigned.json()["assignee"]},
+        headers=api.auth("admin"),
+    )
+    assert by_lead.status_code == 200, by_lead.text
+    assert assignment_actors(api) == [assigned.json()["assignee"], key_actor(api, "admin")]
     other = api.client.post(
         f"/v1/appeals/{appeal['appeal_id']}/decision",
         json={"upheld": True, "reason": "x"},

@@ -240,3 +240,37 @@ def test_background_samples_from_the_command_line(
     removed = bank_cli(settings, "background", "remove", "house")
     assert removed.returncode == 0 and bank_cli(settings, "background", "list", "--json").stdout
     assert json.loads(bank_cli(settings, "background", "list", "--json").stdout) == []
+
+
+def _audit_actors(settings: Settings, kind: str) -> list[str]:
+    from sqlalchemy import select
+
+    from redline.record.audit.tables import AUDIT_EVENTS
+    from redline.record.store import Store
+
+    store = Store.open(settings)
+    try:
+        with store.reading() as session:
+            query = select(AUDIT_EVENTS.c.actor).where(AUDIT_EVENTS.c.kind == kind)
+            return list(session.execute(query).scalars())
+    finally:
+        store.close()
+
+
+def test_removals_name_who_removed_and_the_help_asks_who_removes(
+    settings: Settings, dossier: Path, tmp_path: Path
+) -> None:
+    make_bank(settings, dossier)
+    removed = bank_cli(settings, "remove", "election-2026", "dossier-url", "--by", "reviewer-7")
+    assert removed.returncode == 0, removed.stderr
+    assert _audit_actors(settings, "bank.entry_removed") == ["reviewer-7"]
+    press = tmp_path / "press.txt"
+    press.write_text("Carver for Senate: a fair deal for every family in Springfield.")
+    assert bank_cli(settings, "background", "add", "house", str(press)).returncode == 0
+    gone = bank_cli(settings, "background", "remove", "house", "--by", "reviewer-8")
+    assert gone.returncode == 0, gone.stderr
+    assert _audit_actors(settings, "bank.background_removed") == ["reviewer-8"]
+    for words in (("remove",), ("release",), ("background", "remove")):
+        page = " ".join(bank_cli(settings, *words, "--help").stdout.split())
+        assert "Who is adding" not in page and "--added-by" not in page, (words, page)
+        assert "Who is removing it" in page or "Who is releasing it" in page, (words, page)

@@ -37,6 +37,22 @@ def run(settings: Settings, *args: str, code: int = 0) -> subprocess.CompletedPr
     return done
 
 
+def assigned_by(settings: Settings) -> list[str]:
+    """The actors of the ``appeal.assigned`` audit events, oldest first."""
+    from sqlalchemy import select
+
+    from redline.record.audit.tables import AUDIT_EVENTS
+    from redline.record.store import Store
+
+    store = Store.open(settings)
+    try:
+        with store.reading() as session:
+            query = select(AUDIT_EVENTS.c.actor).where(AUDIT_EVENTS.c.kind == "appeal.assigned")
+            return list(session.execute(query.order_by(AUDIT_EVENTS.c.seq)).scalars())
+    finally:
+        store.close()
+
+
 def out(settings: Settings, *args: str) -> object:
     return json.loads(run(settings, *args).stdout)
 
@@ -110,7 +126,8 @@ def test_reference_case_through_the_cli(settings, tmp_path) -> None:
     statement = ["--statement", "I am a journalist reporting on a hack of public interest."]
     appeal = out(settings, "appeal", "file", *decisions, "--author", "journalist", *statement)
     run(settings, "appeal", "assign", appeal["appeal_id"], "--to", "mod-c", code=5)
-    out(settings, "appeal", "assign", appeal["appeal_id"], "--to", "mod-a")
+    out(settings, "appeal", "assign", appeal["appeal_id"], "--to", "mod-a", "--by", "lead-1")
+    assert assigned_by(settings) == ["lead-1"]  # who assigned, not the assignee
     denied = out(
         settings,
         "appeal",

@@ -53,14 +53,34 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_serve_create_key_post_and_read(settings: Settings, tmp_path: Path) -> None:
-    """The README's "Run the service" section, step by step."""
-    port = _free_port()
+def config_only_env(settings: Settings, tmp_path: Path, **extra: object) -> tuple[dict, Path]:
+    """An environment naming no store, and a config file that names the test's store alone."""
+    env = {k: v for k, v in env_for(settings).items()
+           if k not in ("REDLINE_HOME", "REDLINE_DATABASE_URL")}  # fmt: skip
+    env["HOME"] = str(tmp_path / "os-home")  # the default ~/.redline, which must stay unused
+    values: dict[str, object] = {"home": str(settings.home), **extra}
+    if settings.database_url:
+        values["database_url"] = settings.database_url
     config = tmp_path / "redline.toml"
-    config.write_text(f'api_port = {port}\napi_profile = "contain"\n', encoding="utf-8")
+    config.write_text("".join(f"{k} = {json.dumps(v)}\n" for k, v in values.items()))
+    return env, config
+
+
+def run(env: dict, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "redline.cli.main", *args],
+        env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+
+
+def test_serve_create_key_post_and_read(settings: Settings, tmp_path: Path) -> None:
+    """The README's "Run the service" section, step by step, with the store named only in the
+    config file: ``keys create`` must write to the store ``serve`` reads."""
+    port = _free_port()
+    env, config = config_only_env(settings, tmp_path, api_port=port, api_profile="contain")
     server = subprocess.Popen(
-        [sys.executable, "-m", "redline.cli.main", "serve", "--config", str(config)],
-        env=env_for(settings),
+        [sys.executable, "-m", "redline.cli.main", "--config", str(config), "serve"],
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -76,8 +96,9 @@ def test_serve_create_key_post_and_read(settings: Settings, tmp_path: Path) -> N
             if server.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"server did not start: {server.communicate()[1].decode()[-2000:]}")
             time.sleep(0.1)
-        token = redline(settings, "keys", "create", "--role", "ingest").stdout.strip()
-        headers = {"Authorization": f"Bearer {token}"}
+        created = run(env, "--config", str(config), "keys", "create", "--role", "ingest")
+        assert created.returncode == 0, created.stderr
+        headers = {"Authorization": f"Bearer {created.stdout.strip()}"}
         post = {"id": "post-1", "author_id": "u1", "text": "Jo Doe's SSN is 078-05-1120"}
         made = httpx.post(f"{url}/v1/content", json=post, headers=headers)
         assert made.status_code == 201, made.text
@@ -86,16 +107,20 @@ def test_serve_create_key_post_and_read(settings: Settings, tmp_path: Path) -> N
         assert decision["violations"]
         read = httpx.get(f"{url}{made.headers['location']}", headers=headers)
         assert read.status_code == 200 and read.json() == decision
-        shown = redline(settings, "decision", "show", decision["decision_id"])
+        env["REDLINE_CONFIG"] = str(config)  # the variable works as the option does
+        shown = run(env, "decision", "show", decision["decision_id"])
+        assert shown.returncode == 0, shown.stderr
         assert json.loads(shown.stdout) == decision
     finally:
         server.terminate()
         server.wait(30)
+    assert not (tmp_path / "os-home" / ".redline").exists()
 
 
-def test_serve_refuses_a_bad_config_file(settings: Settings, tmp_path: Path) -> None:
+def test_a_bad_config_file_stops_every_command(settings: Settings, tmp_path: Path) -> None:
     config = tmp_path / "bad.toml"
     config.write_text("api_prot = 1\n", encoding="utf-8")
-    done = redline(settings, "serve", "--config", str(config))
-    assert done.returncode == 6, done.stderr  # ReturnCode.CONFIG
-    assert "api_prot" in done.stderr
+    for args in (["serve"], ["keys", "list"], ["scan", "-"]):
+        done = redline(settings, "--config", str(config), *args)
+        assert done.returncode == 6, (args, done.stderr)  # ReturnCode.CONFIG
+        assert "api_prot" in done.stderr

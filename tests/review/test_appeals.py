@@ -35,8 +35,10 @@ def test_denied_then_upheld_by_another_moderator_restores_the_account(store, rul
         appeal_service.file_appeal(store, decisions[:1], author="journalist", statement="again")
     # the automated decider may not hear the appeal
     with pytest.raises(Conflict, match="took part"):
-        appeal_service.assign_appeal(store, appeal.id, "redline")
-    appeal_service.assign_appeal(store, appeal.id, "mod-a", now=T0 + timedelta(hours=3))
+        appeal_service.assign_appeal(store, appeal.id, "redline", actor="lead")
+    appeal_service.assign_appeal(
+        store, appeal.id, "mod-a", actor="lead", now=T0 + timedelta(hours=3)
+    )
     with pytest.raises(Conflict, match="assigned to mod-a"):
         appeal_service.decide_appeal(
             store, appeal.id, moderator="mod-b", upheld=True, reason="x", rulebook=rulebook
@@ -105,7 +107,7 @@ def test_the_case_reviewer_may_not_hear_the_appeal(store, rulebook) -> None:
     )
     appeal = appeal_service.file_appeal(store, [ref["decision_id"]], author="u1", statement="no")
     with pytest.raises(Conflict, match="took part"):
-        appeal_service.assign_appeal(store, appeal.id, "mod-a")
+        appeal_service.assign_appeal(store, appeal.id, "mod-a", actor="lead")
     assert appeal_service.pending_appeals(store)[0].id == appeal.id
 
 
@@ -142,3 +144,29 @@ def test_two_moderators_deciding_one_appeal_at_once_one_wins(store, rulebook) ->
     assert len(notices) == 1 and shown.status in ("upheld", "denied")
     with store.reading() as session:
         assert verify(session).ok
+
+
+def _assigned_events(store) -> list[tuple[str, dict]]:
+    import json
+
+    from sqlalchemy import select
+
+    from redline.record.audit.tables import AUDIT_EVENTS
+
+    query = select(AUDIT_EVENTS.c.actor, AUDIT_EVENTS.c.payload).where(
+        AUDIT_EVENTS.c.kind == "appeal.assigned"
+    )
+    with store.reading() as session:
+        rows = session.execute(query).all()
+    return [(r.actor, r.payload if isinstance(r.payload, dict) else json.loads(r.payload))
+            for r in rows]  # fmt: skip
+
+
+def test_assignment_is_audited_as_done_by_who_assigned_not_the_assignee(store) -> None:
+    ref = moderate(store, post("p9", "u9"), T0)
+    appeal = appeal_service.file_appeal(store, [ref["decision_id"]], author="u9", statement="no")
+    assigned = appeal_service.assign_appeal(store, appeal.id, "mod-a", actor="lead-1")
+    assert assigned.assignee == "mod-a"
+    assert _assigned_events(store) == [("lead-1", {"assignee": "mod-a"})]
+    with pytest.raises(InputError, match="actor"):
+        appeal_service.assign_appeal(store, appeal.id, "mod-b", actor=" ")

@@ -13,14 +13,14 @@ from typing import Annotated
 
 import typer
 
+from redline.cli import config
+from redline.cli.store import opened_store
 from redline.detect.pii import PiiOptions, detect_pii
 from redline.enforce.profile import SHIPPED_PROFILES, load_profile
 from redline.enforce.strikes import standing
 from redline.errors import InputError
 from redline.record.accounts import Accounts
 from redline.record.secrets import hash_key
-from redline.record.store import Store
-from redline.settings import Settings
 
 account_app = typer.Typer(
     help="Accounts: standing, strikes, registered own data.", no_args_is_help=True
@@ -38,14 +38,9 @@ def show(
     ] = None,
 ) -> None:
     """Print an account's state, strikes and how much own data is registered, as JSON."""
-    settings = Settings()
-    store = Store.open(settings)
     now = datetime.now(UTC)
-    try:
-        with store.reading() as session:
-            view = Accounts(session).show(account_id)
-    finally:
-        store.close()
+    with opened_store() as store, store.reading() as session:
+        view = Accounts(session).show(account_id)
     document = view.to_document(now)
     name = profile or (view.profile or "").split("@")[0]
     if profile or name in SHIPPED_PROFILES:
@@ -62,10 +57,9 @@ def own_data(
     values: Annotated[list[str], typer.Argument(metavar="VALUE...", help="Phone, email, address.")],
 ) -> None:
     """Register the account's own phone numbers, emails or addresses (stored only as digests)."""
-    settings = Settings()
     # The platform vouches that each value is contact data, so no context is needed to score it:
     # a bare phone number scores low in a post but is certain here.
-    options = PiiOptions(threshold=0.0, hash_key=hash_key(settings), entities=OWN_TYPES)
+    options = PiiOptions(threshold=0.0, hash_key=hash_key(config.settings()), entities=OWN_TYPES)
     digests: dict[str, str] = {}
     for index, value in enumerate(values, 1):
         found = [s for s in detect_pii(value, options) if s.digest]
@@ -74,12 +68,8 @@ def own_data(
                 f"value {index} is not a recognisable phone, email or address", field="VALUE"
             )
         digests.update({s.digest: s.type for s in found if s.digest})
-    store = Store.open(settings)
-    try:
-        with store.transaction() as session:
-            added = Accounts(session).add_own_digests(
-                account_id, digests, actor="cli", now=datetime.now(UTC)
-            )
-    finally:
-        store.close()
+    with opened_store() as store, store.transaction() as session:
+        added = Accounts(session).add_own_digests(
+            account_id, digests, actor="cli", now=datetime.now(UTC)
+        )
     typer.echo(f"registered {added} new digests for account {account_id}", err=True)

@@ -34,10 +34,11 @@ def file(
 def assign(
     appeal_id: Annotated[str, typer.Argument(metavar="APPEAL")],
     to: Annotated[str, typer.Option(help="A moderator who took no part in the decisions.")],
+    by: Annotated[str, typer.Option(help="Who assigns.")] = "cli",
 ) -> None:
     """Give a pending appeal to a moderator."""
     with opened_store() as store:
-        appeal = service.assign_appeal(store, appeal_id, to)
+        appeal = service.assign_appeal(store, appeal_id, to, actor=by)
     emit(appeal.to_document())
 
 

@@ -13,11 +13,11 @@ audit_app = typer.Typer(help="The audit log.", no_args_is_help=True)
 
 @audit_app.command("verify")
 def verify() -> None:
-    """Check that no audit event was edited, deleted or reordered; exit 8 if one was."""
+    """Check that no audit event was edited, deleted or reordered (exit 8 if one was)."""
     with opened_store() as store, store.reading() as session:
         report = verify_chain(session)
     if report.ok:
         typer.echo(f"audit chain intact: {report.events} events")
         return
     typer.echo(f"audit chain broken at event {report.seq}: {report.problem}", err=True)
-    raise typer.Exit(ReturnCode.INTEGRITY)
+    raise typer.Exit(ReturnCode.CHECK_FAILED)

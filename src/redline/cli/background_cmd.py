@@ -15,7 +15,17 @@ from typing import Annotated
 
 import typer
 
-from redline.cli.bank_cmd import AddedBy, AsJson, Note, Source, _emit, _print, _read, _who
+from redline.cli.bank_cmd import (
+    AddedBy,
+    AsJson,
+    Note,
+    RemovedBy,
+    Source,
+    _emit,
+    _print,
+    _read,
+    _who,
+)
 from redline.cli.jsonl import Line, read_records
 from redline.cli.store import opened_store
 from redline.errors import InputError
@@ -102,8 +112,8 @@ def list_(as_json: AsJson = False) -> None:
 
 
 @background_app.command("remove")
-def remove(name: Annotated[str, typer.Argument(metavar="NAME")], added_by: AddedBy = None) -> None:
+def remove(name: Annotated[str, typer.Argument(metavar="NAME")], by: RemovedBy = None) -> None:
     """Remove a background sample."""
     with opened_store() as store, store.transaction() as session:
-        BackgroundSamples(session).remove(name, actor=_who(added_by))
+        BackgroundSamples(session).remove(name, actor=_who(by))
     typer.echo(f"removed background sample {name}", err=True)

@@ -18,8 +18,6 @@ from redline.cli.store import opened_store
 from redline.errors import InputError, LimitExceeded
 from redline.extract.documents import DocumentLimits
 from redline.record.banks import BankFile, Banks
-from redline.record.store import Store
-from redline.settings import Settings
 
 bank_app = typer.Typer(
     help="Banks of known material: documents, images, URLs and domains.", no_args_is_help=True
@@ -27,6 +25,12 @@ bank_app = typer.Typer(
 
 AddedBy = Annotated[
     str | None, typer.Option("--added-by", help="Who is adding it (default: the OS user).")
+]
+RemovedBy = Annotated[
+    str | None, typer.Option("--by", help="Who is removing it (default: the OS user).")
+]
+ReleasedBy = Annotated[
+    str | None, typer.Option("--by", help="Who is releasing it (default: the OS user).")
 ]
 Source = Annotated[str | None, typer.Option(help="Where the material came from.")]
 Note = Annotated[str, typer.Option(help="A free note kept with the provenance.")]
@@ -102,22 +106,17 @@ def create(
     ] = False,
 ) -> None:
     """Create a bank."""
-    settings = Settings()
-    store = Store.open(settings)
-    try:
-        with store.transaction() as session:
-            bank = Banks(session).create_bank(
-                name,
-                designation or [],
-                source=source,
-                note=note,
-                added_by=_who(added_by),
-                distance=distance,
-                text_distance=text_distance,
-                negative=negative,
-            )
-    finally:
-        store.close()
+    with opened_store() as store, store.transaction() as session:
+        bank = Banks(session).create_bank(
+            name,
+            designation or [],
+            source=source,
+            note=note,
+            added_by=_who(added_by),
+            distance=distance,
+            text_distance=text_distance,
+            negative=negative,
+        )
     kind = "negative bank" if bank.negative else "bank"
     typer.echo(f"created {kind} {bank.name} ({', '.join(bank.designations) or '-'})", err=True)
 
@@ -150,31 +149,24 @@ def add(
         raise InputError("--name names one entry; give one FILE with it", field="--name")
     if prefix and not url:
         raise InputError("--prefix goes with --url", field="--prefix")
-    settings = Settings()
     limits = DocumentLimits()
     batch = [BankFile(p.name, _read(p, limits), entry) for p in files or []]
     who = _who(added_by)
-    store = Store.open(settings)
-    try:
-        with store.transaction() as session:
-            banks = Banks(session, limits=limits)
-            if batch:
-                added = banks.add_files(name, batch, added_by=who, source=source, note=note)
-            elif url:
-                added = [
-                    banks.add_url(
-                        name, url, name=entry, prefix=prefix, added_by=who, source=source, note=note
-                    )
-                ]
-            else:
-                assert domain is not None
-                added = [
-                    banks.add_domain(
-                        name, domain, name=entry, added_by=who, source=source, note=note
-                    )
-                ]
-    finally:
-        store.close()
+    with opened_store() as store, store.transaction() as session:
+        banks = Banks(session, limits=limits)
+        if batch:
+            added = banks.add_files(name, batch, added_by=who, source=source, note=note)
+        elif url:
+            added = [
+                banks.add_url(
+                    name, url, name=entry, prefix=prefix, added_by=who, source=source, note=note
+                )
+            ]
+        else:
+            assert domain is not None
+            added = [
+                banks.add_domain(name, domain, name=entry, added_by=who, source=source, note=note)
+            ]
     for e in added:
         typer.echo(f"added {e.kind.value} {e.name} to {name}", err=True)
 
@@ -183,11 +175,11 @@ def add(
 def remove(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The bank.")],
     entry: Annotated[str, typer.Argument(metavar="ENTRY")],
-    added_by: AddedBy = None,
+    by: RemovedBy = None,
 ) -> None:
     """Remove one entry from a bank (the audit log keeps what it was)."""
     with opened_store() as store, store.transaction() as session:
-        Banks(session).remove_entry(name, entry, actor=_who(added_by))
+        Banks(session).remove_entry(name, entry, actor=_who(by))
     typer.echo(f"removed {entry} from {name}", err=True)
 
 
@@ -207,11 +199,11 @@ def expand(
 def release(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The bank.")],
     entry: Annotated[str, typer.Argument(metavar="ENTRY")],
-    added_by: AddedBy = None,
+    by: ReleasedBy = None,
 ) -> None:
     """Release an entry the flood guard holds, so its matches act again."""
     with opened_store() as store, store.transaction() as session:
-        Banks(session).release(name, entry, actor=_who(added_by))
+        Banks(session).release(name, entry, actor=_who(by))
     typer.echo(f"released {entry} in {name}", err=True)
 
 

@@ -7,12 +7,11 @@ from typing import Annotated
 
 import typer
 
+from redline.cli.store import opened_store
 from redline.decide.policy import load_policy
-from redline.record.store import Store
 from redline.report import statements as service
 from redline.report.dsa import EEA
 from redline.review.common import parse_when
-from redline.settings import Settings
 
 export_app = typer.Typer(help="Exports for regulators.", no_args_is_help=True)
 
@@ -37,13 +36,10 @@ def statements(
     last = parse_when(end, "--to") if end else None
     if fmt not in ("json", "csv"):
         raise typer.BadParameter("must be json or csv", param_hint="--format")
-    store = Store.open(Settings())
-    try:
+    with opened_store() as store:
         found = service.export(
             store, start=first, end=last, policy=load_policy(policy), territory=territory or EEA
         )
-    finally:
-        store.close()
     paths = service.write(found, output, fmt)
     typer.echo(
         f"wrote {len(found)} statements in {len(paths)} file(s): "

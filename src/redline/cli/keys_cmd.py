@@ -12,9 +12,8 @@ from typing import Annotated
 
 import typer
 
+from redline.cli.store import opened_store
 from redline.record.keys import Keys, Role
-from redline.record.store import Store
-from redline.settings import Settings
 
 keys_app = typer.Typer(help="API keys of the HTTP service.", no_args_is_help=True)
 
@@ -33,14 +32,10 @@ def create(
     ] = False,
 ) -> None:
     """Create a key and print its token (shown only this once)."""
-    store = Store.open(Settings())
-    try:
-        with store.transaction() as session:
-            new = Keys(session).create(
-                role, name=name, raw_evidence=raw_evidence, actor="cli", now=datetime.now(UTC)
-            )
-    finally:
-        store.close()
+    with opened_store() as store, store.transaction() as session:
+        new = Keys(session).create(
+            role, name=name, raw_evidence=raw_evidence, actor="cli", now=datetime.now(UTC)
+        )
     typer.echo(new.token)
     typer.echo(
         f"created key {new.key.id} ({new.key.role.value}); the token is not stored", err=True
@@ -52,12 +47,8 @@ def list_keys(
     active: Annotated[bool, typer.Option("--active", help="Only keys not revoked.")] = False,
 ) -> None:
     """Print every key (id, name, role, permission, dates; never a secret), one JSON per line."""
-    store = Store.open(Settings())
-    try:
-        with store.reading() as session:
-            keys = Keys(session).list(include_revoked=not active)
-    finally:
-        store.close()
+    with opened_store() as store, store.reading() as session:
+        keys = Keys(session).list(include_revoked=not active)
     for key in keys:
         typer.echo(json.dumps(key.to_document(), ensure_ascii=False))
 
@@ -67,10 +58,6 @@ def revoke(
     key_id: Annotated[str, typer.Argument(metavar="ID", help="Key id (from list).")],
 ) -> None:
     """Revoke a key: requests with it are refused from now on."""
-    store = Store.open(Settings())
-    try:
-        with store.transaction() as session:
-            Keys(session).revoke(key_id, actor="cli", now=datetime.now(UTC))
-    finally:
-        store.close()
+    with opened_store() as store, store.transaction() as session:
+        Keys(session).revoke(key_id, actor="cli", now=datetime.now(UTC))
     typer.echo(f"revoked key {key_id}", err=True)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import gc
 import importlib
 import sys
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from redline.cli.returncode import ReturnCode
+from redline.cli.returncode import ReturnCode, exit_codes_help
 from redline.errors import (
     ConfigError,
     Conflict,
@@ -23,7 +25,7 @@ from redline.errors import (
     RedlineError,
     StoreError,
 )
-from redline.settings import SettingsError
+from redline.settings import CONFIG_VARIABLE, SettingsError
 
 # name -> (module, attribute, "command" for a function or "group" for a Typer sub-app)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -53,11 +55,25 @@ def build_app(only: str | None = None) -> typer.Typer:
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
+        epilog=exit_codes_help(),
     )
 
     @app.callback()
-    def _root() -> None:
+    def _root(
+        config: Annotated[
+            Path | None,
+            typer.Option(
+                "--config",
+                envvar=CONFIG_VARIABLE,
+                help="TOML file of settings for every command (names as in the README's settings"
+                " table, lower case); REDLINE_* variables win over it.",
+            ),
+        ] = None,
+    ) -> None:
         """Redline: find private information and known hacked material, decide, act, explain."""
+        from redline.cli.config import choose
+
+        choose(config)
 
     for name, (module_name, attribute, kind) in COMMANDS.items():
         if only is not None and name != only:

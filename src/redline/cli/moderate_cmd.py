@@ -13,18 +13,18 @@ from typing import Annotated, Any
 
 import typer
 
+from redline.cli import config
 from redline.cli.io import open_input, open_output
 from redline.cli.jsonl import BadLine, json_line, read_records, to_content
 from redline.cli.progress import byte_progress
 from redline.cli.returncode import ReturnCode
+from redline.cli.store import opened_store
 from redline.decide.policy import load_policy
 from redline.enforce.profile import load_profile
 from redline.errors import ConfigError, RecordRefused
 from redline.pipeline import Moderator, SignalSource, default_sources
-from redline.record.store import Store
 from redline.review.cases import open_if_due_now
 from redline.review.rulebook import Rulebook
-from redline.settings import Settings
 
 
 def result_line(record_id: object, document: dict[str, Any]) -> dict[str, Any]:
@@ -90,16 +90,15 @@ def moderate(
     ] = None,
 ) -> None:
     """Detect, decide, act and record for each content record; print one result per record."""
-    settings = Settings()
+    settings = config.settings()
     pack = load_policy(policy)
     chosen = load_profile(profile)
     extra = [load_source(s) for s in source or []]
-    store = Store.open(settings)
-    sources = default_sources(settings, store) + extra
-    moderator = Moderator(store, pack, chosen, sources, retention=settings.retention)
-    rulebook = Rulebook.serving(pack, chosen)
-    new = again = refused = violating = reviewing = 0
-    try:
+    with opened_store() as store:
+        sources = default_sources(settings, store) + extra
+        moderator = Moderator(store, pack, chosen, sources, retention=settings.retention)
+        rulebook = Rulebook.serving(pack, chosen)
+        new = again = refused = violating = reviewing = 0
         with (
             open_input(input_path) as (stream, size),
             open_output(output) as out,
@@ -127,8 +126,6 @@ def moderate(
                 line = result_line(item.record["id"], outcome.document)
                 out.write(json_line(line) + "\n")
                 out.flush()
-    finally:
-        store.close()
     typer.echo(
         f"moderated {new + again} records ({new} decided now, {again} already decided), "
         f"{violating} with violations, {reviewing} sent to human review, {refused} refused",

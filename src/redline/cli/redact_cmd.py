@@ -16,10 +16,10 @@ from typing import Annotated
 
 import typer
 
+from redline.cli import config
 from redline.detect.pii import PiiOptions
 from redline.enforce.redaction.files import redact_file
 from redline.errors import InputError
-from redline.settings import Settings
 
 
 def _write_whole(path: Path, data: bytes) -> None:
@@ -56,7 +56,7 @@ def redact(
     ] = None,
 ) -> None:
     """Write a redacted copy of FILE: typed masks in text and DOCX, text cut out of PDF pages."""
-    settings = Settings()
+    settings = config.settings()
     if output.resolve() == file.resolve():
         raise InputError("--output must differ from FILE: the original is never overwritten",
                          field="--output")  # fmt: skip

@@ -9,12 +9,11 @@ from typing import Annotated
 
 import typer
 
+from redline.cli.store import opened_store
 from redline.decide.policy import load_policy
 from redline.enforce.profile import SHIPPED_PROFILES, Profile, load_profile
 from redline.errors import ConfigError, InputError
-from redline.record.store import Store
 from redline.report.replay import replay as replay_stored
-from redline.settings import Settings
 
 
 def _since(value: str | None) -> datetime | None:
@@ -55,9 +54,6 @@ def replay(
             cache[ref] = load_profile(name)
         return cache[ref]
 
-    store = Store.open(Settings())
-    try:
+    with opened_store() as store:
         report = replay_stored(store, pack, profile_for, start)
-    finally:
-        store.close()
     typer.echo(json.dumps(report.to_document(), indent=2, ensure_ascii=False))

@@ -8,12 +8,13 @@ from typing import Annotated, Any
 
 import typer
 
+from redline.cli.returncode import ReturnCode
+from redline.cli.store import opened_store
 from redline.decide.policy import load_policy
 from redline.record.store import Store
 from redline.report import neutrality, transparency
 from redline.review.common import parse_when
 from redline.review.rulebook import shipped_profile
-from redline.settings import Settings
 
 report_app = typer.Typer(help="Reports: transparency, neutrality.", no_args_is_help=True)
 
@@ -56,15 +57,12 @@ def transparency_report(
 ) -> None:
     """Write the transparency report (HTML with charts, and the same figures as JSON)."""
     first, last = parse_when(start, "--from"), parse_when(end, "--to")
-    store = Store.open(Settings())
-    try:
+    with opened_store() as store:
         figures = transparency.figures(store, first, last)
         if attributes is not None:
             figures["neutrality"] = _neutrality_section(
                 store, attributes, policy, sample, first, last
             )
-    finally:
-        store.close()
     paths = transparency.write_report(figures, output)
     typer.echo("wrote " + ", ".join(str(p) for p in paths), err=True)
 
@@ -84,11 +82,8 @@ def neutrality_report(
     """Audit enforcement by group; print JSON. Exit 8 when a difference is flagged."""
     first = parse_when(start, "--from") if start else None
     last = parse_when(end, "--to") if end else None
-    store = Store.open(Settings())
-    try:
+    with opened_store() as store:
         section = _neutrality_section(store, attributes, policy, sample, first, last)
-    finally:
-        store.close()
     typer.echo(json.dumps(section, indent=2, ensure_ascii=False))
     if section["audit"]["biased"] or not section["counterfactual"]["neutral"]:
-        raise typer.Exit(8)
+        raise typer.Exit(ReturnCode.CHECK_FAILED)

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
+from redline.cli import config
 from redline.cli.io import open_input, open_output
 from redline.cli.jsonl import BadLine, json_line, read_records, to_content
 from redline.cli.progress import byte_progress
@@ -103,7 +104,7 @@ def scan(
     ] = None,
 ) -> None:
     """Find private information and banked material, one JSON result line per record."""
-    settings = Settings()
+    settings = config.settings()
     options = PiiOptions(
         threshold=settings.pii_threshold if threshold is None else threshold,
         entities=parse_entities(entities),

@@ -92,15 +92,19 @@ def file_appeal(
 
 
 def assign_appeal(
-    store: Store, appeal_id: str, moderator: str, *, now: datetime | None = None
+    store: Store, appeal_id: str, moderator: str, *, actor: str, now: datetime | None = None
 ) -> AppealView:
     """Give a pending appeal to a moderator who took no part in the appealed decisions.
+
+    ``actor`` is who assigns (the audit event's actor), ``moderator`` who is given the appeal:
+    a lead handing out work is not the moderator who hears it.
 
     Raises:
         NotFound: no such appeal.
         Conflict: the appeal is decided, or the moderator decided on it before.
     """
     moderator = check_actor(moderator, "moderator")
+    actor = check_actor(actor, "actor")
     now = now or utcnow()
     with store.transaction() as session:
         appeals = Appeals(session)
@@ -109,7 +113,7 @@ def assign_appeal(
             raise Conflict(f"appeal {appeal_id} is already {appeal.status}")
         if moderator in _deciders(session, appeal.decision_ids, appeal.id):
             raise Conflict(f"{moderator} took part in the appealed decisions; assign someone else")
-        appeals.assign(appeal_id, moderator, actor=moderator, now=now)
+        appeals.assign(appeal_id, moderator, actor=actor, now=now)
         return appeals.get(appeal_id)
 
 
@@ -164,7 +168,7 @@ def decide_appeal(
             raise Conflict(f"appeal {appeal_id} is assigned to {appeal.assignee}")
         if moderator in _deciders(session, appeal.decision_ids, appeal.id):
             raise Conflict(f"{moderator} took part in the appealed decisions; assign someone else")
-        if appeal.assignee is None:
+        if appeal.assignee is None:  # the moderator takes it, deciding
             appeals.assign(appeal_id, moderator, actor=moderator, now=now)
         change = None
         if upheld:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter
@@ -14,8 +13,8 @@ from redline.api.problems import Problem
 from redline.api.schemas import DecisionOut, RevealIn, RevealOut
 from redline.api.service import Service
 from redline.record.decisions import Decisions
-from redline.record.decisions.reveal import reveal
 from redline.record.keys import ApiKey, Role
+from redline.review import evidence
 
 router = APIRouter(tags=["decisions"])
 
@@ -37,10 +36,9 @@ async def get_decision(decision_id: str, service: ServiceDep, key: Caller) -> JS
 
 
 def _reveal(service: Service, decision_id: str, key: ApiKey, reason: str) -> dict[str, Any]:
-    with service.store.transaction() as session:
-        document, revealed = reveal(
-            session, decision_id, actor=f"key:{key.id}", reason=reason, now=datetime.now(UTC)
-        )
+    document, revealed = evidence.reveal_evidence(
+        service.store, decision_id, actor=f"key:{key.id}", reason=reason
+    )
     return {
         "decision_id": document["decision_id"],
         "content_id": document["content_id"],
@@ -59,7 +57,8 @@ async def reveal_evidence(
 ) -> JSONResponse:
     """The private values behind the masked signals, where the store kept the raw text.
 
-    Each call is an ``evidence.revealed`` audit event naming the key and the reason.
+    Each call is an ``evidence.revealed`` audit event naming the key and the reason (the reason
+    with any private data in it masked).
     """
     if not key.raw_evidence:
         raise Problem(

@@ -240,7 +240,7 @@ async def assign_appeal(
 
     def work() -> dict[str, Any]:
         to = body.moderator or actor(key)
-        return appeals.assign_appeal(service.store, appeal_id, to).to_document()
+        return appeals.assign_appeal(service.store, appeal_id, to, actor=actor(key)).to_document()
 
     return await _json(work)
 
