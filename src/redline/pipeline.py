@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from redline.content import Content
 from redline.decide.policy import Policy
 from redline.decide.verdict import Evidence
+from redline.detect.budget import Budget, BudgetLimits, cut_short
 from redline.detect.finding import DetectorFailure, Signal
 from redline.detect.parts import scan_parts
 from redline.detect.pii import PiiOptions, default_scanner
@@ -65,10 +66,16 @@ class PiiSource:
     options: PiiOptions
     name: str = "pii"
     version: str = "1"
+    budget: BudgetLimits = field(default_factory=BudgetLimits)
 
     def detect(self, content: Content) -> Iterable[Signal | DetectorFailure]:
-        """Scan the text and every attachment; recognizer failures come back as values."""
-        result = scan_parts(default_scanner(), content_parts(content), self.options)
+        """Scan the text and every attachment; recognizer failures come back as values.
+
+        Within one budget per content, on the CPU clock of the thread doing the work: a scan
+        cut short comes back with a ``detector_budget`` failure (``detect.budget``).
+        """
+        budget = Budget(self.budget, time.thread_time)
+        result = scan_parts(default_scanner(), content_parts(content), self.options, budget)
         return [*result.signals, *result.failures]
 
 
@@ -87,7 +94,8 @@ def default_sources(settings: Settings, store: Store | None = None) -> list[Sign
     # One version for the whole scanner that changes when any recognizer does, so a replay can
     # tell decisions made with different PII detection apart (signals also carry their own).
     version = hashlib.sha256(repr(recognizers).encode()).hexdigest()[:12]
-    sources: list[SignalSource] = [PiiSource(options, version=version)]
+    budget = BudgetLimits(settings.detect_budget_seconds, settings.detect_max_findings)
+    sources: list[SignalSource] = [PiiSource(options, version=version, budget=budget)]
     banks = BankSource.load(store) if store is not None else None
     if banks is not None:
         sources.append(banks)
@@ -137,6 +145,11 @@ def detect(content: Content, sources: Sequence[SignalSource]) -> Evidence:
         failures=tuple(failures),
         detectors=tuple(sorted({(s.name, s.version) for s in sources})),
     )
+
+
+def _unsure(retention: Retention, evidence: Evidence) -> bool:
+    """Whether the redacted text would keep private data that a cut-short scan never saw."""
+    return retention == "redacted" and cut_short(evidence.failures)
 
 
 def _utcnow() -> datetime:
@@ -189,8 +202,10 @@ class Moderator:
                     evidence, self.policy, self.profile, author, history, now, self.actor
                 )
                 deciding = time.perf_counter() - mark
+                # a scan cut short may have missed private data: "redacted" cannot be promised
+                retention = "none" if _unsure(self.retention, evidence) else self.retention
                 document = decisions.save(
-                    content, evidence, decision, retention=self.retention, received_at=now
+                    content, evidence, decision, retention=retention, received_at=now
                 )
         except IntegrityError:
             # Another writer decided this content between our check and our commit.

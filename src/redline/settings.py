@@ -69,10 +69,37 @@ class Settings:
     )
     max_record_bytes: int = field(
         default=1_048_576,
-        metadata=_about("Largest accepted content record (one JSONL line).", gt=0),
+        metadata=_about("Largest accepted content record (one JSONL line).", gt=0, le=1 << 30),
     )
     pii_threshold: float = field(
         default=0.5, metadata=_about("Lowest score a PII finding is reported at.", ge=0.0, le=1.0)
+    )
+    detect_budget_seconds: float = field(
+        default=5.0,
+        metadata=_about(
+            "CPU seconds PII detection may spend on one content (all its parts); past them the"
+            " content is decided on what was found and sent to review.",
+            gt=0.0,
+            le=3600.0,
+        ),
+    )
+    detect_max_findings: int = field(
+        default=10_000,
+        metadata=_about(
+            "Findings PII detection may make in one content (all its parts); past them the"
+            " content is decided on what was found and sent to review.",
+            gt=0,
+            le=10_000_000,
+        ),
+    )
+    output_max_findings: int = field(
+        default=100,
+        metadata=_about(
+            "Findings shown per part of a content in API responses and CLI output (per"
+            " violation in a decision); the rest are counted, not listed.",
+            gt=0,
+            le=1_000_000,
+        ),
     )
     hash_key: str | None = field(
         default=None,
@@ -103,18 +130,22 @@ class Settings:
         default=8000, metadata=_about("Port `redline serve` uses.", ge=0, le=65535)
     )
     api_max_body_bytes: int = field(
-        default=1_048_576, metadata=_about("Largest accepted HTTP request body.", gt=0)
+        default=1_048_576,
+        metadata=_about("Largest accepted HTTP request body.", gt=0, le=1 << 30),
     )
     api_batch_max: int = field(
-        default=100, metadata=_about("Most items in one `POST /v1/content:batch`.", gt=0)
+        default=100,
+        metadata=_about("Most items in one `POST /v1/content:batch`.", gt=0, le=10_000),
     )
     api_rate_per_second: float = field(
         default=50.0,
-        metadata=_about("Requests per second each API key may make, sustained.", gt=0),
+        metadata=_about(
+            "Requests per second each API key may make, sustained.", gt=0, le=1_000_000
+        ),
     )
     api_rate_burst: int = field(
         default=100,
-        metadata=_about("Requests an API key may make at once above the rate.", gt=0),
+        metadata=_about("Requests an API key may make at once above the rate.", gt=0, le=1_000_000),
     )
     api_profile: str = field(
         default="strict",
@@ -253,13 +284,18 @@ def _check_limits(row: Field[Any], value: Any) -> None:
     """Refuse a number outside the field's ``gt``/``ge``/``le`` limits (fields without pass)."""
     gt, ge, le = (row.metadata.get(k) for k in ("gt", "ge", "le"))
     if ge is not None and le is not None and not ge <= value <= le:
-        raise _Refused(f"must be within [{ge:g}, {le:g}]")
+        raise _Refused(f"must be within [{_shown(ge)}, {_shown(le)}]")
     if ge is not None and not value >= ge:
-        raise _Refused(f"must be at least {ge:g}")
+        raise _Refused(f"must be at least {_shown(ge)}")
     if le is not None and not value <= le:
-        raise _Refused(f"must be at most {le:g}")
+        raise _Refused(f"must be at most {_shown(le)}")
     if gt is not None and not value > gt:
-        raise _Refused(f"must be greater than {gt:g}")
+        raise _Refused(f"must be greater than {_shown(gt)}")
+
+
+def _shown(limit: float) -> str:
+    """A limit as people write it: ``1073741824``, not ``1.07374e+09``; ``0.5`` as it is."""
+    return str(int(limit)) if float(limit).is_integer() else f"{limit:g}"
 
 
 def _convert(row: Field[Any], value: object, *, from_env: bool) -> object:

@@ -92,3 +92,16 @@ def test_the_reason_for_a_reveal_is_masked_in_the_audit_log(api: Api) -> None:
     assert "078-05-1120" not in logged and "42 Maple Avenue" not in logged, logged
     assert logged.startswith("caller confirmed SSN [SSN]"), logged
     assert "078-05-1120" not in json.dumps({k: str(v) for k, v in event.items()})
+
+
+def test_a_reveal_lists_the_first_signals_of_each_part_and_audits_those(api: Api) -> None:
+    dense = "ssn 078-05-1120 " * 150
+    made = api.client.post(
+        "/v1/content", json={"id": "e9", "text": dense}, headers=api.auth("ingest")
+    ).json()
+    path = f"/v1/decisions/{made['decision_id']}/evidence:reveal"
+    shown = api.client.post(path, json={"reason": "audit"}, headers=api.auth("raw")).json()
+    assert len(shown["signals"]) == 100  # REDLINE_OUTPUT_MAX_FINDINGS
+    assert shown["signals_omitted"] == {"text": 50}
+    payload = json.loads(str(reveal_events(api)[0]["payload"]))
+    assert payload["signals"] == payload["revealed"] == 100

@@ -223,3 +223,21 @@ def test_unknown_rules_are_refused_and_write_nothing(api: Api) -> None:
     assert api.counts() == before
     still = api.client.get(f"/v1/cases/{case['case_id']}", headers=mod).json()
     assert still["status"] == "open"
+
+
+def test_integers_beyond_their_bounds_are_refused_with_the_field_named(api: Api) -> None:
+    made = doxx_decision(api, "big1", "reporter")
+    mod = api.auth("moderator")
+    case = {"decision_id": made["decision_id"], "claim": "public interest reporting"}
+    before = api.counts()
+    for reach in (2**63, 2**31, -1):
+        response = api.client.post("/v1/cases", json={**case, "reach": reach}, headers=mod)
+        problem = refused(api, response, 422, "invalid-field", "reach")
+        assert str(reach) not in problem["detail"]  # errors never echo input
+    for limit in (0, 1001, 2**70):
+        response = api.client.get(f"/v1/cases?limit={limit}", headers=mod)
+        refused(api, response, 422, "invalid-field", "limit")
+    assert api.counts() == before
+    most = api.client.post("/v1/cases", json={**case, "reach": 2**31 - 1}, headers=mod)
+    assert most.status_code in (200, 201), most.text
+    assert most.json()["reach"] == 2**31 - 1

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from redline.cli.jsonl import BadLine, Line, json_line, read_records
+from redline.cli.jsonl import BadLine, Line, json_line, read_records, to_content
+from redline.errors import RecordRefused
 
 
 def records(*lines: bytes) -> list[Line | BadLine]:
@@ -39,6 +40,7 @@ def test_accepted_lines_read_as_the_standard_library_reads_them(line: bytes) -> 
         (b"\xef\xbb\xbf{}", "not JSON (Unexpected UTF-8 BOM"),
         (b'{"id": 1, "text": "\xff"}', "invalid UTF-8 at byte 19"),
         (b"[1, 2]", "not a JSON object (got list)"),
+        (b'{"id": ' + b"9" * 5000 + b', "text": "x"}', "holds a number too long to read"),
     ],
 )
 def test_bad_lines_keep_the_standard_reasons(line: bytes, reason: str) -> None:
@@ -57,3 +59,13 @@ def test_bad_lines_keep_the_standard_reasons(line: bytes, reason: str) -> None:
 )
 def test_json_line_writes_what_json_writes(value: object) -> None:
     assert json_line(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@pytest.mark.parametrize("field", ["id", "author_id"])
+def test_integer_ids_have_an_upper_bound(field: str) -> None:
+    largest = 10**200 - 1  # 200 digits, as many as a string id may have characters
+    assert to_content({"id": "a", "text": "x", field: largest})
+    assert to_content({"id": "a", "text": "x", field: -largest})
+    for too_big in (10**200, -(10**200)):
+        with pytest.raises(RecordRefused, match=f"'{field}' must have at most 200 digits"):
+            to_content({"id": "a", "text": "x", field: too_big})

@@ -314,3 +314,18 @@ def test_national_ids_break_the_national_id_rule_end_to_end(settings, tmp_path) 
         assert rules == {"privacy.national_id": "critical"}, lines[rid]
     assert lines["n3"]["violations"] == []
     assert "12 34 56" not in done.stdout and "12345678" not in done.stdout
+
+
+def test_result_lines_and_decision_show_cap_signals_per_part(settings, tmp_path) -> None:
+    src = tmp_path / "dense.jsonl"
+    src.write_text(json.dumps({"id": "d1", "author_id": "u1", "text": "ssn 078-05-1120 " * 150}))
+    done = redline(settings, "moderate", str(src), "--profile", "strict")
+    assert done.returncode == 0, done.stderr
+    (line,) = [json.loads(x) for x in done.stdout.splitlines()]
+    (violation,) = [v for v in line["violations"] if v["rule"] == "privacy.ssn.full"]
+    assert len(violation["signals"]) == 100 and violation["signals_omitted"] == {"text": 50}
+    shown = json.loads(redline(settings, "decision", "show", "d1").stdout)
+    assert len(shown["violations"][0]["signals"]) == 100
+    full = json.loads(redline(settings, "decision", "show", "d1", "--all-signals").stdout)
+    assert len(full["violations"][0]["signals"]) == 150
+    assert "signals_omitted" not in full["violations"][0]

@@ -44,3 +44,23 @@ def test_refusals_name_the_field_and_write_nothing(settings, tmp_path) -> None:
                   code=3)  # fmt: skip
     assert "cannot read" in missing.stderr
     assert "audit chain intact" in run(settings, "audit", "verify").stdout
+
+
+def test_integers_beyond_their_bounds_are_usage_errors_not_tracebacks(settings, tmp_path) -> None:
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text(json.dumps({"id": "p1", "author_id": "u1", "text": "Polls open at 7am."}))
+    run(settings, "moderate", str(posts), "--profile", "strict")
+    too_big = "99999999999999999999"
+    for args in (
+        ("case", "open", "p1", "--claim", "news", "--reach", too_big),
+        ("case", "open", "p1", "--claim", "news", "--reach", str(2**31)),
+        ("case", "queue", "--limit", too_big),
+        ("report", "neutrality", "--attributes", str(tmp_path / "a.csv"), "--sample", too_big),
+        ("serve", "--port", too_big),
+    ):
+        done = run(settings, *args, code=2)
+        assert "Traceback" not in done.stderr, args
+        assert "not in the range" in done.stderr, (args, done.stderr)
+    assert out(settings, "case", "queue") == []  # nothing was opened
+    opened = out(settings, "case", "open", "p1", "--claim", "news", "--reach", str(2**31 - 1))
+    assert opened["reach"] == 2**31 - 1

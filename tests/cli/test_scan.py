@@ -206,3 +206,33 @@ def test_a_bad_setting_is_a_one_line_config_error(tmp_path: Path) -> None:
     assert done.stderr.decode().strip() == (
         "error: setting pii_threshold: must be within [0, 1], got 1.5"
     )
+
+
+def _dense_scan(tmp_path: Path, **settings: str) -> dict:
+    import os
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "d", "text": "ssn 123-45-6789 " * 300}) + "\n")
+    out = tmp_path / "out.jsonl"
+    env = {**os.environ, "REDLINE_HOME": str(tmp_path / "home"), **settings}
+    env.pop("REDLINE_DATABASE_URL", None)
+    done = run(["scan", str(src), "--output", str(out)], env=env)
+    assert done.returncode == ReturnCode.OK, done.stderr
+    result: dict = json.loads(out.read_text())
+    return result
+
+
+def test_findings_per_part_are_capped_and_the_rest_counted(tmp_path: Path) -> None:
+    result = _dense_scan(tmp_path)
+    assert len(result["findings"]) == 100  # REDLINE_OUTPUT_MAX_FINDINGS
+    assert result["findings_omitted"] == {"text": 200}
+    assert "failures" not in result
+    few = _dense_scan(tmp_path, REDLINE_OUTPUT_MAX_FINDINGS="1000")
+    assert len(few["findings"]) == 300 and "findings_omitted" not in few
+
+
+def test_a_scan_cut_short_by_its_budget_says_so(tmp_path: Path) -> None:
+    result = _dense_scan(tmp_path, REDLINE_DETECT_MAX_FINDINGS="50")
+    assert 0 < len(result["findings"]) <= 50
+    assert [f["detector"] for f in result["failures"]] == ["detector_budget"]
+    assert result["failures"][0]["part"] == "text"

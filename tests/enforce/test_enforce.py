@@ -213,3 +213,33 @@ def test_custom_profile_file_loads(tmp_path) -> None:
     )
     decision = judge(reference(), POLICY, load_profile(path), AuthorFacts("u1"), History("u1"), T0)
     assert types(decision) == ["label"]
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("  - {at: 1, state: suspended, days: 99999999999}", "ladder.1.days"),
+        ("  - {at: 99999999999999999999, state: limited}", "ladder.1.at"),
+    ],
+)
+def test_profile_integers_have_upper_bounds(tmp_path, line: str, field: str) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(
+        "id: big\nversion: '1'\nresponses:\n  - actions: [label]\n"
+        f"strikes:\n  expire_days: 365\nladder:\n  - {{at: 0, state: active}}\n{line}\n"
+    )
+    with pytest.raises(ConfigError, match=rf"\({field}\): .*less than or equal"):
+        load_profile(path)
+
+
+def test_strike_settings_have_upper_bounds(tmp_path) -> None:
+    path = tmp_path / "heavy.yaml"
+    path.write_text(
+        "id: heavy\nversion: '1'\nresponses:\n  - actions: [label]\n"
+        "strikes:\n  expire_days: 99999999999\n  weights: {high: 99999999999999999999}\n"
+        "ladder:\n  - {at: 0, state: active}\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_profile(path)
+    assert "(strikes.expire_days)" in str(caught.value)
+    assert "(strikes.weights.high)" in str(caught.value)

@@ -109,7 +109,12 @@ class ViolationOut(BaseModel):
     rule: str
     severity: str
     needs_review: bool
-    signals: list[SignalOut]
+    signals: list[SignalOut] = Field(
+        description="The first signals of each part (REDLINE_OUTPUT_MAX_FINDINGS per part)."
+    )
+    signals_omitted: dict[str, int] = Field(
+        default_factory=dict, description="Per part, the signals not listed (absent when none)."
+    )
 
 
 class ActionOut(BaseModel):
@@ -203,7 +208,12 @@ class RevealOut(BaseModel):
 
     decision_id: str
     content_id: str
-    signals: list[RevealedSignalOut]
+    signals: list[RevealedSignalOut] = Field(
+        description="The first signals of each part (REDLINE_OUTPUT_MAX_FINDINGS per part)."
+    )
+    signals_omitted: dict[str, int] = Field(
+        default_factory=dict, description="Per part, the signals not revealed (absent when none)."
+    )
 
 
 Role = Literal["ingest", "moderator", "admin", "auditor"]

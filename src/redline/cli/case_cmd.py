@@ -41,7 +41,9 @@ def open_(
     claim: Annotated[
         str | None, typer.Option(help="A newsworthiness claim (opens a case for any decision).")
     ] = None,
-    reach: Annotated[int, typer.Option(help="How many people saw the content.")] = 0,
+    reach: Annotated[
+        int, typer.Option(min=0, max=service.MAX_REACH, help="How many people saw the content.")
+    ] = 0,
     by: Annotated[str, typer.Option(help="Who opens it.")] = "cli",
     policy: PolicyOption = None,
 ) -> None:

@@ -1,4 +1,4 @@
-"""``redline decision show``: one stored decision, in full (evidence masked)."""
+"""``redline decision show``: one stored decision (evidence masked, signals capped per part)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
+from redline.cli.config import settings
 from redline.cli.store import opened_store
+from redline.enforce.shown import shown_document
 from redline.record.decisions import Decisions
 
 decision_app = typer.Typer(help="Stored decisions.", no_args_is_help=True)
@@ -16,8 +18,18 @@ decision_app = typer.Typer(help="Stored decisions.", no_args_is_help=True)
 @decision_app.command("show")
 def show(
     decision_id: Annotated[str, typer.Argument(metavar="ID", help="Decision id (or content id).")],
+    all_signals: Annotated[
+        bool,
+        typer.Option(
+            "--all-signals",
+            help="List every signal (default: REDLINE_OUTPUT_MAX_FINDINGS per part and"
+            " violation, the rest counted under signals_omitted).",
+        ),
+    ] = False,
 ) -> None:
     """Print a decision: violations, actions, strike, statement of reasons, versions."""
     with opened_store() as store, store.reading() as session:
         document = Decisions(session).get(decision_id)
+    if not all_signals:
+        document = shown_document(document, settings().output_max_findings)
     typer.echo(json.dumps(document, indent=2, ensure_ascii=False))

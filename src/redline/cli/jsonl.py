@@ -113,6 +113,8 @@ def _parse_slowly(body: bytes) -> dict[str, Any]:
         value = json.loads(text)
     except json.JSONDecodeError as bad:
         raise RecordRefused(f"not JSON ({bad.msg} at column {bad.colno})", field="line") from None
+    except ValueError:  # an integer of thousands of digits: Python refuses to convert it
+        raise RecordRefused("holds a number too long to read", field="line") from None
     if not isinstance(value, dict):
         raise RecordRefused(f"not a JSON object (got {type(value).__name__})", field="line")
     return value
@@ -138,8 +140,7 @@ def to_content(record: dict[str, Any]) -> Content:
     record_id = record.get("id")
     if record_id is None:
         raise RecordRefused("missing 'id'", field="id")
-    if isinstance(record_id, bool) or not isinstance(record_id, str | int):
-        raise RecordRefused("'id' must be a string or an integer", field="id")
+    _check_id(record_id, "id")
     if "text" not in record:
         raise RecordRefused("missing 'text'", field="text")
     text = record["text"]
@@ -151,8 +152,8 @@ def to_content(record: dict[str, Any]) -> Content:
     if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
         raise RecordRefused("'urls' must be a list of strings", field="urls")
     author = record.get("author_id")
-    if author is not None and (isinstance(author, bool) or not isinstance(author, str | int)):
-        raise RecordRefused("'author_id' must be a string or an integer", field="author_id")
+    if author is not None:
+        _check_id(author, "author_id")
     return Content(
         id=str(record_id),
         text=text,
@@ -160,6 +161,18 @@ def to_content(record: dict[str, Any]) -> Content:
         urls=tuple(urls),
         attachments=to_attachments(record.get("attachments")),
     )
+
+
+# An integer id has at most as many digits as a string id (the API's) has characters.
+MAX_ID_DIGITS = 200
+
+
+def _check_id(value: object, name: str) -> None:
+    """Refuse an id that is neither a string nor an integer, or an integer of too many digits."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise RecordRefused(f"'{name}' must be a string or an integer", field=name)
+    if isinstance(value, int) and not -(10**MAX_ID_DIGITS) < value < 10**MAX_ID_DIGITS:
+        raise RecordRefused(f"'{name}' must have at most {MAX_ID_DIGITS} digits", field=name)
 
 
 def to_attachments(value: object) -> tuple[Attachment, ...]:

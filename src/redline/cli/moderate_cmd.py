@@ -21,6 +21,7 @@ from redline.cli.returncode import ReturnCode
 from redline.cli.store import opened_store
 from redline.decide.policy import load_policy
 from redline.enforce.profile import load_profile
+from redline.enforce.shown import shown_document
 from redline.errors import ConfigError, RecordRefused
 from redline.pipeline import Moderator, SignalSource, default_sources
 from redline.review.cases import open_if_due_now
@@ -47,6 +48,7 @@ def result_line(record_id: object, document: dict[str, Any]) -> dict[str, Any]:
                     }
                     for s in v["signals"]
                 ],
+                **({"signals_omitted": v["signals_omitted"]} if "signals_omitted" in v else {}),
             }
             for v in document["violations"]
         ],
@@ -123,7 +125,8 @@ def moderate(
                 # decided too, so re-running a batch that was killed opens any case it missed.
                 if open_if_due_now(store, outcome.document, rulebook=rulebook) is not None:
                     reviewing += 1
-                line = result_line(item.record["id"], outcome.document)
+                shown = shown_document(outcome.document, settings.output_max_findings)
+                line = result_line(item.record["id"], shown)
                 out.write(json_line(line) + "\n")
                 out.flush()
     typer.echo(

@@ -22,6 +22,7 @@ Attributes = Annotated[
     Path | None,
     typer.Option(help="author_id -> group (JSON object or CSV author_id,group); kept apart."),
 ]
+Sample = Annotated[int, typer.Option(min=1, max=100_000, help="Decisions the replay re-decides.")]
 
 
 def _neutrality_section(
@@ -53,7 +54,7 @@ def transparency_report(
     policy: Annotated[
         Path | None, typer.Option(help="Policy pack for the counterfactual replay.")
     ] = None,
-    sample: Annotated[int, typer.Option(help="Decisions the replay re-decides.")] = 200,
+    sample: Sample = 200,
 ) -> None:
     """Write the transparency report (HTML with charts, and the same figures as JSON)."""
     first, last = parse_when(start, "--from"), parse_when(end, "--to")
@@ -77,7 +78,7 @@ def neutrality_report(
     policy: Annotated[
         Path | None, typer.Option(help="Policy pack for the counterfactual replay.")
     ] = None,
-    sample: Annotated[int, typer.Option(help="Decisions the replay re-decides.")] = 200,
+    sample: Sample = 200,
 ) -> None:
     """Audit enforcement by group; print JSON. Exit 8 when a difference is flagged."""
     first = parse_when(start, "--from") if start else None

@@ -12,6 +12,7 @@ hostile or malformed also makes the exit code say that input was refused.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,9 +25,11 @@ from redline.cli.jsonl import BadLine, json_line, read_records, to_content
 from redline.cli.progress import byte_progress
 from redline.cli.returncode import ReturnCode
 from redline.content import Content
-from redline.detect.finding import Signal
+from redline.detect.budget import Budget, BudgetLimits
+from redline.detect.finding import DetectorFailure, Signal
 from redline.detect.parts import scan_parts
 from redline.detect.pii import ENTITIES, PiiOptions, default_scanner
+from redline.detect.shown import cap_per_part
 from redline.errors import InputError, RecordRefused
 from redline.extract.parts import content_parts
 from redline.settings import Settings
@@ -48,6 +51,15 @@ def finding_json(signal: Signal) -> dict[str, Any]:
     if location.page is not None:
         found["page"] = location.page
     return found
+
+
+def failure_json(failure: DetectorFailure) -> dict[str, str]:
+    """The public JSON shape of a detector failure: which detector, on which part, and why."""
+    return {"detector": failure.detector, "part": failure.part, "error": failure.error}
+
+
+def _part(signal: Signal) -> str:
+    return signal.location.part
 
 
 def parse_entities(value: str | None) -> frozenset[str] | None:
@@ -111,6 +123,7 @@ def scan(
         phone_regions=settings.phone_regions,
     )
     scanner = default_scanner()
+    limits = BudgetLimits(settings.detect_budget_seconds, settings.detect_max_findings)
     matcher = bank_matcher(settings)
     scanned = refused = found = attachments = unread = hostile = 0
     with (
@@ -130,18 +143,24 @@ def scan(
                 typer.echo(f"{where}{error}", err=True)
                 continue
             parts = content_parts(content)
-            signals = scan_parts(scanner, parts, options).signals
+            scanned_parts = scan_parts(scanner, parts, options, Budget(limits, time.thread_time))
+            signals = scanned_parts.signals
             found += len(signals)
             scanned += 1
             attachments += len(content.attachments)
             if parts.unread:
                 unread += len(parts.unread)
                 hostile += sum(u.refused for u in parts.unread)
+            shown, omitted = cap_per_part(signals, _part, settings.output_max_findings)
             result: dict[str, Any] = {
                 "id": item.record["id"],
-                "findings": [finding_json(s) for s in signals],
+                "findings": [finding_json(s) for s in shown],
                 "matches": matcher(content) if matcher else [],
             }
+            if omitted:
+                result["findings_omitted"] = omitted
+            if scanned_parts.failures:  # an incomplete scan says so: it never reads as clean
+                result["failures"] = [failure_json(f) for f in scanned_parts.failures]
             if parts.unread:
                 result["unread"] = [{"part": u.name, "reason": u.reason} for u in parts.unread]
             out.write(json_line(result) + "\n")

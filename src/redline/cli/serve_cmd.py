@@ -27,7 +27,8 @@ def serve(
         str | None, typer.Option(help="Address to listen on.", show_default="REDLINE_API_HOST")
     ] = None,
     port: Annotated[
-        int | None, typer.Option(help="Port to listen on.", show_default="REDLINE_API_PORT")
+        int | None,
+        typer.Option(min=0, max=65535, help="Port to listen on.", show_default="REDLINE_API_PORT"),
     ] = None,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
 ) -> None:

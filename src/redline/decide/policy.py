@@ -90,7 +90,7 @@ class Trigger(_Strict):
     kinds: tuple[SignalKind, ...] = Field(min_length=1)
     types: tuple[str, ...] = Field(min_length=1)
     min_score: Score = 0.5
-    count: int = Field(default=1, ge=1)
+    count: int = Field(default=1, ge=1, le=1_000_000)
     with_any: tuple[str, ...] = ()
     with_all: tuple[str, ...] = ()
 

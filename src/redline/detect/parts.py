@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from redline.detect.budget import Budget
 from redline.detect.finding import DetectorFailure, Signal
 from redline.detect.pii.scanner import PiiOptions, PiiResult, PiiScanner
 from redline.extract.parts import Part, Parts
@@ -21,11 +22,13 @@ def pii_parts(parts: Parts) -> list[Part]:
     return [p for p in parts.parts if not p.name.startswith("url:")]
 
 
-def scan_part(scanner: PiiScanner, part: Part, options: PiiOptions) -> PiiResult:
-    """Signals in one part, each located by part name and page."""
+def scan_part(
+    scanner: PiiScanner, part: Part, options: PiiOptions, budget: Budget | None = None
+) -> PiiResult:
+    """Signals in one part, each located by part name and page, within the content's budget."""
     # ``replace`` builds a new options object (~5 us); the post's own text needs none
     named = options if options.part == part.name else replace(options, part=part.name)
-    result = scanner.scan(part.text, named)
+    result = scanner.scan(part.text, named, budget)
     if not part.pages:
         return result
     signals = [
@@ -34,14 +37,20 @@ def scan_part(scanner: PiiScanner, part: Part, options: PiiOptions) -> PiiResult
     return PiiResult(signals, result.failures)
 
 
-def scan_parts(scanner: PiiScanner, parts: Parts, options: PiiOptions) -> PiiResult:
-    """Signals in every PII part, in part order, and the recognizer failures of each."""
+def scan_parts(
+    scanner: PiiScanner, parts: Parts, options: PiiOptions, budget: Budget | None = None
+) -> PiiResult:
+    """Signals in every PII part, in part order, and the recognizer failures of each.
+
+    One ``budget`` is shared by the parts: once a part spent it, the later parts are not
+    scanned, and each has a ``detector_budget`` failure saying so.
+    """
     if len(parts.parts) == 1:  # the post's text alone, the common case
-        return scan_part(scanner, parts.parts[0], options)
+        return scan_part(scanner, parts.parts[0], options, budget)
     signals: list[Signal] = []
     failures: list[DetectorFailure] = []
     for part in pii_parts(parts):
-        result = scan_part(scanner, part, options)
+        result = scan_part(scanner, part, options, budget)
         signals.extend(result.signals)
         failures.extend(result.failures)
     return PiiResult(signals, failures)

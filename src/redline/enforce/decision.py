@@ -14,6 +14,7 @@ from typing import Any
 from redline.decide.exemptions import AuthorFacts
 from redline.decide.policy import Policy
 from redline.decide.verdict import Evidence, Verdict, decide
+from redline.detect.budget import cut_short
 from redline.detect.finding import Signal
 from redline.enforce.action import Action, plan, stable_id
 from redline.enforce.profile import Profile
@@ -139,7 +140,9 @@ def judge(
     """Decide and plan for one piece of content: the pure core behind ``redline moderate``."""
     decision_id = decision_id_for(evidence.content_id, policy, profile)
     verdict = decide(evidence, policy, author)
-    planned = plan(verdict, evidence.texts, history, profile, now, decision_id)
+    # A scan cut short by its budget missed private data: no redacted version can be offered.
+    texts = {} if cut_short(evidence.failures) else evidence.texts
+    planned = plan(verdict, texts, history, profile, now, decision_id)
     statement = state_reasons(decision_id, verdict, planned.actions, policy)
     return Decision(
         id=decision_id,

@@ -13,6 +13,7 @@ from enum import StrEnum
 from fnmatch import fnmatchcase
 from importlib import resources
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -52,6 +53,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# Upper bounds of a profile's integers: past them a date overflows or a weight outgrows the
+# store's 32-bit column, so a profile that names one is refused when it is loaded.
+MAX_DAYS = 36_500  # a hundred years
+MAX_WEIGHT = 1_000_000
+Weight = Annotated[int, Field(ge=0, le=MAX_WEIGHT)]
+
+
 class Response(_Strict):
     """Content actions for violations that match: rule id globs, a minimum severity, prior strikes.
 
@@ -60,7 +68,7 @@ class Response(_Strict):
 
     rules: tuple[str, ...] = ("*",)
     severity_at_least: Severity = Severity.LOW
-    strikes_at_least: int = Field(default=0, ge=0)
+    strikes_at_least: int = Field(default=0, ge=0, le=MAX_WEIGHT)
     actions: tuple[ActionType, ...] = Field(min_length=1)
 
     def matches(self, rule_id: str, severity: Severity, prior_strikes: int) -> bool:
@@ -79,21 +87,23 @@ class Step(_Strict):
     by itself; only a successful appeal (which voids strikes) lifts it.
     """
 
-    at: int = Field(ge=0)
+    at: int = Field(ge=0, le=MAX_WEIGHT)
     state: AccountState
-    days: int | None = Field(default=None, gt=0, description="Suspension length.")
+    days: int | None = Field(default=None, gt=0, le=MAX_DAYS, description="Suspension length.")
     permanent: bool = False
 
 
 class StrikePolicy(_Strict):
     """How heavy a strike is and how long it stays active."""
 
-    expire_days: int = Field(default=365, gt=0)
-    weights: dict[Severity, int] = Field(
+    expire_days: int = Field(default=365, gt=0, le=MAX_DAYS)
+    weights: dict[Severity, Weight] = Field(
         default_factory=lambda: {s: 1 for s in Severity},
         description="Weight of a strike by the severity of the worst violation.",
     )
-    rule_weights: dict[str, int] = Field(default_factory=dict, description="Overrides by rule id.")
+    rule_weights: dict[str, Weight] = Field(
+        default_factory=dict, description="Overrides by rule id."
+    )
 
     def weight(self, rule_id: str, severity: Severity) -> int:
         """Weight of a strike for a violation of ``rule_id`` at ``severity``."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from redline.decide.policy import Policy
 from redline.decide.verdict import Verdict
 from redline.detect.finding import Signal
+from redline.detect.shown import cap_per_part
 from redline.enforce.action import Action
 from redline.enforce.profile import ActionType
 
@@ -25,6 +26,7 @@ _PHRASES = {
     ActionType.SUSPEND: "suspended the account",
     ActionType.BAN: "banned the account",
 }
+EVIDENCE_SHOWN = 20  # evidence lines cited per rule and part; the rest are counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,22 @@ def _evidence(signal: Signal) -> str:
     return line
 
 
+def evidence_lines(signals: tuple[Signal, ...]) -> tuple[str, ...]:
+    """The first ``EVIDENCE_SHOWN`` signals of each part, then how many more each part holds.
+
+    A post of ten thousand SSNs breaks the rule once; its statement cites enough to show it, and
+    stays readable (and a bounded size) however many there are.
+    """
+    shown, omitted = cap_per_part(signals, _part, EVIDENCE_SHOWN)
+    lines = [_evidence(s) for s in shown]
+    lines.extend(f"{count} more in {part}, not listed" for part, count in omitted.items())
+    return tuple(lines)
+
+
+def _part(signal: Signal) -> str:
+    return signal.location.part
+
+
 def _action_phrase(action: Action) -> str:
     phrase = _PHRASES[action.type]
     if action.until is not None:
@@ -91,7 +109,7 @@ def state_reasons(
                 title=rule.title,
                 text=rule.text,
                 severity=rule.severity.value,
-                evidence=tuple(_evidence(s) for s in violation.signals),
+                evidence=evidence_lines(violation.signals),
                 dsa_category=rule.dsa_category,
                 dsa_keywords=rule.dsa_keywords,
                 pending_review=violation.needs_review,

@@ -34,6 +34,10 @@ from redline.review.queue import NEWSWORTHINESS_CLAIM, case_severity, review_rea
 from redline.review.rulebook import Rulebook
 from redline.review.scrub import scrub
 
+# How many people saw a content: the store keeps it in a 32-bit integer column, and two billion
+# views of one post is already past any platform's record.
+MAX_REACH = 2**31 - 1
+
 
 class Outcome(StrEnum):
     """What a moderator can decide on a case."""
@@ -62,10 +66,10 @@ def open_case(
     Raises:
         NotFound: no such decision.
         Conflict: the policy does not send this decision to a person and no claim was made.
-        InputError: negative reach, or an empty or oversize claim.
+        InputError: reach below 0 or above ``MAX_REACH``, or an empty or oversize claim.
     """
-    if reach < 0:
-        raise InputError("reach must be 0 or more", field="reach")
+    if not 0 <= reach <= MAX_REACH:
+        raise InputError(f"reach must be within [0, {MAX_REACH}]", field="reach")
     claim_text = scrub(claim, field="claim") if claim is not None else None
     now = now or utcnow()
     actor = check_actor(actor, "actor")

@@ -21,9 +21,18 @@ MAX_REASON = 200
 
 
 def reveal_evidence(
-    store: Store, decision_id: str, *, actor: str, reason: str, now: datetime | None = None
-) -> tuple[dict[str, Any], list[RevealedSignal]]:
+    store: Store,
+    decision_id: str,
+    *,
+    actor: str,
+    reason: str,
+    now: datetime | None = None,
+    limit: int | None = None,
+) -> tuple[dict[str, Any], list[RevealedSignal], dict[str, int]]:
     """The decision and its signals with raw values, in one audited unit of work.
+
+    With a ``limit``, at most that many signals per part (the first of each); the third value
+    counts, per part, those left out.
 
     Raises:
         InputError: the reason is empty or longer than 200 characters, or the actor is invalid.
@@ -32,4 +41,6 @@ def reveal_evidence(
     actor = check_actor(actor, "actor")
     masked = scrub(reason, field="reason", limit=MAX_REASON)
     with store.transaction() as session:
-        return reveal(session, decision_id, actor=actor, reason=masked, now=now or utcnow())
+        return reveal(
+            session, decision_id, actor=actor, reason=masked, now=now or utcnow(), limit=limit
+        )

@@ -17,6 +17,7 @@ from redline.api.auth import Caller, ServiceDep, guarded
 from redline.api.schemas import BatchIn, BatchOut, ContentIn, DecisionOut
 from redline.api.service import Service
 from redline.content import Content
+from redline.enforce.shown import shown_document
 from redline.errors import LimitExceeded
 from redline.record.keys import Role
 
@@ -25,7 +26,8 @@ router = APIRouter(tags=["content"])
 
 def _moderate(service: Service, content: Content) -> tuple[dict[str, Any], bool, str | None]:
     outcome, case = service.moderate(content)
-    return outcome.document, outcome.created, case.id if case else None
+    document = shown_document(outcome.document, service.settings.output_max_findings)
+    return document, outcome.created, case.id if case else None
 
 
 @router.post(

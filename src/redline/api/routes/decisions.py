@@ -12,6 +12,7 @@ from redline.api.auth import Caller, ServiceDep, guarded
 from redline.api.problems import Problem
 from redline.api.schemas import DecisionOut, RevealIn, RevealOut
 from redline.api.service import Service
+from redline.enforce.shown import shown_document
 from redline.record.decisions import Decisions
 from redline.record.keys import ApiKey, Role
 from redline.review import evidence
@@ -21,7 +22,8 @@ router = APIRouter(tags=["decisions"])
 
 def _get(service: Service, decision_id: str) -> dict[str, Any]:
     with service.store.reading() as session:
-        return Decisions(session).get(decision_id)
+        document = Decisions(session).get(decision_id)
+    return shown_document(document, service.settings.output_max_findings)
 
 
 @router.get(
@@ -36,14 +38,21 @@ async def get_decision(decision_id: str, service: ServiceDep, key: Caller) -> JS
 
 
 def _reveal(service: Service, decision_id: str, key: ApiKey, reason: str) -> dict[str, Any]:
-    document, revealed = evidence.reveal_evidence(
-        service.store, decision_id, actor=f"key:{key.id}", reason=reason
+    document, revealed, omitted = evidence.reveal_evidence(
+        service.store,
+        decision_id,
+        actor=f"key:{key.id}",
+        reason=reason,
+        limit=service.settings.output_max_findings,
     )
-    return {
+    out: dict[str, Any] = {
         "decision_id": document["decision_id"],
         "content_id": document["content_id"],
         "signals": [{**r.signal, "raw": r.raw} for r in revealed],
     }
+    if omitted:
+        out["signals_omitted"] = omitted
+    return out
 
 
 @router.post(

@@ -19,6 +19,7 @@ from redline.api.schemas import Name, Text
 from redline.api.service import Service
 from redline.record.keys import ApiKey, Role
 from redline.review import appeals, cases, queue
+from redline.review.cases import MAX_REACH
 from redline.review.rulebook import Rulebook
 
 router = APIRouter(tags=["review"])
@@ -38,7 +39,9 @@ class CaseIn(_Request):
     claim: Annotated[Text, Field(min_length=1, max_length=2000)] | None = Field(
         default=None, description="A newsworthiness claim: opens a case for any decision."
     )
-    reach: int = Field(default=0, ge=0, description="How many people saw the content.")
+    reach: int = Field(
+        default=0, ge=0, le=MAX_REACH, description="How many people saw the content."
+    )
 
 
 class AssignIn(_Request):

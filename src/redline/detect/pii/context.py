@@ -32,10 +32,15 @@ def _unspaced(phrase: str) -> bool:
     return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in phrase)
 
 
+# A cue asked about this many spans of one text indexes that text's cue words once (``_Index``).
+_INDEX_AFTER = 16
+_WORD_CHAR = re.compile(r"[^\W_]")  # what the phrases' look-arounds call a word character
+
+
 class Cue:
     """A set of context phrases looked for within a window before and after a span."""
 
-    __slots__ = ("_pattern", "_probes", "after", "before")
+    __slots__ = ("_pattern", "_probes", "_state", "after", "before")
 
     def __init__(self, phrases: Iterable[str], *, before: int = 48, after: int = 24) -> None:
         phrases = list(phrases)
@@ -52,9 +57,17 @@ class Cue:
         self._pattern = re.compile("|".join(alternatives), re.IGNORECASE)
         self.before = before
         self.after = after
+        # (text, spans asked about, its index once built): replaced whole, never edited
+        self._state: tuple[str, int, _Index | None] | None = None
 
     def before_span(self, text: str, start: int) -> re.Match[str] | None:
         """The cue nearest to ``start`` within the window before it, if any."""
+        index = self._index(text)
+        if index is not None:
+            low = start - self.before if start > self.before else 0
+            answered, found = index.before(text, low, start)
+            if answered:
+                return found
         last = None
         for match in self._matches(text, start - self.before if start > self.before else 0, start):
             last = match
@@ -64,7 +77,31 @@ class Cue:
         """The first cue within the window after ``end``, if any."""
         if not self.after:
             return None
-        return next(self._matches(text, end, min(len(text), end + self.after)), None)
+        stop = min(len(text), end + self.after)
+        index = self._index(text)
+        if index is not None:
+            answered, found = index.after(text, end, stop)
+            if answered:
+                return found
+        return next(self._matches(text, end, stop), None)
+
+    def _index(self, text: str) -> _Index | None:
+        """The text's cue index, built once the text has asked about enough spans."""
+        state = self._state
+        if state is None or state[0] is not text:
+            self._state = (text, 1, None)
+            return None
+        _, asked, index = state
+        if index is None:
+            if asked < _INDEX_AFTER:
+                self._state = (text, asked + 1, None)
+                return None
+            found = probe_hits(text).occurrences(self._probes)
+            if found is None:
+                return None  # lower() moved offsets: windows are searched (and counted) anew
+            index = _Index(self._pattern, text, *found)
+            self._state = (text, asked, index)
+        return index
 
     def _matches(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """``finditer`` over the window, tried only where one of the cue's first words starts."""
@@ -86,6 +123,80 @@ class Cue:
         """The cue phrase found around the span (nearest before, else first after), lower-cased."""
         found = self.before_span(text, start) or self.after_span(text, end)
         return found.group(0).lower() if found else None
+
+
+class _Index:
+    """A cue's match at each place in one text where one of its words starts, found once.
+
+    A dense text asks about thousands of windows, and searching each again costs a regex call
+    per cue word in it; an index answers from the few entries inside a window instead. The
+    answers are the window searches' own: a match found in the whole text is the window's
+    match too, unless the window's edge cuts it (then that place alone is matched within the
+    window) or a phrase may end right at the edge before a word character (where the window
+    sees the end of the text, the whole text a letter, and a look-ahead can differ): then the
+    window is searched as before.
+    """
+
+    __slots__ = ("ends", "matches", "pattern", "starts")
+
+    def __init__(
+        self, pattern: re.Pattern[str], text: str, starts: list[int], ends: list[int]
+    ) -> None:
+        self.pattern = pattern
+        self.starts = starts  # where a cue word starts
+        self.ends = ends  # where the shortest cue word starting there ends
+        match = pattern.match
+        self.matches = [match(text, start) for start in starts]
+
+    def before(self, text: str, low: int, high: int) -> tuple[bool, re.Match[str] | None]:
+        """(True, the last match ``finditer`` finds in ``text[low:high]``), or (False, None)."""
+        if _edge_may_differ(text, high):
+            return False, None
+        starts, ends, matches = self.starts, self.ends, self.matches
+        last = None
+        done = 0
+        i = bisect.bisect_left(starts, low)
+        while i < len(starts) and starts[i] < high:
+            at = starts[i]
+            if at >= done and ends[i] <= high:
+                found = matches[i]
+                if found is not None and found.end() > high:
+                    found = self.pattern.match(text, at, high)  # the edge cuts it
+                if found is not None:
+                    last = found
+                    done = found.end()
+            i += 1
+        return True, last
+
+    def after(self, text: str, low: int, high: int) -> tuple[bool, re.Match[str] | None]:
+        """(True, the first match in ``text[low:high]``), or (False, None): search the window."""
+        if _edge_may_differ(text, high):
+            return False, None
+        starts, ends, matches = self.starts, self.ends, self.matches
+        i = bisect.bisect_left(starts, low)
+        while i < len(starts) and starts[i] < high:
+            if ends[i] <= high:
+                found = matches[i]
+                if found is not None and found.end() > high:
+                    found = self.pattern.match(text, starts[i], high)
+                if found is not None:
+                    return True, found
+            i += 1
+        return True, None
+
+
+def _edge_may_differ(text: str, high: int) -> bool:
+    """Whether a phrase ending at ``high`` may match in the window but not in the whole text.
+
+    Only a look-ahead at ``high`` reads differently (the window's end, or the text's next
+    character), and only if that character is a word character and a phrase can end there: a
+    phrase's last character is never a space.
+    """
+    return (
+        0 < high < len(text)
+        and _WORD_CHAR.match(text, high) is not None
+        and not text[high - 1].isspace()
+    )
 
 
 class CueHits:

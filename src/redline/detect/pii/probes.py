@@ -106,6 +106,25 @@ class ProbeHits:
             }
         )
 
+    def occurrences(self, probes: Probes) -> tuple[list[int], list[int]] | None:
+        """Where words of ``probes`` start in the whole text, and where the shortest there ends.
+
+        Two lists in text order, one entry per start. ``starts_within(probes, a, b)`` is the
+        starts ``s`` with ``a <= s`` whose end is ``<= b``. None when the hits cannot say (as
+        ``starts_within``).
+        """
+        if len(self.lowered) != len(self._text):
+            return None
+        ids = probes.ids
+        ends: dict[int, int] = {}
+        for last, i in self._found if not ids.isdisjoint(self.ids) else ():
+            if i in ids:
+                start = last + 1 - _lengths[i]
+                if start not in ends or last + 1 < ends[start]:
+                    ends[start] = last + 1
+        starts = sorted(ends)
+        return starts, [ends[s] for s in starts]
+
     def word_starts(self, probes: Probes, refused: frozenset[str]) -> list[int] | None:
         """Like ``starts_within`` over the whole text, but only where no ``refused`` char precedes.
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from redline.detect.shown import cap_per_part, document_part
 from redline.record import audit
 from redline.record.decisions import Decisions
 from redline.record.decisions.tables import CONTENTS
@@ -29,9 +30,18 @@ class RevealedSignal:
 
 
 def reveal(
-    session: Connection, decision_id: str, *, actor: str, reason: str, now: datetime
-) -> tuple[dict[str, Any], list[RevealedSignal]]:
+    session: Connection,
+    decision_id: str,
+    *,
+    actor: str,
+    reason: str,
+    now: datetime,
+    limit: int | None = None,
+) -> tuple[dict[str, Any], list[RevealedSignal], dict[str, int]]:
     """The decision and its signals with raw values; logs ``evidence.revealed``.
+
+    With a ``limit``, at most that many signals per part are revealed (the first of each); the
+    third value counts, per part, those left out, and the audit event counts what was revealed.
 
     Raises:
         NotFound: no decision has this id.
@@ -43,8 +53,11 @@ def reveal(
         )
     ).one()
     text = row.text if row.retention == "raw" else None
+    signals, omitted = (
+        cap_per_part(row.signals, document_part, limit) if limit is not None else (row.signals, {})
+    )
     revealed: list[RevealedSignal] = []
-    for signal in row.signals:
+    for signal in signals:
         location = signal["location"]
         raw = None
         if text is not None and location["part"] == "text":
@@ -64,4 +77,4 @@ def reveal(
         },
     )
     audit.append(session, [event], actor=actor, at=now)
-    return document, revealed
+    return document, revealed, omitted

@@ -14,7 +14,7 @@ thousands of numbers across every NANP area code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -58,19 +58,39 @@ class _Rules:
     general: _Desc | None
     types: tuple[_Desc, ...]  # premium rate ... voicemail, then fixed line
     mobile: _Desc | None  # None when mobile and fixed-line patterns are the same
+    # by length: the patterns of every type allowing it, as one alternation (None: no type)
+    _joined: dict[int, re.Pattern[str] | None] = field(default_factory=dict)
 
     def valid(self, nsn: str) -> bool:
-        """Whether the number is of some type of this region (not "unknown")."""
+        """Whether the number is of some type of this region (not "unknown").
+
+        Some type fits when its lengths allow the number's and its pattern matches it whole:
+        one ``fullmatch`` of the alternation of the types that allow this length, where trying
+        each type in turn cost a call per type (a dozen, for most regions).
+        """
         if self.general is None or not self.general.fits(nsn):
             return False
-        if any(desc.fits(nsn) for desc in self.types):
-            return True
-        return self.mobile is not None and self.mobile.fits(nsn)
+        length = len(nsn)
+        if length not in self._joined:
+            self._joined[length] = self._join(length)
+        joined = self._joined[length]
+        return joined is not None and joined.fullmatch(nsn) is not None
+
+    def _join(self, length: int) -> re.Pattern[str] | None:
+        descs = [d for d in (*self.types, self.mobile) if d is not None]
+        allowed = [d.pattern.pattern for d in descs if not d.lengths or length in d.lengths]
+        return re.compile("|".join(f"(?:{p})" for p in allowed)) if allowed else None
 
 
 @cache
-def _rules(region: str) -> _Rules | None:
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
+def rules(region: str, country_code: int | None = None) -> _Rules | None:
+    """A region's rules; the non-geographic "001" needs the country code (+800, +882 ...)."""
+    if region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY:
+        if country_code is None:
+            return None
+        metadata = phonenumbers.PhoneMetadata.metadata_for_nongeo_region(country_code, None)
+    else:
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
     if metadata is None:
         return None
     types = [_desc(getattr(metadata, name)) for name in (*_TYPES, "fixed_line")]
@@ -113,7 +133,7 @@ def _region_of(nsn: str) -> str | None:
         if leading is not None:
             if leading.match(nsn):
                 return region
-        elif (rules := _rules(region)) is not None and rules.valid(nsn):
+        elif (found := rules(region)) is not None and found.valid(nsn):
             return region
     return None
 
@@ -123,9 +143,9 @@ def check_nanp(national: str) -> tuple[bool, bool]:
     nsn = str(int(national))  # as PhoneNumber keeps it: leading zeros dropped
     if not _possible(nsn):
         return False, False
-    us, ca = _rules("US"), _rules("CA")
+    us, ca = rules("US"), rules("CA")
     if (us is not None and us.valid(nsn)) or (ca is not None and ca.valid(nsn)):
         return True, True
     region = _region_of(nsn)
-    rules = _rules(region) if region is not None else None
-    return rules is not None and rules.valid(nsn), True
+    found = rules(region) if region is not None else None
+    return found is not None and found.valid(nsn), True

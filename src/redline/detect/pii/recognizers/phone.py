@@ -22,6 +22,7 @@ from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.common import DASH, number_context
 from redline.detect.pii.recognizers.nanp import check_nanp
 from redline.detect.pii.recognizers.phone_regions import NANP, WORLD, foreign, infer_regions
+from redline.detect.pii.recognizers.phone_valid import is_valid, is_valid_for_region
 from redline.detect.pii.recognizers.ssn import SSN_CUE
 
 _S = f"[{DASH} .\u00a0]"  # one separator
@@ -171,7 +172,7 @@ def _check(raw: str, region: str | None) -> tuple[bool, bool]:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
         return False, False
-    return phonenumbers.is_valid_number(number), phonenumbers.is_possible_number(number)
+    return is_valid(number), phonenumbers.is_possible_number(number)
 
 
 @cache
@@ -212,7 +213,7 @@ def _check_national(main: str, region: str, strict: bool = False) -> bool:
         number = phonenumbers.parse(main, region)
     except phonenumbers.NumberParseException:
         return False
-    if not phonenumbers.is_valid_number_for_region(number, region):
+    if not is_valid_for_region(number, region):
         return False
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     if digits_of(national) != digits_of(main):

@@ -1,0 +1,57 @@
+"""The compiled validity check answers as libphonenumber does, for every region (issue 14)."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+from redline.detect.pii.recognizers.phone_valid import is_valid, is_valid_for_region
+
+
+def _numbers() -> list[phonenumbers.PhoneNumber]:
+    """Every region's and non-geographic code's example numbers, and their near misses."""
+    examples = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in phonenumbers.PhoneNumberType.values():
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is not None:
+                examples.append(example)
+    for code in sorted(phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS):
+        example = phonenumbers.example_number_for_non_geo_entity(code)
+        if example is not None:
+            examples.append(example)
+    numbers = []
+    for example in examples:
+        nsn = phonenumbers.national_significant_number(example)
+        variants = {nsn, nsn[:-1], nsn + "5", nsn[1:]}
+        variants.update(nsn[:-1] + d for d in "0123456789")
+        variants.update(d + nsn[1:] for d in "0123456789")
+        for variant in sorted(v for v in variants if len(v) >= 2):
+            text = f"+{example.country_code}{variant}"
+            try:
+                numbers.append(phonenumbers.parse(text, None))
+            except phonenumbers.NumberParseException:
+                continue
+    return numbers
+
+
+NUMBERS = _numbers()
+
+
+def test_the_numbers_cover_every_region_valid_and_not() -> None:
+    regions = {phonenumbers.region_code_for_number(n) for n in NUMBERS}
+    assert len(regions) > 240
+    valid = sum(phonenumbers.is_valid_number(n) for n in NUMBERS)
+    assert 0.2 * len(NUMBERS) < valid < 0.8 * len(NUMBERS)
+
+
+def test_is_valid_equals_libphonenumber() -> None:
+    for number in NUMBERS:
+        assert is_valid(number) == phonenumbers.is_valid_number(number), number
+
+
+def test_is_valid_for_region_equals_libphonenumber() -> None:
+    regions = ("US", "GB", "DE", "FR", "IN", "BR", "JP", "001", "IT", "AU", "GG", "RU", "KZ")
+    for number in NUMBERS[::3]:
+        for region in regions:
+            expected = phonenumbers.is_valid_number_for_region(number, region)
+            assert is_valid_for_region(number, region) == expected, (number, region)
