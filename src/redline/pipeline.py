@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlalchemy.exc import IntegrityError
 
@@ -35,7 +35,7 @@ from redline.enforce.profile import Profile
 from redline.extract.parts import content_parts
 from redline.record.accounts import Accounts
 from redline.record.banks.source import BankSource
-from redline.record.decisions import Decisions, Retention
+from redline.record.decisions import DecisionRecord, Decisions, Retention
 from redline.record.secrets import hash_key
 from redline.record.store import Store
 from redline.settings import Settings
@@ -114,9 +114,9 @@ class Timings:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The stored decision document for one content, and whether this call made it."""
+    """The stored decision for one content, and whether this call made it."""
 
-    document: dict[str, Any]
+    record: DecisionRecord
     created: bool
 
 
@@ -169,7 +169,7 @@ class Moderator:
     actor: str = "redline"
     timings: Timings = field(default_factory=Timings)
 
-    def existing(self, content_id: str) -> dict[str, Any] | None:
+    def existing(self, content_id: str) -> DecisionRecord | None:
         """The decision already stored for this content id, if any."""
         with self.store.reading() as session:
             return Decisions(session).for_content(content_id)
@@ -204,7 +204,7 @@ class Moderator:
                 deciding = time.perf_counter() - mark
                 # a scan cut short may have missed private data: "redacted" cannot be promised
                 retention = "none" if _unsure(self.retention, evidence) else self.retention
-                document = decisions.save(
+                record = decisions.save(
                     content, evidence, decision, retention=retention, received_at=now
                 )
         except IntegrityError:
@@ -218,7 +218,7 @@ class Moderator:
         self.timings.decide += deciding
         self.timings.store += finished - detected - deciding
         self.timings.count += 1
-        return Outcome(document, created=True)
+        return Outcome(record, created=True)
 
 
 def moderate(

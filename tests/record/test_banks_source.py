@@ -14,6 +14,7 @@ from redline.pipeline import Moderator, default_sources
 from redline.record import Store, verify
 from redline.record.banks import Banks
 from redline.record.banks.source import FLOOD_GUARD, BankSource
+from redline.record.decisions import document_of
 from redline.settings import Settings
 from tests.detect.banks.corpus import DOSSIER, excerpt
 from tests.extract.files import encrypt_pdf, make_pdf
@@ -91,7 +92,9 @@ def test_a_flood_of_matches_goes_to_review_instead_of_acting(
         clock=lambda: flood,
     )
     documents = [
-        moderator.moderate(Content(f"p{i}", f"look {i}", author_id=f"u{i}", urls=(URL,))).document
+        document_of(
+            moderator.moderate(Content(f"p{i}", f"look {i}", author_id=f"u{i}", urls=(URL,))).record
+        )
         for i in range(30)
     ]
     acted = [d for d in documents if d["violations"]]
@@ -122,7 +125,7 @@ def test_a_rerun_does_not_count_matches_twice(store: Store) -> None:
     post = Content("again", "look", author_id="u", urls=(URL,))
     first = moderator.moderate(post)
     second = moderator.moderate(post)
-    assert first.created and not second.created and second.document == first.document
+    assert first.created and not second.created and second.record == first.record
     with store.reading() as session:
         count = session.exec_driver_sql("SELECT sum(count) FROM bank_match_counts").scalar()
     assert count == 1

@@ -81,9 +81,9 @@ class Service:
         outcome = self.moderator.moderate(content)
         case = None
         if outcome.created:
-            self.metrics.decided(outcome.document)
+            self.metrics.decided(outcome.record)
             try:
-                case = open_if_due_now(self.store, outcome.document, rulebook=self.rulebook)
+                case = open_if_due_now(self.store, outcome.record, rulebook=self.rulebook)
             except Exception as error:  # the decision stands; sync opens the case later
                 log.warning("case for %s not opened: %s", content.id, type(error).__name__)
         return outcome, case

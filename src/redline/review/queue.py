@@ -10,10 +10,10 @@ claim newsworthiness, which always opens a case. The queue is ordered by severit
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from redline.decide.policy import Policy, Severity
 from redline.errors import Conflict
+from redline.record.decisions import DecisionRecord
 from redline.record.review.cases import Cases, CaseView
 from redline.record.store import Store
 from redline.review.common import check_actor, utcnow
@@ -24,28 +24,27 @@ HIGH_SEVERITY = "high_severity"
 NEWSWORTHINESS_CLAIM = "newsworthiness_claim"
 
 
-def review_reasons(document: dict[str, Any], policy: Policy) -> list[str]:
+def review_reasons(decision: DecisionRecord, policy: Policy) -> list[str]:
     """Why the policy sends this stored decision to a person (empty: it does not)."""
     reasons = []
-    if any(v["needs_review"] for v in document["violations"]):
+    if any(v.needs_review for v in decision.violations):
         reasons.append(LOW_CONFIDENCE)
-    if document["reviews"]:
+    if decision.reviews:
         reasons.append(DETECTOR_FAILURE)
     threshold = policy.review_at_severity
     if threshold is not None and any(
-        not v["needs_review"] and Severity(v["severity"]).rank >= threshold.rank
-        for v in document["violations"]
+        not v.needs_review and v.severity.rank >= threshold.rank for v in decision.violations
     ):
         reasons.append(HIGH_SEVERITY)
     return reasons
 
 
-def case_severity(document: dict[str, Any], policy: Policy) -> Severity:
+def case_severity(decision: DecisionRecord, policy: Policy) -> Severity:
     """The worst severity at stake: of the violations, or of the rules awaiting review."""
-    found = [Severity(v["severity"]) for v in document["violations"]]
-    for review in document["reviews"]:
+    found = [v.severity for v in decision.violations]
+    for review in decision.reviews:
         try:
-            found.append(policy.rule(review["rule"]).severity)
+            found.append(policy.rule(review.rule_id).severity)
         except KeyError:
             found.append(Severity.LOW)
     return max(found, key=lambda s: s.rank, default=Severity.LOW)
