@@ -13,6 +13,7 @@ from datetime import datetime
 
 from redline.decide.exemptions import AuthorFacts
 from redline.decide.policy import Policy
+from redline.decide.review import review_reasons
 from redline.decide.verdict import Evidence, Verdict, decide
 from redline.detect.budget import cut_short
 from redline.enforce.action import Action, plan, stable_id
@@ -38,11 +39,12 @@ class Decision:
     profile: str
     decided_at: datetime
     decided_by: str
+    review: tuple[str, ...] = ()
 
     @property
     def needs_review(self) -> bool:
-        """Whether a person must look at it (low confidence, or a detector failed)."""
-        return any(v.needs_review for v in self.verdict.violations) or bool(self.verdict.reviews)
+        """Whether the policy sends it to a person (``review``, from ``decide.review``)."""
+        return bool(self.review)
 
 
 def decision_id_for(content_id: str, policy: Policy, profile: Profile) -> str:
@@ -66,6 +68,7 @@ def judge(
     texts = {} if cut_short(evidence.failures) else evidence.texts
     planned = plan(verdict, texts, history, profile, now, decision_id)
     statement = state_reasons(decision_id, verdict, planned.actions, policy)
+    review = review_reasons(verdict.violations, bool(verdict.reviews), policy)
     return Decision(
         id=decision_id,
         content_id=evidence.content_id,
@@ -80,4 +83,5 @@ def judge(
         profile=profile.ref,
         decided_at=now,
         decided_by=decided_by,
+        review=tuple(review),
     )
