@@ -17,9 +17,9 @@ from datetime import datetime
 from redline.errors import Conflict, InputError
 from redline.record.review.appeals import Appeals, AppealView
 from redline.record.review.cases import Cases
-from redline.record.review.enforcement import DecisionContext, ReviewEnforcement, UnitOfWork
+from redline.record.review.enforcement import DecisionContext, ReviewEnforcement
 from redline.record.review.notices import Notices
-from redline.record.store import Store
+from redline.record.store import Store, UnitOfWork
 from redline.review.common import check_actor, new_id, utcnow
 from redline.review.enforcement import Change, Rerun, apply, standing_violations, stored_verdict
 from redline.review.rulebook import Rulebook

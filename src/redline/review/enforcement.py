@@ -22,7 +22,8 @@ from redline.enforce.strikes import History, Standing, Strike, standing
 from redline.record.accounts import Accounts
 from redline.record.decisions import DecisionRecord
 from redline.record.decisions.document import action_document
-from redline.record.review.enforcement import DecisionContext, ReviewEnforcement, UnitOfWork
+from redline.record.review.enforcement import DecisionContext, ReviewEnforcement
+from redline.record.store import UnitOfWork
 
 ACCOUNT_ACTIONS = (ActionType.SUSPEND.value, ActionType.BAN.value)
 _ORDER = list(AccountState)

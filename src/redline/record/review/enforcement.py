@@ -27,10 +27,6 @@ from redline.record.decisions.document import action_document
 from redline.record.decisions.tables import CONTENTS, DECISIONS
 from redline.record.review.tables import APPEALS, CASES
 
-# The unit of work the review services pass around, named here so that they need not import
-# SQLAlchemy themselves (only ``record`` does).
-UnitOfWork = Connection
-
 
 @dataclass(frozen=True, slots=True)
 class DecisionContext:
