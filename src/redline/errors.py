@@ -10,7 +10,8 @@ API to an RFC 9457 problem.
     + LimitExceeded         a size, count or depth limit was crossed
     + NotReadable           valid, but this installation cannot read it (an image, no OCR)
   x ConfigError             a policy, profile or setting is invalid
-  x NotFound                a named thing (bank, decision, account) does not exist
+  x NotFound                a named thing (bank, decision, account) does not exist;
+                            the message names its kind, never its id
   x Conflict                the write contradicts what is stored
   x StoreError              the system of record failed or is unreachable
 
@@ -57,7 +58,17 @@ class ConfigError(RedlineError):
 
 
 class NotFound(RedlineError):
-    """A named object does not exist."""
+    """A named object does not exist.
+
+    The message names the kind of thing (``no such account``) and ``field`` the name of the id
+    that was asked for (``account_id``), never the id itself: an id may be private data (an email
+    used as an account id), and errors end up in logs and in answers to callers.
+    """
+
+    def __init__(self, kind: str, *, field: str | None = None) -> None:
+        super().__init__(f"no such {kind}")
+        self.kind = kind
+        self.field = field
 
 
 class Conflict(RedlineError):
