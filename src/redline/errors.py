@@ -13,6 +13,8 @@ API to an RFC 9457 problem.
   x NotFound                a named thing (bank, decision, account) does not exist;
                             the message names its kind, never its id
   x Conflict                the write contradicts what is stored
+    + StoreConflict         the database refused a write against its constraints (another
+                            writer got there first)
   x StoreError              the system of record failed or is unreachable
 
 Messages never carry raw private data: callers build them from field names, limits and masked
@@ -73,6 +75,15 @@ class NotFound(RedlineError):
 
 class Conflict(RedlineError):
     """The requested change contradicts stored state."""
+
+
+class StoreConflict(Conflict):
+    """The database refused a write as contradicting stored rows (a unique or foreign key).
+
+    Raised by ``record`` in place of the driver's integrity error, so callers above it (the
+    pipeline's race between two writers of one content id) never see SQLAlchemy. The message
+    names no value: the database's own text quotes the row.
+    """
 
 
 class StoreError(RedlineError):

@@ -22,6 +22,7 @@ from redline.api.paths import PathMasker
 from redline.api.problems import Problem, from_crash
 from redline.api.ratelimit import retry_after
 from redline.api.service import Service
+from redline.errors import RedlineError
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,9 @@ class Gate:
             try:
                 await self._admit(scope, route)
                 body = await self._body(scope, receive)
-            except Problem as problem:
+            except (Problem, RedlineError) as refusal:
+                # a key lookup can meet a store that went away: a 503, as in a route
+                problem = refusal if isinstance(refusal, Problem) else from_crash(refusal)
                 instance = self.paths.mask(scope["method"], scope["path"])
                 await problem.response(instance)(scope, receive, sending)
                 return

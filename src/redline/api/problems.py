@@ -175,20 +175,14 @@ def from_core(error: RedlineError) -> Problem:
     return Problem(500, "internal", "Internal error")
 
 
-# Database errors that mean "cannot reach or keep talking to the database", by class name: the API
-# layer does not import SQLAlchemy (only record/ does), and these names are its public API.
-_UNREACHABLE = frozenset(
-    {"OperationalError", "InterfaceError", "DisconnectionError", "TimeoutError"}
-)
-
-
 def from_crash(error: Exception) -> Problem:
-    """An unexpected exception: the store going away is a 503, anything else a 500."""
-    kind = type(error)
-    if kind.__module__.startswith("sqlalchemy") and kind.__name__ in _UNREACHABLE:
-        return Problem(
-            503, "store-unavailable", "The store is unavailable", headers={"Retry-After": "5"}
-        )
+    """An exception no route handler answered: ours are mapped as ever, anything else is a 500.
+
+    Database errors arrive as ours (``StoreError``, ``StoreConflict``): record/ translates them
+    at its boundary, so nothing here needs to know SQLAlchemy's exception classes.
+    """
+    if isinstance(error, RedlineError):
+        return from_core(error)
     return Problem(500, "internal", "Internal error")
 
 
@@ -218,7 +212,10 @@ def install(app: FastAPI) -> None:
 
     async def on_core(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, RedlineError)
-        return from_core(error).response(_instance(request))
+        instance = _instance(request)
+        if isinstance(error, StoreError):  # an operator's problem, not the caller's: log it
+            log.error("store unavailable on %s: %s", instance, error)
+        return from_core(error).response(instance)
 
     async def on_http(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, StarletteHTTPException)
