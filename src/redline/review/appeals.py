@@ -73,7 +73,7 @@ def file_appeal(
         for decision_id in dict.fromkeys(decision_ids):
             decision = repo.context(decision_id).decision
             if decision.account_id != author:
-                raise Conflict(f"decision {decision.id} is not about {author}'s content")
+                raise Conflict(f"decision {decision.id} is not about the appellant's content")
             if not decision.violations and not decision.actions:
                 raise Conflict(f"decision {decision.id} restricted nothing to appeal")
             if any(a.status == "pending" for a in appeals.concerning(decision.id)):

@@ -106,7 +106,7 @@ class Decisions:
         ).scalar_one_or_none()
         found = record_of(document) if document is not None else self.for_content(decision_id)
         if found is None:
-            raise NotFound(f"no decision {decision_id!r}")
+            raise NotFound("decision", field="decision_id")
         return found
 
     def save(

@@ -76,7 +76,7 @@ class ReviewEnforcement:
                 query.where(DECISIONS.c.content_id == decision_id)
             ).one_or_none()
         if row is None:
-            raise NotFound(f"no decision {decision_id!r}")
+            raise NotFound("decision", field="decision_id")
         decision = record_of(row.document)
         return DecisionContext(
             decision=decision,
