@@ -22,11 +22,11 @@ import pytest
 from bench.banks.house import house_corpus
 
 from redline.content import Content
+from redline.curate.banks import BankFile, Banks
 from redline.decide import load_policy
 from redline.enforce import load_profile
 from redline.pipeline import Moderator, default_sources
 from redline.record import Store
-from redline.record.banks import BankFile, Banks
 from redline.record.banks.background import BackgroundSamples
 from redline.record.decisions import document_of
 from redline.settings import Settings

@@ -17,11 +17,11 @@ from typer.testing import CliRunner
 import redline.extract.documents as documents
 from redline.cli.main import build_app
 from redline.content import Attachment, Content
+from redline.curate.banks import Banks
 from redline.decide import load_policy
 from redline.enforce import load_profile
 from redline.pipeline import Moderator, default_sources
 from redline.record import Store
-from redline.record.banks import Banks
 from redline.settings import Settings
 from tests.detect.banks.corpus import DOSSIER, excerpt
 from tests.extract.files import make_pdf

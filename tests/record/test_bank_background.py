@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from redline.content import Attachment, Content
+from redline.curate.banks import BankFile, Banks
 from redline.errors import Conflict, InputError, NotFound
 from redline.record import Store, verify
-from redline.record.banks import BankFile, Banks
 from redline.record.banks.background import BackgroundSamples
 from redline.record.banks.tables import BANK_BACKGROUND
 from redline.settings import Settings

@@ -8,12 +8,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from redline.content import Attachment, Content
+from redline.curate.banks import Banks
 from redline.decide import load_policy
 from redline.detect.finding import DetectorFailure, Signal, SignalKind
 from redline.enforce import load_profile
 from redline.pipeline import Moderator, default_sources
 from redline.record import Store, verify
-from redline.record.banks import Banks
 from redline.record.banks.source import FLOOD_GUARD, BankSource
 from redline.record.decisions import Decisions, document_of
 from redline.settings import Settings

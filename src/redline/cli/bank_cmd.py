@@ -15,9 +15,9 @@ from typing import Annotated, Any
 import typer
 
 from redline.cli.store import opened_store
+from redline.curate.banks import BankFile, Banks
 from redline.errors import InputError, LimitExceeded
 from redline.extract.documents import DocumentLimits
-from redline.record.banks import BankFile, Banks
 
 bank_app = typer.Typer(
     help="Banks of known material: documents, images, URLs and domains.", no_args_is_help=True

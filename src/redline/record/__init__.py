@@ -7,14 +7,15 @@ Its parts, each with its tables and its repository (docs/architecture.md draws t
 * ``decisions``: the core decision record (content, decision, actions), written once per content;
 * ``accounts``: authors, strikes, registered own data, newsworthiness grants;
 * ``review``: cases, appeals, notices, external requests (their services are ``redline.review``);
-* ``banks``: banks of known material, the flood guard's ledger, ``BankSource``;
+* ``banks``: banks of known material, the flood guard's ledger, ``BankSource`` (their service
+  is ``redline.curate.banks``);
 * ``keys``: API keys; ``secrets``: the keyed-hash secret; ``audit``: the hash chain;
 * ``base`` and ``schema``: the declarative base, and every table in one metadata for Alembic.
 """
 
 from redline.record.accounts import Accounts, AccountView
 from redline.record.audit import ChainReport, verify
-from redline.record.banks import BankFile, Banks
+from redline.record.banks import BankRepository
 from redline.record.banks.source import BankSource
 from redline.record.decisions import Decisions, StoredContent, blank_out
 from redline.record.secrets import hash_key
@@ -23,9 +24,8 @@ from redline.record.store import Store, database_url
 __all__ = [
     "AccountView",
     "Accounts",
-    "BankFile",
+    "BankRepository",
     "BankSource",
-    "Banks",
     "ChainReport",
     "Decisions",
     "Store",

@@ -1,6 +1,6 @@
 """``/v1/banks``: banks of known material, their entries (files, URL and domain rules), short links.
 
-Thin routes over ``record.banks.Banks``, the service ``redline bank`` uses: each call is one unit
+Thin routes over ``curate.banks.Banks``, the service ``redline bank`` uses: each call is one unit
 of work (several files all or nothing). Files come as multipart uploads or as base64 in JSON.
 After any change the service reloads the bank snapshot its moderator matches against.
 """
@@ -19,8 +19,8 @@ from starlette.concurrency import run_in_threadpool
 from redline.api.auth import Caller, ServiceDep, guarded
 from redline.api.schemas import Name, Text
 from redline.api.service import Service
+from redline.curate.banks import BankFile, Banks
 from redline.errors import InputError
-from redline.record.banks import BankFile, Banks
 from redline.record.keys import ApiKey, Role
 
 router = APIRouter(tags=["banks"])

@@ -28,7 +28,7 @@ from redline.detect.banks.hit import DETECTOR_VERSION, BankHit
 from redline.detect.banks.snapshot import BankSnapshot
 from redline.detect.finding import DetectorFailure, Signal
 from redline.extract.parts import Parts
-from redline.record.banks import Banks
+from redline.record.banks.repository import BankRepository
 from redline.record.store import Store
 from redline.settings import Settings
 
@@ -67,7 +67,7 @@ class BankSource:
     def load(cls, store: Store, clock: Callable[[], datetime] = _utcnow) -> BankSource | None:
         """A source over every bank in the store, or None when there are no banks."""
         with store.reading() as session:
-            banks = Banks(session)
+            banks = BankRepository(session)
             if not banks.has_banks():
                 return None
             snapshot = banks.snapshot()
@@ -94,7 +94,9 @@ class BankSource:
             return out
         if session is None:
             raise ValueError("bank matches are counted inside a unit of work")
-        holds = Banks(session).observe({(h.bank, h.entry) for h in findings.hits}, self.clock())
+        holds = BankRepository(session).observe(
+            {(h.bank, h.entry) for h in findings.hits}, self.clock()
+        )
         held = {(h.bank, h.entry): h.reason for h in holds}
         for hit in findings.hits:
             reason = held.get((hit.bank, hit.entry))
@@ -132,7 +134,7 @@ def read_snapshot(settings: Settings) -> tuple[BankSnapshot, dict[tuple[str, str
     store = Store.open(settings)
     try:
         with store.reading() as session:
-            banks = Banks(session)
+            banks = BankRepository(session)
             if not banks.has_banks():
                 return None
             return banks.snapshot(), banks.held()

@@ -1,4 +1,4 @@
-"""The banks repository on SQLite and PostgreSQL: create, add all-or-nothing, show, match, flood."""
+"""The banks service on SQLite and PostgreSQL: create, add all-or-nothing, show, match, flood."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import func, select
 
 from redline.content import Attachment, Content
+from redline.curate.banks import BankFile, Banks
 from redline.errors import Conflict, InputError, LimitExceeded, NotFound
 from redline.extract.documents import DocumentLimits
 from redline.record import Store, verify
-from redline.record.banks import BankFile, Banks
 from redline.record.banks.tables import BANK_ENTRIES, BANKS
 from redline.settings import Settings
 from tests.detect.banks.corpus import DOSSIER, PRESS_RELEASE, SAME_TOPIC, excerpt, ocr_noise
