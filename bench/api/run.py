@@ -213,7 +213,7 @@ def main() -> None:
 
     base = {k: v for k, v in os.environ.items() if not k.startswith("REDLINE_")}
     base.update(
-        REDLINE_HASH_KEY="bench-hash-key",
+        REDLINE_HASH_KEY="bench-hash-key-0123456789",
         REDLINE_API_RATE_PER_SECOND="1000000",
         REDLINE_API_RATE_BURST="1000000",
         REDLINE_SQLITE_SYNCHRONOUS=args.sync,

@@ -40,6 +40,12 @@ def _default_home() -> Path:
     return Path.home() / ".redline"
 
 
+def _default_secrets() -> Path:
+    # The user's config directory (XDG), not the data directory: a copy of the data is no key.
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "redline"
+
+
 def _about(
     description: str, *, gt: float | None = None, ge: float | None = None, le: float | None = None
 ) -> dict[str, Any]:
@@ -105,8 +111,23 @@ class Settings:
         default=None,
         repr=False,
         metadata=_about(
-            "Secret for keyed hashes of private values; generated into the data directory"
-            " when unset."
+            "Secret for keyed hashes of private values (after a rotation, the key ring: keys"
+            " oldest first, comma-separated); see docs/security.md."
+        ),
+    )
+    hash_key_file: Path | None = field(
+        default=None,
+        metadata=_about("File holding the keyed-hash secret (or key ring), outside the data dir."),
+    )
+    hash_key_provider: str | None = field(
+        default=None,
+        metadata=_about("KMS hook: `module:function` returning the keyed-hash secret or ring."),
+    )
+    secrets_dir: Path = field(
+        default_factory=_default_secrets,
+        metadata=_about(
+            "Where an embedded (SQLite) install generates its keyed-hash secret when none is"
+            " set; never inside the data directory."
         ),
     )
     retention: Literal["none", "redacted", "raw"] = field(
