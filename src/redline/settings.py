@@ -116,12 +116,10 @@ class Settings:
         ),
     )
     hash_key_file: Path | None = field(
-        default=None,
-        metadata=_about("File holding the keyed-hash secret (or key ring), outside the data dir."),
+        default=None, metadata=_about("File holding the keyed-hash secret, outside the data dir.")
     )
     hash_key_provider: str | None = field(
-        default=None,
-        metadata=_about("KMS hook: `module:function` returning the keyed-hash secret or ring."),
+        default=None, metadata=_about("KMS hook: `module:function` returning the hash key text.")
     )
     secrets_dir: Path = field(
         default_factory=_default_secrets,
@@ -167,6 +165,24 @@ class Settings:
     api_rate_burst: int = field(
         default=100,
         metadata=_about("Requests an API key may make at once above the rate.", gt=0, le=1_000_000),
+    )
+    api_max_in_flight: int = field(
+        default=16,
+        metadata=_about(
+            "Requests the service works on at once; past them, 503 (0: no bound).", ge=0, le=100_000
+        ),
+    )
+    api_queue_wait_seconds: float = field(
+        default=0.02,
+        metadata=_about(
+            "Longest a request waits for a free place before its 503.", ge=0.0, le=60.0
+        ),
+    )
+    api_max_in_flight_per_key: int = field(
+        default=0,
+        metadata=_about(
+            "Requests one API key may have in flight; past them, 429 (0: no cap).", ge=0, le=100_000
+        ),
     )
     api_profile: str = field(
         default="strict",

@@ -17,6 +17,7 @@ from redline import __version__
 from redline.api import problems
 from redline.api.gate import Gate
 from redline.api.service import Service
+from redline.api.shed import KeyShare, Shed
 from redline.pipeline import SignalSource
 from redline.settings import Settings, load_settings
 
@@ -75,9 +76,23 @@ def create_app(settings: Settings, *, sources: Sequence[SignalSource] | None = N
         router = import_module(name).router
         app.include_router(router)
         routes += router.routes
+    # Added innermost first. KeyShare needs the key the gate authenticated; Shed, outermost,
+    # refuses before anything else is spent on a request (api/shed.py).
+    settings = service.settings
+    if settings.api_max_in_flight_per_key:
+        app.add_middleware(
+            KeyShare, limit=settings.api_max_in_flight_per_key, metrics=service.metrics
+        )
     # The gate matches requests against the modules' own routes: how FastAPI nests included
     # routers is its business and changes between versions.
     app.add_middleware(Gate, service=service, routes=routes)
+    if settings.api_max_in_flight:
+        app.add_middleware(
+            Shed,
+            limit=settings.api_max_in_flight,
+            wait=settings.api_queue_wait_seconds,
+            metrics=service.metrics,
+        )
     return app
 
 
