@@ -29,7 +29,7 @@ def _free_port() -> int:
 
 
 def test_access_and_error_logs_show_routes_with_ids_hashed(tmp_path: Path) -> None:
-    settings = Settings(home=tmp_path / "home", hash_key="test-hash-key")
+    settings = Settings(home=tmp_path / "home", hash_key="test-hash-key-0123456789")
     env = env_for(settings)
     made = subprocess.run(
         [sys.executable, "-m", "redline.cli.main", "keys", "create", "--role", "admin"],

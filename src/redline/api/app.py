@@ -20,6 +20,7 @@ from redline.api import problems
 from redline.api.gate import Gate
 from redline.api.paths import PathMasker, install_access_filter, remove_access_filter
 from redline.api.service import Service
+from redline.api.shed import KeyShare, Shed
 from redline.pipeline import SignalSource
 from redline.record.secrets import hash_key
 from redline.settings import Settings, load_settings
@@ -85,12 +86,25 @@ def create_app(settings: Settings, *, sources: Sequence[SignalSource] | None = N
         app.include_router(router)
         routes += router.routes
     # Paths as logs and problems show them: ids hashed with a key of their own, derived from
-    # the installation's, so a mark in a log never equals a digest in the store.
-    marks = hmac.new(hash_key(settings), b"redline.api.paths", hashlib.sha256).digest()
+    # the installation's newest hash key, so a mark in a log never equals a digest in the store.
+    marks = hmac.new(hash_key(settings)[-1], b"redline.api.paths", hashlib.sha256).digest()
     app.state.paths = PathMasker([*routes, *app.routes], marks)
+    # Added innermost first. KeyShare needs the key the gate authenticated; Shed, outermost,
+    # refuses before anything else is spent on a request (api/shed.py).
+    if settings.api_max_in_flight_per_key:
+        app.add_middleware(
+            KeyShare, limit=settings.api_max_in_flight_per_key, metrics=service.metrics
+        )
     # The gate matches requests against the modules' own routes: how FastAPI nests included
     # routers is its business and changes between versions.
     app.add_middleware(Gate, service=service, routes=routes, paths=app.state.paths)
+    if settings.api_max_in_flight:
+        app.add_middleware(
+            Shed,
+            limit=settings.api_max_in_flight,
+            wait=settings.api_queue_wait_seconds,
+            metrics=service.metrics,
+        )
     return app
 
 
