@@ -66,3 +66,6 @@ def test_access_and_error_logs_show_routes_with_ids_hashed(tmp_path: Path) -> No
     assert '"DELETE /v1/keys/~' in written and "GET /v1/requests?content_id=~" in written
     # ... and nowhere the id
     assert not any(raw in written for raw in RAW), written
+    # the mark in the log is the one in the problem's instance, to follow an id from one to other
+    mark = answers[0].json()["instance"].rsplit("/", 1)[1]
+    assert f'"GET /v1/accounts/{mark} HTTP' in written
