@@ -64,8 +64,9 @@ class PathMasker:
     def mask_target(self, method: str, target: str) -> str:
         """``mask`` for a request target as uvicorn logs it (path and query in one string).
 
-        uvicorn logs the path percent-encoded; it is decoded first, so an id gets the same mark
-        in the access log as in a problem's ``instance`` (routes see the decoded path).
+        uvicorn logs the raw path, percent-encoded as the client chose; it is decoded first, so
+        an id gets the same mark in the access log as in a problem's ``instance`` (routes see the
+        decoded path) however it was sent.
         """
         path, _, query = target.partition("?")
         return self.mask(method, unquote(path), query)
