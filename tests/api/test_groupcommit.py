@@ -13,7 +13,7 @@ from redline.api.groupcommit import GroupCommitStore
 from redline.record.audit import verify
 from redline.record.keys import Keys
 from redline.settings import Settings
-from tests.api.conftest import DOXX, Api
+from tests.api.conftest import DOXX, Api, start_api
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 
@@ -78,7 +78,14 @@ def test_nested_units_share_the_outer_one(settings: Settings) -> None:
         store.close()
 
 
-def test_concurrent_posts_over_http(api: Api) -> None:
+def test_concurrent_posts_over_http(settings: Settings) -> None:
+    # Forty writers at once, every one answered: this is about group commit, so the service's
+    # bound on work in flight (test_shed.py) is set above them.
+    with start_api(settings, retention="raw", api_max_in_flight=64) as api:
+        _forty_concurrent_posts(api)
+
+
+def _forty_concurrent_posts(api: Api) -> None:
     statuses: list[int] = []
 
     def post(i: int) -> None:
