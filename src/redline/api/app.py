@@ -53,6 +53,9 @@ never quote input, and ids in paths show as `~` and a keyed hash.
 
 def create_app(settings: Settings, *, sources: Sequence[SignalSource] | None = None) -> FastAPI:
     """The app over the store ``settings`` name; ``sources`` replaces the default detectors."""
+    # The hash key first: a server store without an operator-chosen key is refused before the
+    # database is touched (record/secrets/source.py).
+    ring = hash_key(settings)
     service = Service.open(settings, sources)
 
     @asynccontextmanager
@@ -87,7 +90,7 @@ def create_app(settings: Settings, *, sources: Sequence[SignalSource] | None = N
         routes += router.routes
     # Paths as logs and problems show them: ids hashed with a key of their own, derived from
     # the installation's, so a mark in a log never equals a digest in the store.
-    marks = hmac.new(derived_key(hash_key(settings)), b"redline.api.paths", hashlib.sha256)
+    marks = hmac.new(derived_key(ring), b"redline.api.paths", hashlib.sha256)
     app.state.paths = PathMasker([*routes, *app.routes], marks.digest())
     # Added innermost first. KeyShare needs the key the gate authenticated; Shed, outermost,
     # refuses before anything else is spent on a request (api/shed.py).
