@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, inspect
 
 from redline.api import create_app
 from redline.errors import ConfigError
@@ -100,6 +101,10 @@ def test_postgresql_refuses_to_start_without_an_operator_chosen_key(
     settings = Settings(home=tmp_path / "data", database_url=pg_url, secrets_dir=tmp_path / "s")
     with pytest.raises(ConfigError, match="PostgreSQL store needs an operator-chosen key"):
         create_app(settings)
+    engine = create_engine(pg_url)
+    with engine.connect() as connection:  # refused before the database was touched
+        assert not inspect(connection).get_table_names()
+    engine.dispose()
     assert not (tmp_path / "s").exists() and not (tmp_path / "data" / "hash.key").exists()
     chosen = Settings(home=tmp_path / "data", database_url=pg_url, hash_key=KEY)
     create_app(chosen).state.service.close()  # with a key chosen, it starts

@@ -5,12 +5,13 @@ a key ring down and names it. Not to be confused with ``record.keys``, the API k
 service. Re-keying stored digests is ``record.rekey``.
 """
 
-from redline.record.secrets.ring import KeyRing, key_id, parse_ring, ring_text
+from redline.record.secrets.ring import KeyRing, derived_key, key_id, parse_ring, ring_text
 from redline.record.secrets.source import KeyProvider, hash_key, is_server_database, key_text
 
 __all__ = [
     "KeyProvider",
     "KeyRing",
+    "derived_key",
     "hash_key",
     "is_server_database",
     "key_id",

@@ -53,3 +53,11 @@ def key_id(ring: KeyRing) -> str:
     """
     digest = hashlib.sha256(b"redline-key-id\x1f" + b"\x1f".join(ring))
     return digest.hexdigest()[:12]
+
+
+def derived_key(ring: KeyRing) -> bytes:
+    """The secret other keys are derived from (log marks of ids): the ring's newest key.
+
+    Those derived keys mark nothing stored, so unlike digests they may change with a rotation.
+    """
+    return ring[-1]
