@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import phonenumbers
+import re
 
+import phonenumbers
+import pytest
+
+from redline.detect.pii.recognizers.nanp import rules
 from redline.detect.pii.recognizers.phone_valid import is_valid, is_valid_for_region
 
 
@@ -55,3 +59,25 @@ def test_is_valid_for_region_equals_libphonenumber() -> None:
         for region in regions:
             expected = phonenumbers.is_valid_number_for_region(number, region)
             assert is_valid_for_region(number, region) == expected, (number, region)
+
+
+def test_a_region_compiles_only_what_it_matches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A region's rules compile its general pattern, not each number type's alone (start-up).
+
+    The types are only matched inside one alternation per length, built on first use; a scan
+    that touches thirty regions compiled some three hundred patterns it never ran.
+    """
+    expected = is_valid_for_region(phonenumbers.parse("+49301013960"), "DE")
+    compiled: list[str] = []
+    real = re.compile
+
+    def counting(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        compiled.append(pattern)
+        return real(pattern, flags)
+
+    monkeypatch.setattr(re, "compile", counting)
+    found = rules.__wrapped__("DE")  # not the cached rules: build them again
+    assert found is not None
+    assert len(compiled) == 1
+    assert found.valid("301013960") is expected
+    assert len(compiled) == 2  # the alternation of the types that allow nine digits
