@@ -46,6 +46,10 @@ _NATIONAL = re.compile(
     r"(?!\d|[.\-/]\d)",
     re.IGNORECASE,
 )
+# The digit run a North American writing opens with: its groups 1, 3, 3, 4 run together up to
+# a separator ("1", "1555", "1555123", "15551234567", "555", "555123", "5551234567"); "(" and "+"
+# open one too. A run of another length ("12", "20261125") cannot start one: not tried.
+_NANP_FIRST_RUNS = frozenset((1, 3, 4, 6, 7, 10, 11))
 # a date, maybe with its hour ("07.04.2024 13" of a chat's "[07.04.2024 13:12]")
 _DATE_LIKE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}(?:[ \u00a0T]\d{1,2})?$")
 # Words a number may be glued to ("tel0612345678", "Handy:0151..." needs no gluing rule).
@@ -331,7 +335,7 @@ class PhoneRecognizer(Recognizer):
                 yield cand
         starts = self._nanp_starts(text, spans)
         international = list(claimed)
-        for match in anchored(_NANP, text, starts):
+        for match in anchored(_NANP, text, self._nanp_starts(text, spans, _NANP_FIRST_RUNS)):
             if _overlaps(international, match.start(), match.end()):
                 continue
             cand = self._score(text, match, "US")
@@ -399,10 +403,17 @@ class PhoneRecognizer(Recognizer):
             yield _candidate(start, end, score, why, reference, cue, digits_of(main))
 
     @staticmethod
-    def _nanp_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
-        """Where a North American number can start: a digit run, or "(" or "+" just before one."""
+    def _nanp_starts(
+        text: str, spans: list[tuple[int, int]], runs: frozenset[int] | None = None
+    ) -> list[int]:
+        """Where a number can start: a digit run, or "(" or "+" just before one.
+
+        Given ``runs``, only the digit runs of one of those lengths.
+        """
         starts = []
-        for s, _ in spans:
+        for s, e in spans:
+            if runs is not None and e - s not in runs:
+                continue
             if s and text[s - 1] in "(+":
                 starts.append(s - 1)
             starts.append(s)
