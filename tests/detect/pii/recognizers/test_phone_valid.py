@@ -7,8 +7,13 @@ import re
 import phonenumbers
 import pytest
 
+from redline.detect.pii.masking import digits_of
 from redline.detect.pii.recognizers.nanp import rules
-from redline.detect.pii.recognizers.phone_valid import is_valid, is_valid_for_region
+from redline.detect.pii.recognizers.phone_valid import (
+    is_valid,
+    is_valid_for_region,
+    may_be_national,
+)
 
 
 def _numbers() -> list[phonenumbers.PhoneNumber]:
@@ -81,3 +86,39 @@ def test_a_region_compiles_only_what_it_matches(monkeypatch: pytest.MonkeyPatch)
     assert len(compiled) == 1
     assert found.valid("301013960") is expected
     assert len(compiled) == 2  # the alternation of the types that allow nine digits
+
+
+def _national_oracle(main: str, region: str) -> bool:
+    """The national check without the prefilter: parse, valid for the region, same digits."""
+    try:
+        number = phonenumbers.parse(main, region)
+    except phonenumbers.NumberParseException:
+        return False
+    if not phonenumbers.is_valid_number_for_region(number, region):
+        return False
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return digits_of(national) == digits_of(main)
+
+
+def test_may_be_national_never_turns_away_a_valid_national_writing() -> None:
+    """Every region's example numbers in national writing, and their near misses, read against
+    their own region and a few others: the prefilter says no only where the full check does."""
+    others = ("GB", "DE", "FR", "AU", "IE", "IN", "IT", "BR", "JP", "RU", "AR", "MX")
+    accepted = refused = 0
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in phonenumbers.PhoneNumberType.values():
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            national = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
+            digits = digits_of(national)
+            for main in {national, digits, digits[:-1], digits + "7", "0" + digits, digits[1:]}:
+                if len(digits_of(main)) < 4:
+                    continue
+                for read_as in (region, *others):
+                    if _national_oracle(main, read_as):
+                        accepted += 1
+                        assert may_be_national(digits_of(main), read_as), (main, read_as)
+                    elif not may_be_national(digits_of(main), read_as):
+                        refused += 1
+    assert accepted > 1000 and refused > 1000  # both answers were exercised

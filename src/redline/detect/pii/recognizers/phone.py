@@ -22,7 +22,11 @@ from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.common import DASH, number_context
 from redline.detect.pii.recognizers.nanp import check_nanp
 from redline.detect.pii.recognizers.phone_regions import NANP, WORLD, foreign, infer_regions
-from redline.detect.pii.recognizers.phone_valid import is_valid, is_valid_for_region
+from redline.detect.pii.recognizers.phone_valid import (
+    is_valid,
+    is_valid_for_region,
+    may_be_national,
+)
 from redline.detect.pii.recognizers.ssn import SSN_CUE
 
 _S = f"[{DASH} .\u00a0]"  # one separator
@@ -213,6 +217,8 @@ def _check_national(main: str, region: str, strict: bool = False) -> bool:
     The digits must be those of libphonenumber's national format: "030 101396" is Berlin, but
     "512334152" in an Australian text is not a number Australians write (theirs starts with 0).
     """
+    if not may_be_national(digits_of(main), region):
+        return False  # no tail of the digits fits the region's numbers: no parse needed
     try:
         number = phonenumbers.parse(main, region)
     except phonenumbers.NumberParseException:
