@@ -368,7 +368,8 @@ class PhoneRecognizer(Recognizer):
                 continue
             raw = match.group(0)
             main = _EXTENSION.split(raw, maxsplit=1)[0]
-            if _DATE_LIKE.match(main) or main.startswith("00") or len(digits_of(main)) < 8:
+            digits = digits_of(main)
+            if _DATE_LIKE.match(main) or main.startswith("00") or len(digits) < 8:
                 continue
             if "/" in main and (main.count("/") > 1 or not main.startswith("0")):
                 continue  # the slash only follows an area code with its trunk 0: "030/101396"
@@ -394,7 +395,9 @@ class PhoneRecognizer(Recognizer):
                 (
                     r
                     for r in tried
-                    if first in _opening_digits(r)
+                    # the cheap test first: reading a country's opening digits costs ~1 ms
+                    if may_be_national(digits, r)
+                    and first in _opening_digits(r)
                     and _check_national(main, r, strict=r not in regions[:trusted])
                 ),
                 None,
@@ -406,7 +409,7 @@ class PhoneRecognizer(Recognizer):
             if main.isdigit():
                 score -= 0.25
                 why.append("no separators")
-            yield _candidate(start, end, score, why, reference, cue, digits_of(main))
+            yield _candidate(start, end, score, why, reference, cue, digits)
 
     @staticmethod
     def _nanp_starts(
