@@ -249,3 +249,46 @@ def test_concurrent_writers_decide_each_content_once(store: Store, settings: Set
             "AND NOT needs_review"
         )
         assert verify(session).ok
+
+
+@pytest.mark.postgres
+def test_a_writer_that_loses_the_race_returns_the_winners_decision(pg_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The race the pipeline's conflict path exists for, made to happen every time.
+
+    Our writer has checked that the content is undecided; before it writes, another writer
+    decides the same content and commits. Our insert then meets the unique content id: record/
+    turns the database's integrity error into ``StoreConflict``, and the pipeline answers with
+    the winner's decision, writing nothing of its own. (PostgreSQL only: SQLite's writer holds
+    the database lock from its first statement, so a second writer cannot get in between.)
+    """
+    import threading
+
+    settings = Settings(home=tmp_path / "home", database_url=pg_url, hash_key="test-hash-key")
+    store = Store.open(settings)
+    content = Content(id="race-1", author_id="u1", text=POST)
+    winner: list[dict] = []
+
+    def decide_first() -> None:
+        other = Moderator(store, load_policy(), load_profile("strict"), default_sources(settings))
+        winner.append(other.moderate(content).document)
+
+    def clock() -> datetime:  # read inside our unit of work, after its check for a decision
+        if not winner:
+            racer = threading.Thread(target=decide_first)
+            racer.start()
+            racer.join(60)
+        return T0
+
+    try:
+        ours = Moderator(
+            store, load_policy(), load_profile("strict"), default_sources(settings), clock=clock
+        )
+        outcome = ours.moderate(content)
+        assert winner, "the other writer did not finish"
+        assert outcome.created is False
+        assert outcome.document == winner[0]
+        with store.reading() as session:
+            assert session.execute(text("SELECT count(*) FROM decisions")).scalar() == 1
+            assert verify(session).ok
+    finally:
+        store.close()

@@ -10,8 +10,11 @@ API to an RFC 9457 problem.
     + LimitExceeded         a size, count or depth limit was crossed
     + NotReadable           valid, but this installation cannot read it (an image, no OCR)
   x ConfigError             a policy, profile or setting is invalid
-  x NotFound                a named thing (bank, decision, account) does not exist
+  x NotFound                a named thing (bank, decision, account) does not exist;
+                            the message names its kind, never its id
   x Conflict                the write contradicts what is stored
+    + StoreConflict         the database refused a write against its constraints (another
+                            writer got there first)
   x StoreError              the system of record failed or is unreachable
 
 Messages never carry raw private data: callers build them from field names, limits and masked
@@ -57,11 +60,30 @@ class ConfigError(RedlineError):
 
 
 class NotFound(RedlineError):
-    """A named object does not exist."""
+    """A named object does not exist.
+
+    The message names the kind of thing (``no such account``) and ``field`` the name of the id
+    that was asked for (``account_id``), never the id itself: an id may be private data (an email
+    used as an account id), and errors end up in logs and in answers to callers.
+    """
+
+    def __init__(self, kind: str, *, field: str | None = None) -> None:
+        super().__init__(f"no such {kind}")
+        self.kind = kind
+        self.field = field
 
 
 class Conflict(RedlineError):
     """The requested change contradicts stored state."""
+
+
+class StoreConflict(Conflict):
+    """The database refused a write as contradicting stored rows (a unique or foreign key).
+
+    Raised by ``record`` in place of the driver's integrity error, so callers above it (the
+    pipeline's race between two writers of one content id) never see SQLAlchemy. The message
+    names no value: the database's own text quotes the row.
+    """
 
 
 class StoreError(RedlineError):

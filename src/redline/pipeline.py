@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy.exc import IntegrityError
-
 from redline.content import Content
 from redline.decide.policy import Policy
 from redline.decide.verdict import Evidence
@@ -32,6 +30,7 @@ from redline.detect.parts import scan_parts
 from redline.detect.pii import PiiOptions, default_scanner
 from redline.enforce.decision import judge
 from redline.enforce.profile import Profile
+from redline.errors import StoreConflict
 from redline.extract.parts import content_parts
 from redline.record.accounts import Accounts
 from redline.record.banks.source import BankSource
@@ -207,7 +206,7 @@ class Moderator:
                 document = decisions.save(
                     content, evidence, decision, retention=retention, received_at=now
                 )
-        except IntegrityError:
+        except StoreConflict:
             # Another writer decided this content between our check and our commit.
             stored = self.existing(content.id)
             if stored is None:

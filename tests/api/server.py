@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import socket
+import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import httpx
+import pytest
 import uvicorn
 from fastapi import FastAPI
 
@@ -53,3 +56,19 @@ def serve(app: FastAPI) -> Iterator[Running]:
         server.should_exit = True
         thread.join(20)
         sock.close()
+
+
+def wait_until_ready(
+    url: str, process: subprocess.Popen[bytes], output: Callable[[], str], seconds: float = 60
+) -> None:
+    """Wait until a ``redline serve`` process answers ``/readyz``; fail with its output if not."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if httpx.get(f"{url}/readyz").status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"server did not start: {output()[-2000:]}")
+        time.sleep(0.1)

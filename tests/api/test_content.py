@@ -16,8 +16,12 @@ def test_post_content_decides_and_stores(api: Api) -> None:
     rules = {v["rule"] for v in decision["violations"]}
     assert rules, decision
     assert decision["actions"]
-    # Evidence is masked: the SSN's digits never come back.
-    assert "6789" not in str(decision["violations"]) or "***" in str(decision["violations"])
+    # Evidence is masked: the address never comes back, the partial SSN only in its masked form.
+    for private in ("42 Maple", "Springfield", "62704"):
+        assert private not in response.text
+    masked = {s["type"]: s["masked"] for v in decision["violations"] for s in v["signals"]}
+    assert masked["US_SSN_PARTIAL"] == "***-**-6789"
+    assert masked["STREET_ADDRESS"] == "** ***** Avenue, ***********, IL *****"
     for violation in decision["violations"]:
         for signal in violation["signals"]:
             assert signal["masked"] != DOXX[signal["location"]["start"] : signal["location"]["end"]]

@@ -219,7 +219,16 @@ def test_unknown_rules_are_refused_and_write_nothing(api: Api) -> None:
             headers=mod,
         )
         problem = refused(api, response, 422, "invalid-input", "rules")
+        assert problem["pointer"] == "#/rules"
         assert "no.such.rule" in problem["detail"]
+    response = api.client.post(
+        f"/v1/cases/{case['case_id']}/decision",
+        json={"outcome": "modify", "reason": "x"},
+        headers=mod,
+    )
+    problem = refused(api, response, 422, "invalid-input", "rules")
+    assert problem["pointer"] == "#/rules"
+    assert "--rule" not in problem["detail"]  # the API has no flags
     assert api.counts() == before
     still = api.client.get(f"/v1/cases/{case['case_id']}", headers=mod).json()
     assert still["status"] == "open"

@@ -6,13 +6,12 @@ import json
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
-import pytest
 
 from redline.settings import Settings
+from tests.api.server import wait_until_ready
 from tests.cli.test_moderate import env_for, redline
 from tests.store_fixtures import pg_url, settings
 
@@ -86,16 +85,7 @@ def test_serve_create_key_post_and_read(settings: Settings, tmp_path: Path) -> N
     )
     try:
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/readyz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"server did not start: {server.communicate()[1].decode()[-2000:]}")
-            time.sleep(0.1)
+        wait_until_ready(url, server, lambda: server.communicate()[1].decode())
         created = run(env, "--config", str(config), "keys", "create", "--role", "ingest")
         assert created.returncode == 0, created.stderr
         headers = {"Authorization": f"Bearer {created.stdout.strip()}"}

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import TypeAdapter, ValidationError
 
 from redline.decide import Severity, load_policy, parse_policy
+from redline.decide.dsa import DsaCategory
 from redline.decide.policy import Exemption
 from redline.errors import ConfigError
+from redline.report.dsa import Statement
 
 GOOD = """\
 id: test
@@ -106,3 +109,32 @@ def test_broken_yaml_names_the_line() -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no such file"):
         load_policy(tmp_path / "nope.yaml")
+
+
+# Every category either list named before they became one enum, and one neither knows.
+CANDIDATE_CATEGORIES = sorted(
+    {c.value for c in DsaCategory}
+    | {
+        "STATEMENT_CATEGORY_CONSUMER_INFORMATION",
+        "STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE",
+        "STATEMENT_CATEGORY_ELECTION_RUMOURS",
+    }
+)
+
+
+def _report_accepts(category: str) -> bool:
+    try:
+        TypeAdapter(Statement.model_fields["category"].annotation).validate_python(category)
+    except ValidationError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("category", CANDIDATE_CATEGORIES)
+def test_a_policy_names_only_categories_the_report_accepts(category: str) -> None:
+    text = GOOD.replace("STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS", category)
+    if _report_accepts(category):
+        assert parse_policy(text).rules[0].dsa_category == category
+    else:
+        with pytest.raises(ConfigError, match=r"rules\.0\.dsa_category"):
+            parse_policy(text)

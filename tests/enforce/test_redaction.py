@@ -92,8 +92,9 @@ def test_text_report_lists_what_and_where_by_masked_form_only() -> None:
 def test_entities_limit_what_is_redacted_and_unknown_ones_are_refused() -> None:
     done = redact_file(f"SSN {SSN} call {PHONE}".encode(), entities=["PHONE_NUMBER"])
     assert done.data.decode() == f"SSN {SSN} call [PHONE]"
-    with pytest.raises(InputError, match="no typed mask"):
+    with pytest.raises(InputError, match="no typed mask") as unknown:
         redact_file(b"x", entities=["NOPE"])
+    assert unknown.value.field == "entities"
     with pytest.raises(InputError, match="plain text, DOCX and PDF"):
         redact_file(b"<html><body>x</body></html>")
 

@@ -17,7 +17,7 @@ from redline.extract.limits import DocumentLimits
 from redline.extract.ocr import ocr_missing, read_image
 from tests.extract.files import make_docx, make_pdf
 from tests.extract.hostile import replace_member
-from tests.extract.images import render_text
+from tests.extract.images import render_text, require_ocr
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -84,7 +84,7 @@ def test_image_without_ocr_says_it_was_not_read_or_reads_it() -> None:
     if ocr_missing():
         with pytest.raises(InputError, match="OCR is not installed"):
             extract_document(image)
-        pytest.skip(f"tesseract is not installed here: {ocr_missing()}")
+    require_ocr()
     doc = extract_document(image)
     assert "555" in doc.text and doc.pages and doc.boxes
     box = next(b for b in doc.boxes if "2671" in doc.text[b.start : b.end])
@@ -92,8 +92,7 @@ def test_image_without_ocr_says_it_was_not_read_or_reads_it() -> None:
 
 
 def test_multi_frame_image_has_pages() -> None:
-    if ocr_missing():
-        pytest.skip(f"tesseract is not installed here: {ocr_missing()}")
+    require_ocr()
     import io
 
     from PIL import Image
@@ -104,3 +103,15 @@ def test_multi_frame_image_has_pages() -> None:
     ocr = read_image(out.getvalue(), DocumentLimits())
     assert [p.number for p in ocr.pages] == [1, 2]
     assert "SECOND" in ocr.text[ocr.pages[1].start : ocr.pages[1].end]
+
+
+def test_missing_ocr_skips_here_but_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    import redline.extract.ocr
+
+    monkeypatch.setattr(redline.extract.ocr, "ocr_missing", lambda: "no tesseract (simulated)")
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception, match="simulated"):
+        require_ocr()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true: the OCR tests must run"):
+        require_ocr()

@@ -8,7 +8,7 @@ from redline.detect.pii import PiiOptions, default_scanner
 from redline.extract.ocr import ocr_missing
 from redline.extract.parts import content_parts
 from tests.extract.files import make_docx, make_pdf, zip_bomb_docx
-from tests.extract.images import render_text
+from tests.extract.images import render_text, require_ocr
 
 
 def test_parts_of_a_content_and_what_could_not_be_read() -> None:
@@ -46,7 +46,7 @@ def test_an_image_is_read_by_ocr_or_named_as_unread() -> None:
     if ocr_missing():
         (unread,) = parts.unread
         assert not unread.refused and "OCR is not installed" in unread.reason
-        return
+    require_ocr()
     (image,) = [p for p in parts.parts if p.name == "attachment:0"]
     assert image.pages and image.boxes
     (signal,) = scan_parts(default_scanner(), parts, PiiOptions()).signals

@@ -9,13 +9,12 @@ from importlib import resources
 import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import create_engine, inspect, text
 
 from redline.content import Content
 from redline.decide import load_policy
 from redline.enforce import load_profile
-from redline.errors import StoreError
+from redline.errors import Conflict, StoreConflict, StoreError
 from redline.pipeline import Moderator
 from redline.record import Accounts, Decisions, Store, hash_key, verify
 from redline.settings import Settings
@@ -205,12 +204,53 @@ def test_database_errors_never_carry_statement_values(settings) -> None:
     # private value the statement carried.
     store = Store.open(settings)
     secret = "SSN 078-05-1120"
-    with pytest.raises(IntegrityError) as failed, store.transaction() as session:
+    with pytest.raises(StoreConflict) as failed, store.transaction() as session:
         insert = text(
             "INSERT INTO accounts (id, created_at, state, updated_at) VALUES (:i, :t, :s, :t)"
         )
         session.execute(insert, {"i": "dup", "t": T0, "s": "active"})
         session.execute(insert, {"i": "dup", "t": T0, "s": secret})
-    assert secret not in str(failed.value)
-    assert "hidden" in str(failed.value)
+    # record/ hands back the project's own error, not the driver's ...
+    assert isinstance(failed.value, Conflict)
+    assert str(failed.value) == "the write contradicts stored rows"
+    # ... and the database's own, kept as the cause, holds no value either
+    assert secret not in str(failed.value.__cause__)
+    assert "hidden" in str(failed.value.__cause__)
+    with store.reading() as session:  # nothing of the refused unit was written
+        assert session.execute(text("SELECT count(*) FROM accounts")).scalar() == 0
     store.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:////nonexistent-redline-dir/nowhere/redline.sqlite3",
+        pytest.param("postgresql+psycopg://nobody@127.0.0.1:1/none", marks=pytest.mark.postgres),
+    ],
+)
+def test_a_database_that_went_away_is_a_store_error(url: str) -> None:
+    store = Store(create_engine(url))
+    try:
+        with (
+            pytest.raises(StoreError, match="the store is unavailable"),
+            store.transaction() as session,
+        ):
+            session.execute(text("SELECT 1"))
+        with (
+            pytest.raises(StoreError, match="the store is unavailable"),
+            store.reading() as session,
+        ):
+            session.execute(text("SELECT 1"))
+    finally:
+        store.close()
+
+
+def test_a_mistake_in_a_statement_is_not_taken_for_an_outage(settings) -> None:
+    # a bug stays a bug (a 500, a traceback): only a lost database is a StoreError
+    store = Store.open(settings)
+    try:
+        with pytest.raises(Exception) as failed, store.reading() as session:
+            session.execute(text("SELECT id FROM accounts WHERE id = :id"))  # :id not given
+        assert not isinstance(failed.value, StoreError)
+    finally:
+        store.close()

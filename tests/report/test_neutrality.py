@@ -101,8 +101,9 @@ def test_attributes_files(tmp_path) -> None:
     for bad in ("author,lean\nu1,left\n", "author_id,group\nu1\n", '{"u1": 3}', "{nope"):
         path = tmp_path / "bad.txt"
         path.write_text(bad)
-        with pytest.raises(InputError):
+        with pytest.raises(InputError) as refused:
             neutrality.load_attributes(path)
+        assert refused.value.field == "attributes"  # the core's name, not a CLI flag
     with pytest.raises(InputError):
         neutrality.load_attributes(tmp_path / "missing.csv")
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from redline.decide import load_policy
+from redline.errors import InputError
 from redline.report import statements as export
 from redline.report.dsa import FIELDS, Statement
 from redline.review import cases as case_service
@@ -175,3 +176,10 @@ def test_the_category_mapping_is_policy_not_code(store) -> None:
     assert statement.decision_ground == "DECISION_GROUND_ILLEGAL_CONTENT"
     assert statement.illegal_content_legal_ground.startswith("Art. 6 GDPR")
     assert statement.incompatible_content_ground is None
+
+
+def test_a_territory_outside_the_eea_is_refused_by_its_field(store) -> None:
+    with pytest.raises(InputError) as refused:
+        export.export(store, territory=["US"])
+    assert refused.value.field == "territory"
+    assert "--" not in str(refused.value)  # the core knows no CLI flags

@@ -140,10 +140,13 @@ def test_modify_keeps_only_the_named_rules(store, rulebook) -> None:
             rulebook=rulebook,
             rules=["privacy.ssn.full"],
         )
-    with pytest.raises(InputError, match="needs the rules"):
+    with pytest.raises(InputError, match="needs the rules") as missing:
         case_service.decide_case(
             store, case.id, moderator="m", outcome="modify", reason="r", rulebook=rulebook
         )
+    # the core names its own field; the CLI and the API spell it as they do
+    assert missing.value.field == "rules"
+    assert "--" not in str(missing.value)
     with pytest.raises(InputError, match="not one of"):
         case_service.decide_case(
             store, case.id, moderator="m", outcome="shrug", reason="r", rulebook=rulebook

@@ -7,6 +7,8 @@ opened here, so a bad setting or an unreachable database fails before the port i
 from __future__ import annotations
 
 import gc
+import hashlib
+import hmac
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import import_module
@@ -16,8 +18,10 @@ from fastapi import FastAPI
 from redline import __version__
 from redline.api import problems
 from redline.api.gate import Gate
+from redline.api.paths import PathMasker, install_access_filter, remove_access_filter
 from redline.api.service import Service
 from redline.pipeline import SignalSource
+from redline.record.secrets import hash_key
 from redline.settings import Settings, load_settings
 
 # The table of contents of the API: one module per resource, each with a ``router``.
@@ -41,7 +45,8 @@ platform's enforcement profile; read decisions and accounts; administer keys.
 
 Every `/v1` route needs `Authorization: Bearer <key>` (from `redline keys create`); the roles
 that may call an operation are listed in its `x-roles`. Errors are RFC 9457
-`application/problem+json` documents with `type`, `title` and the offending `field`.
+`application/problem+json` documents with `type`, `title` and the offending `field`; they
+never quote input, and ids in paths show as `~` and a keyed hash.
 """
 
 
@@ -56,8 +61,12 @@ def create_app(settings: Settings, *, sources: Sequence[SignalSource] | None = N
         # which otherwise shows up as the slowest requests' latency.
         gc.collect()
         gc.freeze()
-        yield
-        service.close()
+        access = install_access_filter(_app.state.paths)
+        try:
+            yield
+        finally:
+            remove_access_filter(access)
+            service.close()
 
     app = FastAPI(
         title="Redline",
@@ -75,9 +84,13 @@ def create_app(settings: Settings, *, sources: Sequence[SignalSource] | None = N
         router = import_module(name).router
         app.include_router(router)
         routes += router.routes
+    # Paths as logs and problems show them: ids hashed with a key of their own, derived from
+    # the installation's, so a mark in a log never equals a digest in the store.
+    marks = hmac.new(hash_key(settings), b"redline.api.paths", hashlib.sha256).digest()
+    app.state.paths = PathMasker([*routes, *app.routes], marks)
     # The gate matches requests against the modules' own routes: how FastAPI nests included
     # routers is its business and changes between versions.
-    app.add_middleware(Gate, service=service, routes=routes)
+    app.add_middleware(Gate, service=service, routes=routes, paths=app.state.paths)
     return app
 
 

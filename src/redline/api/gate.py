@@ -18,9 +18,11 @@ from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from redline.api.auth import roles_of
+from redline.api.paths import PathMasker
 from redline.api.problems import Problem, from_crash
 from redline.api.ratelimit import retry_after
 from redline.api.service import Service
+from redline.errors import RedlineError
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +47,13 @@ def _token(scope: Scope) -> str | None:
 class Gate:
     """ASGI middleware: see the module docstring."""
 
-    def __init__(self, app: ASGIApp, service: Service, routes: Sequence[BaseRoute]) -> None:
+    def __init__(
+        self, app: ASGIApp, service: Service, routes: Sequence[BaseRoute], paths: PathMasker
+    ) -> None:
         self.app = app
         self.service = service
         self.routes = tuple(routes)
+        self.paths = paths
 
     def _route(self, scope: Scope) -> BaseRoute | None:
         """The service's route this request is for (also a PARTIAL match: the wrong method)."""
@@ -83,8 +88,11 @@ class Gate:
             try:
                 await self._admit(scope, route)
                 body = await self._body(scope, receive)
-            except Problem as problem:
-                await problem.response(scope["path"])(scope, receive, sending)
+            except (Problem, RedlineError) as refusal:
+                # a key lookup can meet a store that went away: a 503, as in a route
+                problem = refusal if isinstance(refusal, Problem) else from_crash(refusal)
+                instance = self.paths.mask(scope["method"], scope["path"])
+                await problem.response(instance)(scope, receive, sending)
                 return
             except _Gone:
                 return  # the client left before its body arrived: nothing to answer, nothing done
@@ -96,7 +104,8 @@ class Gate:
                 log.error("internal error on %s: %s", template, type(error).__name__)
                 if status_sent:
                     raise
-                await from_crash(error).response(scope["path"])(scope, receive, sending)
+                instance = self.paths.mask(scope["method"], scope["path"])
+                await from_crash(error).response(instance)(scope, receive, sending)
         finally:
             self.service.metrics.observe(
                 scope["method"], template, status, time.perf_counter() - started

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from redline.errors import StoreError
-from redline.record.store import Store
+from redline.record.store import Store, translated
 
 
 class _Group:
@@ -51,7 +51,15 @@ class GroupCommitStore(Store):
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
-        """One unit of work; returns once it is committed (rolled back alone if it raises)."""
+        """One unit of work; returns once it is committed (rolled back alone if it raises).
+
+        Database errors come out as the project's own (``record.store.translated``).
+        """
+        with translated(), self._unit() as connection:
+            yield connection
+
+    @contextmanager
+    def _unit(self) -> Iterator[Any]:
         if self._owner == threading.get_ident():  # nested inside this thread's own unit
             savepoint = self._connection.begin_nested()
             try:

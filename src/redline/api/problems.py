@@ -1,7 +1,8 @@
 """RFC 9457 problem details: every error the service returns, in one shape, mapped in one place.
 
 A problem says what went wrong (``type``, a stable URN a client can switch on, and ``title``),
-which input caused it (``field``, a dotted path such as ``items.3.text``) and, where it helps, the
+which input caused it (``field``, a dotted path such as ``items.3.text``, and, when it sits in the
+request body, ``pointer``, the RFC 9457 JSON pointer ``#/items/3/text``) and, where it helps, the
 limit that was crossed. It never echoes the input itself: a refused post may hold the very data
 we protect. Errors from the core (``redline.errors``) are mapped here and nowhere else.
 """
@@ -17,6 +18,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from redline.api.fields import pointer, pointer_for, pointer_for_location
+from redline.api.paths import PathMasker
 from redline.errors import (
     ConfigError,
     Conflict,
@@ -44,6 +47,7 @@ class Problem(Exception):
         detail: str | None = None,
         *,
         field: str | None = None,
+        pointer: str | None = None,
         headers: Mapping[str, str] | None = None,
         **extra: Any,
     ) -> None:
@@ -53,6 +57,7 @@ class Problem(Exception):
         self.title = title
         self.detail = detail
         self.field = field
+        self.pointer = pointer
         self.headers = dict(headers or {})
         self.extra = extra
 
@@ -68,6 +73,8 @@ class Problem(Exception):
         if instance:
             body["instance"] = instance
         body["field"] = self.field
+        if self.pointer is not None:
+            body["pointer"] = self.pointer
         body.update(self.extra)
         return body
 
@@ -96,21 +103,34 @@ def from_validation(error: RequestValidationError) -> Problem:
         first = next(e for e in errors if e.get("type") == "json_invalid")
         where = first.get("ctx", {}).get("error", "invalid JSON")
         return Problem(
-            400, "malformed-json", "The request body is not valid JSON", str(where), field="body"
+            400,
+            "malformed-json",
+            "The request body is not valid JSON",
+            str(where),
+            field="body",
+            pointer=pointer(()),
         )
-    fields = [
-        {"field": field_path(e.get("loc", ())), "message": e.get("msg", ""), "type": e.get("type")}
-        for e in errors
-    ]
-    first = fields[0] if fields else {"field": "body", "message": "invalid"}
+    fields = [_invalid(e) for e in errors]
+    first = fields[0] if fields else {"field": "body", "message": "invalid", "pointer": "#"}
     return Problem(
         422,
         "invalid-field",
         "A field of the request is missing or invalid",
         f"{first['field']}: {first['message']}",
         field=first["field"],
+        pointer=first.get("pointer"),
         errors=fields,
     )
+
+
+def _invalid(error: Mapping[str, Any]) -> dict[str, Any]:
+    """One invalid field: where (dotted path, and pointer if in the body), why; never the value."""
+    loc = error.get("loc", ())
+    item = {"field": field_path(loc), "message": error.get("msg", ""), "type": error.get("type")}
+    where = pointer_for_location(loc)
+    if where is not None:
+        item["pointer"] = where
+    return item
 
 
 def from_core(error: RedlineError) -> Problem:
@@ -123,12 +143,23 @@ def from_core(error: RedlineError) -> Problem:
             "A limit was exceeded",
             message,
             field=error.field,
+            pointer=pointer_for(error.field),
             limit=error.limit,
         )
     if isinstance(error, InputError):
-        return Problem(422, "invalid-input", "The input was refused", message, field=error.field)
+        return Problem(
+            422,
+            "invalid-input",
+            "The input was refused",
+            message,
+            field=error.field,
+            pointer=pointer_for(error.field),
+        )
     if isinstance(error, NotFound):
-        return Problem(404, "not-found", "No such object", message)
+        # the kind of thing and the name of its id, never the id (it may be private data)
+        return Problem(
+            404, "not-found", "No such object", message, field=error.field, kind=error.kind
+        )
     if isinstance(error, Conflict):
         return Problem(409, "conflict", "The request contradicts stored state", message)
     if isinstance(error, StoreError):
@@ -144,30 +175,14 @@ def from_core(error: RedlineError) -> Problem:
     return Problem(500, "internal", "Internal error")
 
 
-# FastAPI answers 400 itself for a body it cannot decode (invalid UTF-8): the same problem as bad
-# JSON, so clients see one type for "the body is not JSON".
-def missing_field(message: str, path_params: Mapping[str, Any]) -> str | None:
-    """The path parameter a "no such ..." error is about: the one whose value it names."""
-    for name, value in reversed(list(path_params.items())):
-        if repr(value) in message:
-            return str(name)
-    return None
-
-
-# Database errors that mean "cannot reach or keep talking to the database", by class name: the API
-# layer does not import SQLAlchemy (only record/ does), and these names are its public API.
-_UNREACHABLE = frozenset(
-    {"OperationalError", "InterfaceError", "DisconnectionError", "TimeoutError"}
-)
-
-
 def from_crash(error: Exception) -> Problem:
-    """An unexpected exception: the store going away is a 503, anything else a 500."""
-    kind = type(error)
-    if kind.__module__.startswith("sqlalchemy") and kind.__name__ in _UNREACHABLE:
-        return Problem(
-            503, "store-unavailable", "The store is unavailable", headers={"Retry-After": "5"}
-        )
+    """An exception no route handler answered: ours are mapped as ever, anything else is a 500.
+
+    Database errors arrive as ours (``StoreError``, ``StoreConflict``): record/ translates them
+    at its boundary, so nothing here needs to know SQLAlchemy's exception classes.
+    """
+    if isinstance(error, RedlineError):
+        return from_core(error)
     return Problem(500, "internal", "Internal error")
 
 
@@ -178,23 +193,29 @@ _HTTP_PROBLEMS = {
 }
 
 
+def _instance(request: Request) -> str:
+    """The request's path as problems show it: ids hashed (``api.paths``)."""
+    paths: PathMasker = request.app.state.paths
+    return paths.mask(request.method, request.url.path)
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn every error into a problem document."""
 
     async def on_problem(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, Problem)
-        return error.response(request.url.path)
+        return error.response(_instance(request))
 
     async def on_validation(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, RequestValidationError)
-        return from_validation(error).response(request.url.path)
+        return from_validation(error).response(_instance(request))
 
     async def on_core(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, RedlineError)
-        problem = from_core(error)
-        if isinstance(error, NotFound):
-            problem.field = missing_field(str(error), request.path_params)
-        return problem.response(request.url.path)
+        instance = _instance(request)
+        if isinstance(error, StoreError):  # an operator's problem, not the caller's: log it
+            log.error("store unavailable on %s: %s", instance, error)
+        return from_core(error).response(instance)
 
     async def on_http(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, StarletteHTTPException)
@@ -202,12 +223,13 @@ def install(app: FastAPI) -> None:
             error.status_code, ("http-error", "HTTP error", None)
         )
         problem = Problem(error.status_code, slug, title, field=field, headers=error.headers or {})
-        return problem.response(request.url.path)
+        return problem.response(_instance(request))
 
     async def on_crash(request: Request, error: Exception) -> JSONResponse:
-        # Logged by type only: the exception text may quote input.
-        log.error("internal error on %s: %s", request.url.path, type(error).__name__)
-        return from_crash(error).response(request.url.path)
+        # Logged by type only: the exception text may quote input; the path with ids hashed.
+        instance = _instance(request)
+        log.error("internal error on %s: %s", instance, type(error).__name__)
+        return from_crash(error).response(instance)
 
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(RequestValidationError, on_validation)

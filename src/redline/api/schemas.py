@@ -266,3 +266,6 @@ class ProblemOut(BaseModel):
     detail: str | None = None
     instance: str | None = None
     field: str | None = None
+    pointer: str | None = Field(
+        default=None, description="Where the field sits in the request body (RFC 6901), if it does."
+    )

@@ -85,7 +85,10 @@ class Service:
             try:
                 case = open_if_due_now(self.store, outcome.document, rulebook=self.rulebook)
             except Exception as error:  # the decision stands; sync opens the case later
-                log.warning("case for %s not opened: %s", content.id, type(error).__name__)
+                # named by the decision's id (ours), not the content's (the platform's, which
+                # may be private data)
+                decision_id = outcome.document["decision_id"]
+                log.warning("case for %s not opened: %s", decision_id, type(error).__name__)
         return outcome, case
 
     def reload_sources(self) -> None:

@@ -21,7 +21,7 @@ def open_input(path: str) -> Iterator[tuple[BinaryIO, int | None]]:
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}", field="INPUT") from None
+        raise InputError(f"cannot read {path}: {error.strerror}", field="input") from None
     with stream:
         yield stream, os.fstat(stream.fileno()).st_size
 
@@ -35,6 +35,6 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
     try:
         stream = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed below
     except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror}", field="--output") from None
+        raise InputError(f"cannot write {path}: {error.strerror}", field="output") from None
     with stream:
         yield stream

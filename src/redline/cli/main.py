@@ -123,7 +123,9 @@ def main() -> None:
     try:
         app()
     except RedlineError as error:
-        typer.echo(f"error: {error}", err=True)
+        from redline.cli.fields import describe
+
+        typer.echo(f"error: {describe(error)}", err=True)
         sys.exit(exit_code_for(error))
     except SettingsError as error:  # a bad REDLINE_* value: settings sit below the error tree
         typer.echo(f"error: {error}", err=True)

@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from redline.decide.dsa import DsaCategory
 from redline.decide.yamlfile import Loc, load_model, parse_model
 from redline.detect.finding import SignalKind
 
@@ -44,29 +45,6 @@ class Exemption(StrEnum):
     NEWSWORTHY = "newsworthy"
 
 
-# The categories of the EU DSA Transparency Database statement-of-reasons schema.
-DSA_CATEGORIES = frozenset(
-    {
-        "STATEMENT_CATEGORY_ANIMAL_WELFARE",
-        "STATEMENT_CATEGORY_CYBER_VIOLENCE",
-        "STATEMENT_CATEGORY_CYBER_VIOLENCE_AGAINST_WOMEN",
-        "STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS",
-        "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH",
-        "STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS",
-        "STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS",
-        "STATEMENT_CATEGORY_NON_CONSENSUAL_BEHAVIOUR",
-        "STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
-        "STATEMENT_CATEGORY_PORNOGRAPHY_OR_SEXUALIZED_CONTENT",
-        "STATEMENT_CATEGORY_PROTECTION_OF_MINORS",
-        "STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY",
-        "STATEMENT_CATEGORY_SCAMS_AND_FRAUD",
-        "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE",
-        "STATEMENT_CATEGORY_SELF_HARM",
-        "STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS",
-        "STATEMENT_CATEGORY_UNSAFE_AND_ILLEGAL_PRODUCTS",
-        "STATEMENT_CATEGORY_VIOLENCE",
-    }
-)
 _DSA_KEYWORD = re.compile(r"^KEYWORD_[A-Z0-9_]+$")
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
@@ -121,7 +99,7 @@ class Rule(_Strict):
     detectors: tuple[str, ...] = Field(
         default=(), description="Detectors whose failure matters to this rule; empty means any."
     )
-    dsa_category: str
+    dsa_category: DsaCategory
     dsa_keywords: tuple[str, ...] = ()
     dsa_legal_ground: str | None = Field(
         default=None,
@@ -137,10 +115,11 @@ class Rule(_Strict):
             raise ValueError("rule id must be lower case letters, digits, '.', '_' or '-'")
         return value
 
-    @field_validator("dsa_category")
+    @field_validator("dsa_category", mode="before")
     @classmethod
-    def _known_category(cls, value: str) -> str:
-        if value not in DSA_CATEGORIES:
+    def _known_category(cls, value: object) -> object:
+        # before pydantic's own check, whose message would list all twenty values
+        if value not in set(DsaCategory):
             raise ValueError(f"unknown DSA category {value!r} (expected STATEMENT_CATEGORY_...)")
         return value
 

@@ -11,6 +11,8 @@ reported where a moderator sees it in the original:
 * ``compact(text)``: letters and digits only, no separators, with OCR look-alikes folded
   (``0``→``o``, ``1``/``i``→``l``, ``rn``→``m``, ...). Line breaks, hyphenation at line ends and
   spacing changes vanish in this form, which is what the excerpt fingerprints are computed over.
+  It keeps its text from before the folding too (``unfolded``): a ``1`` folded to ``l`` is still
+  a digit when alignment asks whether a number was written for another.
 
 Redaction marks (``█``, ``■``, ``[REDACTED]``, ``XXXX``) are removed in both forms: a redacted
 quote then differs from its source only by a gap, which the alignment step tolerates.
@@ -20,13 +22,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["REDACTION_MARK", "NormalizedText", "blank_redactions", "compact", "normalize"]
+__all__ = [
+    "REDACTION_MARK",
+    "NormalizedText",
+    "blank_redactions",
+    "compact",
+    "folded_digits",
+    "normalize",
+    "unfold_digits",
+]
 
 # What a redaction run becomes in the compact form: one character that no text contains, so
 # alignment can tell a blacked-out gap (forgiven) from a deletion or a rewrite (counted).
@@ -53,6 +63,8 @@ _CONFUSABLES: dict[str, str] = {
 
 # OCR folds for the compact form: characters a scanner confuses, mapped to one representative.
 _OCR_CHARS = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "8": "b"})
+_DIGIT_OF_FOLD = {"o": "0", "l": "1", "s": "5", "b": "8"}  # the digits _OCR_CHARS folds away
+_FOLDED_DIGIT = re.compile("[0158]")
 _OCR_PAIRS = re.compile(r"rn|vv|cl")
 _OCR_PAIR_TO = {"rn": "m ", "vv": "w ", "cl": "d "}
 
@@ -68,7 +80,7 @@ class NormalizedText:
     never need them.
     """
 
-    __slots__ = ("_ends", "_offsets", "_starts", "source_length", "text")
+    __slots__ = ("_ends", "_offsets", "_starts", "source_length", "text", "unfolded")
 
     def __init__(
         self,
@@ -78,10 +90,16 @@ class NormalizedText:
         source_length: int = 0,
         *,
         offsets: Callable[[], tuple[IntArray, IntArray]] | None = None,
+        unfolded: str | None = None,
     ) -> None:
         if (starts is None or ends is None) and offsets is None:
             raise ValueError("NormalizedText needs its offsets, or a way to build them")
+        if unfolded is not None and len(unfolded) != len(text):
+            raise ValueError("unfolded text must be as long as the text")
         self.text = text
+        # ``compact`` only: the text before OCR folding, so a folded ``l`` that was written ``1``
+        # is still known to be a digit (a number written for another is not OCR noise).
+        self.unfolded = unfolded
         self.source_length = source_length
         self._starts, self._ends, self._offsets = starts, ends, offsets
 
@@ -115,6 +133,25 @@ class NormalizedText:
             pos = int(self.starts[start]) if start < len(self.text) else self.source_length
             return pos, pos
         return int(self.starts[start]), int(self.ends[end - 1])
+
+
+def folded_digits(norm: NormalizedText) -> IntArray:
+    """Offsets in ``norm.text`` of the digits OCR folding turned into letters (0, 1, 5, 8).
+
+    A compact text keeps only its folded form; these offsets are what it takes to know later
+    which of its ``o``, ``l``, ``s`` and ``b`` were written as digits (``unfold_digits``).
+    """
+    if norm.unfolded is None:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromiter((m.start() for m in _FOLDED_DIGIT.finditer(norm.unfolded)), dtype=np.int64)
+
+
+def unfold_digits(text: str, positions: Iterable[int]) -> str:
+    """``text`` with the folded digits at ``positions`` written as digits again."""
+    chars = list(text)
+    for at in positions:
+        chars[at] = _DIGIT_OF_FOLD[chars[at]]
+    return "".join(chars)
 
 
 def blank_redactions(text: str) -> str:
@@ -176,8 +213,13 @@ def compact(text: str) -> NormalizedText:
         table = {ord(c): _fold_char(c) for c in set(text) if not c.isascii()}
         folded = text.translate(_ASCII_LOWER).translate(table)
     folded = folded.replace("rn", "m").replace("vv", "w").replace("cl", "d")
-    kept = _NOT_ALNUM.sub("", folded).translate(_OCR_CHARS)
-    return NormalizedText(kept, source_length=len(text), offsets=lambda: _compact_offsets(text))
+    kept = _NOT_ALNUM.sub("", folded)
+    return NormalizedText(
+        kept.translate(_OCR_CHARS),
+        source_length=len(text),
+        offsets=lambda: _compact_offsets(text),
+        unfolded=kept,
+    )
 
 
 def _compact_offsets(text: str) -> tuple[IntArray, IntArray]:
@@ -219,7 +261,11 @@ def _compact(text: str) -> NormalizedText:
                 ends = ends.copy() if not ends.flags.writeable else ends
                 ends[first] = m.end()
     return NormalizedText(
-        text=kept.translate(_OCR_CHARS), starts=starts, ends=ends, source_length=len(text)
+        text=kept.translate(_OCR_CHARS),
+        starts=starts,
+        ends=ends,
+        source_length=len(text),
+        unfolded=kept,
     )
 
 

@@ -4,6 +4,9 @@ SQLite is the embedded default: one file in the data directory, WAL so readers n
 writer, and ``BEGIN IMMEDIATE`` for every transaction so the single writer takes its lock up front
 instead of failing half-way on a lock upgrade. PostgreSQL is the same code by URL. The caller
 commits: ``with store.transaction() as session:`` is one unit of work, all or nothing.
+
+This is also where database errors stop: inside a unit of work (or a read) they become the
+project's own (``translated``), so no layer above record/ imports SQLAlchemy to catch them.
 """
 
 from __future__ import annotations
@@ -20,9 +23,16 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    DisconnectionError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    SQLAlchemyError,
+)
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from redline.errors import StoreError
+from redline.errors import StoreConflict, StoreError
 from redline.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -59,6 +69,32 @@ def _sqlite_engine(url: URL, synchronous: str) -> Engine:
         connection.exec_driver_sql("BEGIN" if reader else "BEGIN IMMEDIATE")
 
     return engine
+
+
+# Errors that mean the database cannot be reached or stopped answering (a pool timeout included);
+# anything else SQLAlchemy raises is a bug in our statements and stays one.
+_UNREACHABLE = (OperationalError, InterfaceError, DisconnectionError, PoolTimeout)
+
+
+@contextmanager
+def translated() -> Iterator[None]:
+    """Database errors raised in the block, as the project's own.
+
+    An integrity error (a unique or foreign key refused the write) becomes ``StoreConflict``, a
+    lost or unreachable database ``StoreError``. Neither message quotes the database's text,
+    which can hold a row's values; the original stays attached as ``__cause__`` for a debugger.
+
+    Raises:
+        StoreConflict: the write contradicts stored rows.
+        StoreError: the database cannot be reached or failed.
+    """
+    try:
+        yield
+    except IntegrityError as error:
+        raise StoreConflict("the write contradicts stored rows") from error
+    except _UNREACHABLE as error:
+        kind = type(error.orig if isinstance(error, OperationalError) and error.orig else error)
+        raise StoreError(f"the store is unavailable ({kind.__name__})") from error
 
 
 class Store:
@@ -121,13 +157,13 @@ class Store:
         Repositories get a Core connection, not an ORM session: they write each row once with
         prepared statements, and one small transaction per content makes ORM overhead dominate.
         """
-        with self.engine.begin() as connection:
+        with translated(), self.engine.begin() as connection:
             yield connection
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         """A connection for reads only: always rolled back, so nothing it touches is written."""
-        with self._reader.connect() as connection:
+        with translated(), self._reader.connect() as connection:
             try:
                 yield connection
             finally:

@@ -16,6 +16,8 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from redline.decide.dsa import DsaCategory
+
 BATCH_LIMIT = 100
 
 Visibility = Literal[
@@ -49,28 +51,6 @@ ContentType = Literal[
     "CONTENT_TYPE_TEXT",
     "CONTENT_TYPE_VIDEO",
     "CONTENT_TYPE_OTHER",
-]
-Category = Literal[
-    "STATEMENT_CATEGORY_ANIMAL_WELFARE",
-    "STATEMENT_CATEGORY_CONSUMER_INFORMATION",
-    "STATEMENT_CATEGORY_CYBER_VIOLENCE",
-    "STATEMENT_CATEGORY_CYBER_VIOLENCE_AGAINST_WOMEN",
-    "STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS",
-    "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH",
-    "STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS",
-    "STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS",
-    "STATEMENT_CATEGORY_NON_CONSENSUAL_BEHAVIOUR",
-    "STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE",
-    "STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
-    "STATEMENT_CATEGORY_PORNOGRAPHY_OR_SEXUALIZED_CONTENT",
-    "STATEMENT_CATEGORY_PROTECTION_OF_MINORS",
-    "STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY",
-    "STATEMENT_CATEGORY_SCAMS_AND_FRAUD",
-    "STATEMENT_CATEGORY_SELF_HARM",
-    "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE",
-    "STATEMENT_CATEGORY_UNSAFE_AND_ILLEGAL_PRODUCTS",
-    "STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS",
-    "STATEMENT_CATEGORY_VIOLENCE",
 ]
 SourceType = Literal[
     "SOURCE_ARTICLE_16",
@@ -129,8 +109,8 @@ class Statement(BaseModel):
     incompatible_content_illegal: YesNo | None = None
     content_type: list[ContentType] = Field(min_length=1)
     content_type_other: Text500 | None = None
-    category: Category
-    category_addition: list[Category] | None = None
+    category: DsaCategory
+    category_addition: list[DsaCategory] | None = None
     category_specification: list[str] | None = None
     category_specification_other: Text500 | None = None
     territorial_scope: list[Country] = Field(min_length=1)
@@ -235,7 +215,7 @@ class Statement(BaseModel):
 
     def to_api(self) -> dict[str, object]:
         """The JSON object to send: unset optional fields left out."""
-        return self.model_dump(exclude_none=True)
+        return self.model_dump(mode="json", exclude_none=True)
 
 
 FIELDS: tuple[str, ...] = tuple(Statement.model_fields)

@@ -82,28 +82,28 @@ def load_attributes(path: Path) -> dict[str, str]:
     """
     try:
         if path.stat().st_size > MAX_ATTRIBUTES_BYTES:
-            raise InputError(f"{path} is larger than 50 MiB", field="--attributes")
+            raise InputError(f"{path} is larger than 50 MiB", field="attributes")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"cannot read {path}: {error}", field="--attributes") from None
+        raise InputError(f"cannot read {path}: {error}", field="attributes") from None
     if text.lstrip().startswith("{"):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            raise InputError(f"{path}: not JSON ({error.msg})", field="--attributes") from None
+            raise InputError(f"{path}: not JSON ({error.msg})", field="attributes") from None
         bad = next((k for k, v in data.items() if not isinstance(v, str) or not v), None)
         if bad is not None:
-            raise InputError(f"{path}: group of {bad!r} must be a string", field="--attributes")
+            raise InputError(f"{path}: every group must be a non-empty string", field="attributes")
         return dict(data)
     rows = list(csv.reader(io.StringIO(text)))
     if not rows or [c.strip() for c in rows[0][:2]] != ["author_id", "group"]:
-        raise InputError(f"{path}: CSV must start with author_id,group", field="--attributes")
+        raise InputError(f"{path}: CSV must start with author_id,group", field="attributes")
     out = {}
     for number, row in enumerate(rows[1:], 2):
         if not row:
             continue
         if len(row) < 2 or not row[0].strip() or not row[1].strip():
-            raise InputError(f"{path}, line {number}: need author_id,group", field="--attributes")
+            raise InputError(f"{path}, line {number}: need author_id,group", field="attributes")
         out[row[0].strip()] = row[1].strip()
     return out
 
@@ -307,10 +307,10 @@ def counterfactual(
     are skipped (and counted).
     """
     if sample < 1:
-        raise InputError("sample must be at least 1", field="--sample")
+        raise InputError("sample must be at least 1", field="sample")
     groups = sorted(set(attributes.values()))
     if len(groups) < 2:
-        raise InputError("the attributes file needs at least two groups", field="--attributes")
+        raise InputError("the attributes file needs at least two groups", field="attributes")
     with store.reading() as session:
         ids = [
             r.document["decision_id"]

@@ -288,8 +288,8 @@ def export(
     unknown = sorted(set(territory) - set(EEA))
     if unknown or not territory:
         raise InputError(
-            f"--territory must be EU/EEA country codes (got {', '.join(unknown) or 'none'})",
-            field="--territory",
+            f"territory must be EU/EEA country codes (got {', '.join(unknown) or 'none'})",
+            field="territory",
         )
     return [build(step, policy, territory) for step in steps(store, start, end)]
 
@@ -324,7 +324,7 @@ def write(statements: Sequence[Statement], output: Path, fmt: str) -> list[Path]
         InputError: unknown format, or the output cannot be written.
     """
     if fmt not in ("json", "csv"):
-        raise InputError(f"format must be json or csv, not {fmt!r}", field="--format")
+        raise InputError("format must be json or csv", field="format")
     groups = batches(statements) or [[]]
     paths = batch_paths(output, len(groups))
     try:
@@ -339,7 +339,7 @@ def write(statements: Sequence[Statement], output: Path, fmt: str) -> list[Path]
                     for statement in group:
                         writer.writerow(_csv_cell(getattr(statement, f)) for f in FIELDS)
     except OSError as error:
-        raise InputError(f"cannot write {output}: {error.strerror}", field="--output") from None
+        raise InputError(f"cannot write {output}: {error.strerror}", field="output") from None
     return paths
 
 

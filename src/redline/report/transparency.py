@@ -161,5 +161,5 @@ def write_report(report: dict[str, Any], directory: Path, name: str = "transpare
         page.write_text(render(report), encoding="utf-8")
         data.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     except OSError as error:
-        raise InputError(f"cannot write {directory}: {error.strerror}", field="--output") from None
+        raise InputError(f"cannot write {directory}: {error.strerror}", field="output") from None
     return [page, data]

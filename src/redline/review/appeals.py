@@ -74,7 +74,7 @@ def file_appeal(
             document = repo.context(decision_id).document
             if document["account_id"] != author:
                 raise Conflict(
-                    f"decision {document['decision_id']} is not about {author}'s content"
+                    f"decision {document['decision_id']} is not about the appellant's content"
                 )
             if not document["violations"] and not document["actions"]:
                 raise Conflict(f"decision {document['decision_id']} restricted nothing to appeal")

@@ -190,7 +190,7 @@ def decide_case(
         chosen = Outcome(outcome)
     except ValueError:
         known = ", ".join(o.value for o in Outcome)
-        raise InputError(f"outcome {outcome!r} is not one of {known}", field="outcome") from None
+        raise InputError(f"outcome is not one of {known}", field="outcome") from None
     reason = scrub(reason, field="reason")
     now = now or utcnow()
     with store.transaction() as session:
@@ -219,7 +219,7 @@ def decide_case(
             standing = standing_violations(verdict, frozenset())
         elif chosen is Outcome.MODIFY:
             if not rules:
-                raise InputError("modify needs the rules that stand (--rule)", field="rules")
+                raise InputError("modify needs the rules that stand", field="rules")
             unknown = sorted(set(rules) - violated)
             if unknown:
                 raise InputError(

@@ -39,7 +39,5 @@ def parse_when(value: str, field: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise InputError(
-            f"{field} {value!r} is not an ISO date (YYYY-MM-DD)", field=field
-        ) from None
+        raise InputError(f"{field} is not an ISO date (YYYY-MM-DD)", field=field) from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

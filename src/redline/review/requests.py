@@ -45,7 +45,7 @@ def _choice(enum: type[StrEnum], value: str, field: str) -> str:
         return enum(value).value
     except ValueError:
         known = ", ".join(e.value for e in enum)
-        raise InputError(f"{field} {value!r} is not one of {known}", field=field) from None
+        raise InputError(f"{field} is not one of {known}", field=field) from None
 
 
 def record_request(

@@ -130,10 +130,34 @@ def test_fingerprints_round_trip_through_bytes() -> None:
     fps = fingerprint(DOSSIER, CONFIG)
     back = Fingerprints.from_bytes(fps.to_bytes())
     assert back.config == fps.config and back.length == fps.length
-    for name in ("hashes", "positions", "starts", "spans"):
+    for name in ("hashes", "positions", "starts", "spans", "steps", "digits"):
         assert (getattr(back, name) == getattr(fps, name)).all()
     with pytest.raises(ValueError):
         Fingerprints.from_bytes(b"nonsense")
+
+
+def test_fingerprints_keep_the_digits_folding_turned_into_letters() -> None:
+    fps = fingerprint("Ref. CSC-5587, 10 of 18", CONFIG)
+    assert [fps.text[i] for i in fps.digits.tolist()] == ["s", "s", "b", "l", "o", "l", "b"]
+
+
+def test_fingerprints_stored_before_folded_digits_still_load() -> None:
+    """A format-2 blob (steps, no folded digits) loads, digits unknown; a cut blob is refused."""
+    fps = fingerprint(DOSSIER, CONFIG)
+    old = Fingerprints(
+        config=fps.config,
+        hashes=fps.hashes,
+        positions=fps.positions,
+        starts=fps.starts,
+        spans=fps.spans,
+        text=fps.text,
+        steps=fps.steps,
+    )
+    back = Fingerprints.from_bytes(old.to_bytes())
+    assert back.digits is None and back.steps is not None
+    assert len(old.to_bytes()) < len(fps.to_bytes())
+    with pytest.raises(ValueError):
+        Fingerprints.from_bytes(fps.to_bytes()[:-2])
 
 
 def test_mismatched_fingerprint_config_is_refused() -> None:

@@ -29,6 +29,7 @@ shared phrase cannot lend the phrase its length.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from redline.extract.normalize import REDACTION_MARK
@@ -131,13 +132,15 @@ def bounded_edit_distance(a: str, b: str, limit: int) -> int:
     return min(prev[-1], limit + 1)
 
 
-def replaced_block(a: str, b: str) -> bool:
+def replaced_block(a: str, b: str, unfolded: tuple[str, str] | None = None) -> bool:
     """Whether ``a`` and ``b`` differ by a value changed as a whole, not by scattered noise.
 
     A digit written for another digit is a different number: ``84`` for ``83``, ``2.5`` for
-    ``1.9``, another reference on the same letterhead. Folding has already turned the digits a
-    scanner confuses with letters (0, 1, 5, 8) into those letters, so two digits that still
-    differ were written, not misread (a digit lost, or read as a letter, is noise).
+    ``1.9``, another reference on the same letterhead. Folding has turned the digits a scanner
+    confuses with letters (0, 1, 5, 8) into those letters; ``unfolded`` (the same stretches
+    before folding) tells which of them were written as digits, so ``8`` for ``1`` is another
+    number too while ``B`` for ``8`` stays a misread (a digit lost, or read as a letter, is
+    noise). Without it, only the digits folding left (2-4, 6, 7, 9) are known.
 
     Otherwise, with common ends set aside, what differs is a word's worth of letters when it is
     three or more long and at least half of it (and two at least) is edits: ``fri`` for ``mon``,
@@ -160,12 +163,31 @@ def replaced_block(a: str, b: str) -> bool:
             break
         tail += 1
     a, b = a[: len(a) - tail], b[: len(b) - tail]
+    if unfolded is not None:
+        plain_a = unfolded[0][head : head + len(a)]
+        plain_b = unfolded[1][head : head + len(b)]
+        if _digit_for_digit(a, b, plain_a, plain_b):
+            return True
+    else:
+        plain_a, plain_b = a, b
     span = max(len(a), len(b))
     if span < 2:
         return False
     edits = bounded_edit_distance(a, b, span)
-    numeric = any(c.isdigit() for c in a + b)
+    numeric = any(c.isdigit() for c in plain_a + plain_b)
     return 2 * edits >= span and (numeric or (edits >= 2 and span >= 3))
+
+
+def _digit_for_digit(a: str, b: str, plain_a: str, plain_b: str) -> bool:
+    """Whether, where two folded stretches differ, each side has a digit the other lacks.
+
+    ``a`` and ``b`` are what differs once common ends are set aside; ``plain_*`` are the same
+    stretches before folding. Digits are compared in their folded form, so ``B30`` read for
+    ``830`` (a letter where a digit was) is no digit written for another.
+    """
+    mine = Counter(f for f, p in zip(a, plain_a, strict=True) if p.isdigit())
+    theirs = Counter(f for f, p in zip(b, plain_b, strict=True) if p.isdigit())
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 def redacted_gap(gap_post: str, gap_doc: str, limit: int) -> tuple[int, int, int] | None:
@@ -194,8 +216,13 @@ def redacted_gap(gap_post: str, gap_doc: str, limit: int) -> tuple[int, int, int
     return shown - edits, edits, len(gap_doc) - shown
 
 
-def _extend(post: str, doc: str, q: int, d: int, step: int, limit: int) -> tuple[int, int, int]:
-    """Ungapped X-drop extension from (q, d) towards ``step``: (length, matches, mismatches)."""
+def _extend(
+    post: str, doc: str, q: int, d: int, step: int, limit: int, plain: tuple[str, str]
+) -> tuple[int, int, int]:
+    """Ungapped X-drop extension from (q, d) towards ``step``: (length, matches, mismatches).
+
+    ``plain`` are the two texts before OCR folding (or the folded texts when not known).
+    """
     best = (0, 0, 0)
     best_score = score = matches = mismatches = 0
     for i in range(1, limit + 1):
@@ -204,7 +231,7 @@ def _extend(post: str, doc: str, q: int, d: int, step: int, limit: int) -> tuple
             break
         if post[qi] == doc[di]:
             score, matches = score + 1, matches + 1
-        elif post[qi].isdigit() and doc[di].isdigit():
+        elif plain[0][qi].isdigit() and plain[1][di].isdigit():
             break  # a digit for another digit: another number (see ``replaced_block``)
         else:
             score, mismatches = score - 2, mismatches + 1
@@ -223,9 +250,16 @@ def align_chain(
     *,
     split_edits: int,
     extend: int,
+    unfolded: tuple[str | None, str | None] = (None, None),
 ) -> list[Alignment]:
-    """Aligned passages along one chain of (post, document) seed offsets, sorted by post offset."""
+    """Aligned passages along one chain of (post, document) seed offsets, sorted by post offset.
+
+    ``unfolded`` are the post's and the document's compact texts before OCR folding, where
+    known: with both, a ``1`` written for an ``8`` is another number, not a look-alike.
+    """
     seeds = [(q, d) for q, d in seeds if post[q : q + k] == doc[d : d + k]]  # drop hash collisions
+    plain = (unfolded[0] or post, unfolded[1] or doc)
+    both = None if unfolded[0] is None or unfolded[1] is None else plain
     runs: list[Alignment] = []
     if not seeds:
         return runs
@@ -234,8 +268,8 @@ def align_chain(
     matched, edits, redacted, count = k, 0, 0, 1
 
     def close() -> None:
-        bl, bm, bx = _extend(post, doc, q0, d0, -1, extend)
-        fl, fm, fx = _extend(post, doc, qe, de, +1, extend)
+        bl, bm, bx = _extend(post, doc, q0, d0, -1, extend, plain)
+        fl, fm, fx = _extend(post, doc, qe, de, +1, extend, plain)
         runs.append(
             Alignment(q0 - bl, qe + fl, d0 - bl, de + fl, matched + bm + fm, edits + bx + fx,
                       redacted, count)
@@ -266,7 +300,8 @@ def align_chain(
                 matched += len(gap_post)
             else:
                 e = bounded_edit_distance(gap_post, gap_doc, split_edits)
-                if e > split_edits or replaced_block(gap_post, gap_doc):
+                gap_plain = None if both is None else (both[0][qe:q], both[1][de:d])
+                if e > split_edits or replaced_block(gap_post, gap_doc, gap_plain):
                     close()
                     q0, d0, qe, de, lq, ld = q, d, q + k, d + k, q, d
                     matched, edits, redacted, count = k, 0, 0, 1

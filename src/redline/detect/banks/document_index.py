@@ -35,7 +35,7 @@ from redline.detect.banks.fingerprint import FingerprintConfig, Fingerprints, qu
 from redline.detect.banks.passage import DocumentMatch, Passage
 from redline.detect.banks.segment import Segment, expand_ranges
 from redline.detect.banks.specificity import DocumentProfile, common_runs, profile
-from redline.extract.normalize import NormalizedText, compact
+from redline.extract.normalize import NormalizedText, compact, unfold_digits
 
 __all__ = ["DocumentIndex", "DocumentMatch", "Passage"]
 
@@ -62,6 +62,8 @@ class DocumentIndex:
         self._texts: list[str] = []  # compact text per document, for verification
         self._steps: list[npt.NDArray[np.uint8] | None] = []  # source steps per compact letter
         self._ratios: list[float] = []  # source characters per compact letter, on average
+        self._digits: list[U32 | None] = []  # folded digits per compact text (fingerprint.py)
+        self._unfolded: dict[int, str] = {}  # compact texts with their digits, for alignment
         self._pending: list[tuple[int, Fingerprints]] = []
         self.background: BackgroundModel | None = None
         self._profiles: dict[tuple[int, tuple[int, int]], DocumentProfile] = {}
@@ -89,6 +91,7 @@ class DocumentIndex:
     def nbytes(self) -> int:
         """Bytes held by the index arrays and compact texts (entry objects not included)."""
         steps = sum(s.nbytes for s in self._steps if s is not None)
+        steps += sum(d.nbytes for d in self._digits if d is not None)
         return sum(s.nbytes for s in self._segments) + sum(len(t) for t in self._texts) + steps
 
     def add(self, entry: BankEntry, fps: Fingerprints) -> None:
@@ -102,6 +105,7 @@ class DocumentIndex:
         self._fingerprints += len(fps)
         self._texts.append(fps.text)
         self._steps.append(fps.steps)
+        self._digits.append(fps.digits)
         self._ratios.append(fps.source_ratio())
         self._entries.append(entry)
 
@@ -284,7 +288,13 @@ class DocumentIndex:
                 continue  # cannot reach the minimum length even fully extended
             seeds = [(q_list[i], d_list[i]) for i in chain]
             for run in align_chain(
-                norm.text, self._texts[gid], seeds, k, split_edits=rule.split_edits, extend=extend
+                norm.text,
+                self._texts[gid],
+                seeds,
+                k,
+                split_edits=rule.split_edits,
+                extend=extend,
+                unfolded=(norm.unfolded, self._unfolded_text(gid)),
             ):
                 if not self._plausible(run, shortest):
                     continue
@@ -312,6 +322,20 @@ class DocumentIndex:
                     )
                 )
         return _disjoint(passages)
+
+    def _unfolded_text(self, gid: int) -> str | None:
+        """Document ``gid``'s compact text with its folded digits written as digits again.
+
+        Built for candidates only and kept for a while (a bank's documents are candidates again
+        and again); None for fingerprints stored before folded digits were kept.
+        """
+        found = self._unfolded.get(gid)
+        digits = self._digits[gid]
+        if found is None and digits is not None:
+            if len(self._unfolded) >= _MAX_PROFILES:
+                self._unfolded.clear()
+            found = self._unfolded[gid] = unfold_digits(self._texts[gid], digits.tolist())
+        return found
 
     def _profile_of(self, gid: int, seg: Segment, rows: slice, fpos: I64) -> DocumentProfile:
         """The specificity of document ``gid``, memoised until the bank or background changes."""

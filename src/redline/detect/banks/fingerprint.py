@@ -22,6 +22,11 @@ coordinates be measured in characters of the document as people read it (the 80-
 of an excerpt) and split into words, at one byte a character instead of a full offset map.
 Blobs of format 1, written before steps existed, still load; their passages are measured by the
 document's average ratio of source to compact characters instead.
+
+Format 3 adds the offsets of the digits that OCR folding turned into letters (``digits``): a
+reference ``CSC-5587`` on the same letterhead as ``CSC-3635`` is another number, not a misread
+one, and alignment can only tell if it knows that ``ssb7`` was written ``5587``. Blobs of format
+1 and 2 load without them; their documents keep matching across such digits until re-added.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from redline.extract.normalize import NormalizedText, compact
+from redline.extract.normalize import NormalizedText, compact, folded_digits
 
 __all__ = ["FingerprintConfig", "Fingerprints", "fingerprint", "query_grams"]
 
@@ -42,7 +47,8 @@ _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
 _MAGIC = b"RLFP"
 _HEADER = struct.Struct("<4sBHHII")  # magic, format version, k, window, count, text bytes
-_FORMAT = 2  # 1: no steps; 2: steps after the arrays
+_FORMAT = 3  # 1: no steps; 2: steps after the arrays; 3: then folded digits (count, offsets)
+_COUNT = struct.Struct("<I")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +76,9 @@ class Fingerprints:
     against; ``starts`` and ``spans`` locate each k-gram in the source text (what a match reports
     to a moderator). ``steps[i]`` is how many source characters compact character ``i`` starts
     after compact character ``i - 1`` (1 inside a word, more after a space or punctuation; capped
-    at 255), or None for fingerprints stored before steps were kept.
+    at 255), or None for fingerprints stored before steps were kept. ``digits`` are the offsets in
+    ``text`` of digits folded into letters (see ``normalize.folded_digits``), or None for
+    fingerprints stored before they were kept.
     """
 
     config: FingerprintConfig
@@ -80,6 +88,7 @@ class Fingerprints:
     spans: npt.NDArray[np.uint16]
     text: str
     steps: npt.NDArray[np.uint8] | None = None
+    digits: U32 | None = None
 
     @property
     def length(self) -> int:
@@ -101,8 +110,12 @@ class Fingerprints:
     def to_bytes(self) -> bytes:
         """Compact little-endian serialisation for the store."""
         text = self.text.encode("utf-8")
-        fmt = _FORMAT if self.steps is not None else 1
+        fmt = 1 if self.steps is None else 2 if self.digits is None else _FORMAT
         head = _HEADER.pack(_MAGIC, fmt, self.config.k, self.config.window, len(self), len(text))
+        digits = b""
+        if fmt == _FORMAT:
+            assert self.digits is not None
+            digits = _COUNT.pack(self.digits.size) + self.digits.astype("<u4").tobytes()
         return b"".join(
             (
                 head,
@@ -112,6 +125,7 @@ class Fingerprints:
                 self.starts.astype("<u4").tobytes(),
                 self.spans.astype("<u2").tobytes(),
                 b"" if self.steps is None else self.steps.astype(np.uint8).tobytes(),
+                digits,
             )
         )
 
@@ -122,14 +136,25 @@ class Fingerprints:
             raise ValueError("fingerprint blob too short")
         magic, fmt, k, window, n, length = _HEADER.unpack_from(data)
         arrays = _HEADER.size + length + n * 14
-        if magic != _MAGIC or fmt not in (1, _FORMAT) or (fmt == 1 and len(data) != arrays):
-            raise ValueError("not a fingerprint blob of format 1 or 2")
+        if magic != _MAGIC or fmt not in (1, 2, _FORMAT) or (fmt == 1 and len(data) != arrays):
+            raise ValueError("not a fingerprint blob of format 1, 2 or 3")
         text = data[_HEADER.size : _HEADER.size + length].decode("utf-8")
-        steps = None
-        if fmt == _FORMAT:
-            steps = np.frombuffer(data, dtype=np.uint8, offset=arrays).copy()
-            if steps.size != len(text):
+        steps = digits = None
+        if fmt >= 2:
+            steps = np.frombuffer(data, dtype=np.uint8, count=len(text), offset=arrays).copy()
+            tail = arrays + len(text)
+            if fmt == 2 and len(data) != tail:
                 raise ValueError("fingerprint blob: steps do not match the text")
+        if fmt == _FORMAT:
+            try:
+                (count,) = _COUNT.unpack_from(data, tail)
+            except struct.error:
+                raise ValueError("fingerprint blob: folded digits missing") from None
+            if len(data) != tail + _COUNT.size + 4 * count:
+                raise ValueError("fingerprint blob: folded digits do not match their count")
+            digits = np.frombuffer(data, dtype="<u4", offset=tail + _COUNT.size).astype(np.uint32)
+            if digits.size and int(digits.max()) >= len(text):
+                raise ValueError("fingerprint blob: a folded digit lies outside the text")
         off = _HEADER.size + length
 
         def take(dtype: str, size: int) -> npt.NDArray[np.generic]:
@@ -146,6 +171,7 @@ class Fingerprints:
             spans=take("<u2", 2).astype(np.uint16),
             text=text,
             steps=steps,
+            digits=digits,
         )
 
 
@@ -193,6 +219,7 @@ def fingerprint(text: str | NormalizedText, config: FingerprintConfig) -> Finger
         spans=np.minimum(ends - starts, 65535).astype(np.uint16),
         text=norm.text,
         steps=source_steps(norm),
+        digits=None if norm.unfolded is None else folded_digits(norm).astype(np.uint32),
     )
 
 

@@ -136,7 +136,7 @@ class BankSnapshot:
     def add(self, entry: BankEntry, fps: Fingerprints | None = None) -> None:
         """Add one entry to the indexes of its kind."""
         if entry.bank not in self.banks:
-            raise NotFound(f"bank {entry.bank!r} does not exist")
+            raise NotFound("bank", field="bank")
         self._count += 1
         if entry.sha256 or entry.text_sha256:
             self._exact_entries.append(entry)

@@ -56,7 +56,7 @@ def check_entities(entities: Collection[str] | None) -> tuple[str, ...]:
         raise InputError(
             f"cannot redact {unknown}: no typed mask"
             f" (known: {', '.join(TYPED_MASKS)}, PERSON_NAME)",
-            field="--entities",
+            field="entities",
         )
     return tuple(entities)
 

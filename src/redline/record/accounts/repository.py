@@ -204,7 +204,7 @@ class Accounts:
             select(ACCOUNTS).where(ACCOUNTS.c.id == account_id)
         ).one_or_none()
         if row is None:
-            raise NotFound(f"no account {account_id!r}")
+            raise NotFound("account", field="account_id")
         count = len(self.session.execute(_DIGESTS_OF, {"account_id": account_id}).all())
         return AccountView(
             id=row.id,

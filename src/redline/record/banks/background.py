@@ -116,7 +116,7 @@ class BackgroundSamples:
         now = now or datetime.now(UTC)
         sample = next((s for s in self.list() if s.name == name), None)
         if sample is None:
-            raise NotFound(f"background sample {name!r} does not exist")
+            raise NotFound("background sample", field="name")
         self.session.execute(delete(BANK_BACKGROUND).where(BANK_BACKGROUND.c.name == name))
         self._audit("bank.background_removed", sample, actor, now)
 

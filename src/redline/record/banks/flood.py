@@ -48,7 +48,7 @@ class FloodLedger:
             .where(BANKS.c.name == bank, BANK_ENTRIES.c.name == entry)
         ).scalar()
         if entry_id is None:
-            raise NotFound(f"bank {bank!r} has no entry {entry!r}")
+            raise NotFound("bank entry", field="entry")
         return int(entry_id)
 
     def _audit(
@@ -155,5 +155,5 @@ class FloodLedger:
             .values(released_at=now, released_by=actor)
         )
         if not done.rowcount:
-            raise NotFound(f"bank {bank!r} entry {entry!r} is not held")
+            raise NotFound("held bank entry", field="entry")
         self._audit("bank.entry_released", f"bank:{bank}/{entry}", {}, actor, now)

@@ -165,7 +165,7 @@ class Banks:
     def _bank_row(self, name: str, *, missing_ok: bool = False) -> RowMapping | None:
         row = self.session.execute(select(BANKS).where(BANKS.c.name == name)).mappings().first()
         if row is None and not missing_ok:
-            raise NotFound(f"bank {name!r} does not exist")
+            raise NotFound("bank", field="bank")
         return row
 
     def bank(self, name: str) -> Bank:
@@ -367,10 +367,12 @@ class Banks:
     def _check_names(self, bank_id: int, bank: str, names: list[str]) -> None:
         for n in names:
             if not n or len(n) > 200:
-                raise InputError("entry name must be 1-200 characters", field="--name")
+                raise InputError("entry name must be 1-200 characters", field="name")
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
-            raise Conflict(f"entry names repeat in this batch: {dupes}; use --name")
+            raise Conflict(
+                f"entry names repeat in this batch: {dupes}; give each entry its own name"
+            )
         taken = self.session.execute(
             select(BANK_ENTRIES.c.name).where(
                 BANK_ENTRIES.c.bank_id == bank_id, BANK_ENTRIES.c.name.in_(names)
@@ -426,7 +428,7 @@ class Banks:
             )
         ).scalar()
         if entry_id is None:
-            raise NotFound(f"bank {bank!r} has no entry {entry!r}")
+            raise NotFound("bank entry", field="entry")
         return int(entry_id)
 
     def remove_entry(

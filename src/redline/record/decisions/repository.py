@@ -117,7 +117,7 @@ class Decisions:
         if document is None:
             document = self.for_content(decision_id)
         if document is None:
-            raise NotFound(f"no decision {decision_id!r}")
+            raise NotFound("decision", field="decision_id")
         return document
 
     def save(

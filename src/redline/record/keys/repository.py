@@ -125,7 +125,7 @@ class Keys:
             chosen = Role(role)
         except ValueError:
             known = ", ".join(r.value for r in Role)
-            raise InputError(f"unknown role {role!r} (roles: {known})", field="role") from None
+            raise InputError(f"unknown role (roles: {known})", field="role") from None
         if len(name) > 200:
             raise InputError("a key name has at most 200 characters", field="name")
         key_id = secrets.token_hex(8)
@@ -158,7 +158,7 @@ class Keys:
         """
         row = self.session.execute(_BY_ID, {"key_id": key_id}).one_or_none()
         if row is None:
-            raise NotFound(f"no key {key_id!r}")
+            raise NotFound("key", field="key_id")
         return _key_of(row)
 
     def list(self, *, include_revoked: bool = True) -> list[ApiKey]:

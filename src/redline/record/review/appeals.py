@@ -90,7 +90,7 @@ class Appeals:
         """
         row = self.session.execute(select(APPEALS).where(APPEALS.c.id == appeal_id)).one_or_none()
         if row is None:
-            raise NotFound(f"no appeal {appeal_id!r}")
+            raise NotFound("appeal", field="appeal_id")
         return _view(row)
 
     def lock(self, appeal_id: str) -> AppealView:
@@ -100,7 +100,7 @@ class Appeals:
             query = query.with_for_update()
         row = self.session.execute(query).one_or_none()
         if row is None:
-            raise NotFound(f"no appeal {appeal_id!r}")
+            raise NotFound("appeal", field="appeal_id")
         return _view(row)
 
     def concerning(self, decision_id: str) -> list[AppealView]:

@@ -113,7 +113,7 @@ class Cases:
         """
         row = self.session.execute(select(CASES).where(CASES.c.id == case_id)).one_or_none()
         if row is None:
-            raise NotFound(f"no case {case_id!r}")
+            raise NotFound("case", field="case_id")
         return _view(row)
 
     def lock(self, case_id: str) -> CaseView:
@@ -123,7 +123,7 @@ class Cases:
             query = query.with_for_update()
         row = self.session.execute(query).one_or_none()
         if row is None:
-            raise NotFound(f"no case {case_id!r}")
+            raise NotFound("case", field="case_id")
         return _view(row)
 
     def open(

@@ -79,7 +79,7 @@ class ReviewEnforcement:
                 query.where(DECISIONS.c.content_id == decision_id)
             ).one_or_none()
         if row is None:
-            raise NotFound(f"no decision {decision_id!r}")
+            raise NotFound("decision", field="decision_id")
         return DecisionContext(
             document=row.document,
             evidence=evidence_of(row),

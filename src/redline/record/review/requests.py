@@ -126,7 +126,7 @@ class Requests:
             select(EXTERNAL_REQUESTS).where(EXTERNAL_REQUESTS.c.id == request_id)
         ).one_or_none()
         if row is None:
-            raise NotFound(f"no external request {request_id!r}")
+            raise NotFound("external request", field="request_id")
         return self._view(row)
 
     def _view(self, row: Any) -> RequestView:
