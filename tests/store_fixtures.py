@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from redline.settings import Settings
 
 PG_URL = os.environ.get("REDLINE_TEST_PG_URL", "postgresql+psycopg://root@127.0.0.1:5432/test")
-HASH_KEY = "test-hash-key"
+HASH_KEY = "test-hash-key-0123456789"
 
 
 def _unreachable(reason: str) -> None:

@@ -272,7 +272,9 @@ def test_a_writer_that_loses_the_race_returns_the_winners_decision(pg_url: str, 
     """
     import threading
 
-    settings = Settings(home=tmp_path / "home", database_url=pg_url, hash_key="test-hash-key")
+    settings = Settings(
+        home=tmp_path / "home", database_url=pg_url, hash_key="test-hash-key-0123456789"
+    )
     store = Store.open(settings)
     content = Content(id="race-1", author_id="u1", text=POST)
     winner: list[DecisionRecord] = []

@@ -30,21 +30,24 @@ class Step:
     ok: int = 0
     errors: dict[str, int] = field(default_factory=dict)
     latencies: list[float] = field(default_factory=list)
+    shed: int = 0
+    shed_latencies: list[float] = field(default_factory=list)
     max_lag: float = 0.0
     wall: float = 0.0
 
     def percentile(self, q: float) -> float:
         """The q-th percentile latency in milliseconds (nearest rank)."""
-        if not self.latencies:
-            return float("nan")
-        ordered = sorted(self.latencies)
-        index = min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))
-        return ordered[index] * 1000
+        return _nearest(self.latencies, q) * 1000
 
     @property
     def achieved_rps(self) -> float:
         """Successful responses per second of wall time."""
         return self.ok / self.wall if self.wall else 0.0
+
+    @property
+    def shed_rps(self) -> float:
+        """Requests refused by load shedding (503 or 429) per second of wall time."""
+        return self.shed / self.wall if self.wall else 0.0
 
     def summary(self) -> dict[str, Any]:
         """Plain numbers for the report."""
@@ -59,7 +62,18 @@ class Step:
             "p99_ms": round(self.percentile(99), 2),
             "max_ms": round(max(self.latencies, default=0.0) * 1000, 2),
             "client_max_lag_ms": round(self.max_lag * 1000, 2),
+            "shed": self.shed,
+            "shed_rps": round(self.shed_rps, 1),
+            "shed_p99_ms": round(_nearest(self.shed_latencies, 99) * 1000, 2),
         }
+
+
+def _nearest(values: list[float], q: float) -> float:
+    """The q-th percentile of ``values`` by nearest rank (NaN when empty)."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
 
 
 async def run_step(
@@ -100,6 +114,9 @@ async def run_step(
             if outcome == "ok":
                 step.ok += 1
                 step.latencies.append(done - due)
+            elif outcome in ("503", "429"):  # shed: refused at once, the client may retry
+                step.shed += 1
+                step.shed_latencies.append(done - due)
             else:
                 step.errors[outcome] = step.errors.get(outcome, 0) + 1
 

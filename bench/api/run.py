@@ -8,12 +8,18 @@ moderation: detect, decide, store, audit). Then:
 
 1. a warm-up, and ``--seconds`` at the target rate (200/s): p50, p95, p99;
 2. a ramp of offered rates until the server saturates (answers under 90% of the offered rate)
-   or requests fail: the rate from which p99 stays over 100 ms, and the most answered per second.
+   or requests fail: the rate from which p99 stays over 100 ms, and the most answered per second;
+3. with ``--overload``: twice that most answered per second (or ``--capacity``), load shedding
+   off and then on, side by side (``bench/api/overload.py``).
+
+Steps 1 and 2 run with load shedding off, so they measure the service itself.
 
 Usage::
 
     python bench/api/run.py [--rate 200] [--seconds 20] [--step-seconds 8] [--no-pg]
                             [--sync FULL|NORMAL] [--pg URL]
+                            [--overload [--capacity N] [--overload-seconds 15]
+                             [--max-in-flight 16] [--queue-wait 0.02]]
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -39,6 +46,8 @@ import httpx
 from sqlalchemy import create_engine, text
 
 from bench.api.load import measure
+from bench.api.overload import overload
+from bench.api.overload import report as report_overload
 from bench.decide.corpus import post_text
 
 DEFAULT_PG = "postgresql+psycopg://root@127.0.0.1:5432/test"
@@ -145,13 +154,22 @@ def drop_schema(url: str, schema: str) -> None:
     engine.dispose()
 
 
-def bench_store(name: str, env: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
-    corpus = posts(args.seed)
-    prefix = secrets.token_hex(3)
+def bodies(seed: int) -> Callable[[str], Callable[[int], dict[str, Any]]]:
+    """Request bodies over the corpus, ids under a prefix (every request a new content)."""
+    corpus = posts(seed)
 
-    def body(i: int) -> dict[str, Any]:
-        author, post = corpus[i % len(corpus)]
-        return {"id": f"{prefix}-{i}", "author_id": author, "text": post}
+    def under(prefix: str) -> Callable[[int], dict[str, Any]]:
+        def body(i: int) -> dict[str, Any]:
+            author, post = corpus[i % len(corpus)]
+            return {"id": f"{prefix}-{i}", "author_id": author, "text": post}
+
+        return body
+
+    return under
+
+
+def bench_store(name: str, env: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
+    body = bodies(args.seed)(secrets.token_hex(3))
 
     index = 0
 
@@ -209,32 +227,59 @@ def main() -> None:
     parser.add_argument("--pg", default=os.environ.get("REDLINE_TEST_PG_URL", DEFAULT_PG))
     parser.add_argument("--no-pg", action="store_true")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--overload", action="store_true", help="add the overload step")
+    parser.add_argument("--capacity", type=float, help="skip steps 1-2; overload at twice this")
+    parser.add_argument("--overload-seconds", type=float, default=15.0)
+    parser.add_argument("--max-in-flight", default="16", help="REDLINE_API_MAX_IN_FLIGHT, on")
+    parser.add_argument("--queue-wait", default="0.02", help="REDLINE_API_QUEUE_WAIT_SECONDS")
     args = parser.parse_args()
 
     base = {k: v for k, v in os.environ.items() if not k.startswith("REDLINE_")}
     base.update(
-        REDLINE_HASH_KEY="bench-hash-key",
+        REDLINE_HASH_KEY="bench-hash-key-0123456789",
         REDLINE_API_RATE_PER_SECOND="1000000",
         REDLINE_API_RATE_BURST="1000000",
         REDLINE_SQLITE_SYNCHRONOUS=args.sync,
+        REDLINE_API_MAX_IN_FLIGHT="0",  # the service itself; the overload step turns it on
     )
-    results = []
-    with tempfile.TemporaryDirectory() as home:
-        results.append(
-            bench_store(
-                f"SQLite (WAL, synchronous={args.sync})", {**base, "REDLINE_HOME": home}, args
+    results: list[dict[str, Any]] = []
+    overloads: list[dict[str, Any]] = []
+
+    def one_store(name: str, env: dict[str, str]) -> None:
+        capacity = args.capacity
+        if capacity is None:
+            results.append(bench_store(name, env, args))
+            capacity = results[-1]["max_achieved_rps"]
+        if args.overload:
+            shedding = {
+                "REDLINE_API_MAX_IN_FLIGHT": args.max_in_flight,
+                "REDLINE_API_QUEUE_WAIT_SECONDS": args.queue_wait,
+            }
+            overloads.append(
+                overload(
+                    name, env, capacity, args.overload_seconds, bodies(args.seed), Server, shedding
+                )
             )
-        )
+
+    with tempfile.TemporaryDirectory() as home:
+        one_store(f"SQLite (WAL, synchronous={args.sync})", {**base, "REDLINE_HOME": home})
     made = None if args.no_pg else pg_schema(args.pg)
     if made is not None:
         url, schema = made
         try:
             with tempfile.TemporaryDirectory() as home:
                 env = {**base, "REDLINE_HOME": home, "REDLINE_DATABASE_URL": url}
-                results.append(bench_store("PostgreSQL (loopback)", env, args))
+                one_store("PostgreSQL (loopback)", env)
         finally:
             drop_schema(args.pg, schema)
-    report(results, args)
+    if results:
+        report(results, args)
+    if overloads:
+        report_overload(overloads)
+    OUT.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    document = {"at": stamp, "args": vars(args), "results": results, "overload": overloads}
+    (OUT / "results.json").write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
 
 
 def report(results: list[dict[str, Any]], args: argparse.Namespace) -> None:
@@ -277,10 +322,6 @@ def report(results: list[dict[str, Any]], args: argparse.Namespace) -> None:
         print(f"\np99 at {args.rate:g}/s, SQLite / PostgreSQL: {ratio:.2f}x")
     verdict = results[0]["target"]["p99_ms"] < 25
     print(f"target (SQLite p99 < 25 ms at {args.rate:g}/s): {'met' if verdict else 'NOT met'}")
-    OUT.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    document = {"at": stamp, "args": vars(args), "results": results}
-    (OUT / "results.json").write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

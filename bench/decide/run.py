@@ -152,14 +152,16 @@ def main() -> None:
         sqlite = Settings(
             home=Path(tmp) / "sqlite",
             database_url=None,
-            hash_key="bench",
+            hash_key="bench-hash-key-0123456789",
             sqlite_synchronous=args.sync,
         )
         results.append(run_once(sqlite, corpus, f"sqlite (WAL, synchronous={args.sync})"))
         if not args.no_pg and (made := pg_schema(args.pg)):
             schema, url = made
             try:
-                pg = Settings(home=Path(tmp) / "pg", database_url=url, hash_key="bench")
+                pg = Settings(
+                    home=Path(tmp) / "pg", database_url=url, hash_key="bench-hash-key-0123456789"
+                )
                 results.append(run_once(pg, corpus, "postgresql"))
             finally:
                 drop_schema(args.pg, schema)

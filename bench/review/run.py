@@ -46,7 +46,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
         settings = Settings(
-            home=home, database_url=args.database_url, hash_key="bench", sqlite_synchronous="NORMAL"
+            home=home,
+            database_url=args.database_url,
+            hash_key="bench-hash-key-0123456789",
+            sqlite_synchronous="NORMAL",
         )
         corpus = write_corpus(home / "corpus.jsonl", args.records)
         store = Store.open(settings)

@@ -41,6 +41,7 @@ from redline.extract.parts import Parts, content_parts
 from redline.record.accounts import Accounts
 from redline.record.banks.source import BankFindings, BankSource
 from redline.record.decisions import DecisionRecord, Decisions, Retention
+from redline.record.rekey import check_store_ring
 from redline.record.secrets import hash_key
 from redline.record.store import Store, UnitOfWork
 from redline.settings import Settings
@@ -94,10 +95,11 @@ def default_sources(settings: Settings, store: Store | None = None) -> list[Sign
     PII detection always; with a ``store`` that holds banks, also the bank and link matcher over
     them (``record.banks.source.BankSource``, flood guard included).
     """
+    ring = hash_key(settings)
+    if store is not None:
+        check_store_ring(store, ring)  # digests under two rings must never mix in one store
     options = PiiOptions(
-        threshold=settings.pii_threshold,
-        hash_key=hash_key(settings),
-        phone_regions=settings.phone_regions,
+        threshold=settings.pii_threshold, hash_key=ring, phone_regions=settings.phone_regions
     )
     recognizers = sorted(default_scanner().versions.items())
     # One version for the whole scanner that changes when any recognizer does, so a replay can

@@ -40,6 +40,12 @@ def _default_home() -> Path:
     return Path.home() / ".redline"
 
 
+def _default_secrets() -> Path:
+    # The user's config directory (XDG), not the data directory: a copy of the data is no key.
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "redline"
+
+
 def _about(
     description: str, *, gt: float | None = None, ge: float | None = None, le: float | None = None
 ) -> dict[str, Any]:
@@ -105,8 +111,21 @@ class Settings:
         default=None,
         repr=False,
         metadata=_about(
-            "Secret for keyed hashes of private values; generated into the data directory"
-            " when unset."
+            "Secret for keyed hashes of private values (after a rotation, the key ring: keys"
+            " oldest first, comma-separated); see docs/security.md."
+        ),
+    )
+    hash_key_file: Path | None = field(
+        default=None, metadata=_about("File holding the keyed-hash secret, outside the data dir.")
+    )
+    hash_key_provider: str | None = field(
+        default=None, metadata=_about("KMS hook: `module:function` returning the hash key text.")
+    )
+    secrets_dir: Path = field(
+        default_factory=_default_secrets,
+        metadata=_about(
+            "Where an embedded (SQLite) install generates its keyed-hash secret when none is"
+            " set; never inside the data directory."
         ),
     )
     retention: Literal["none", "redacted", "raw"] = field(
@@ -146,6 +165,24 @@ class Settings:
     api_rate_burst: int = field(
         default=100,
         metadata=_about("Requests an API key may make at once above the rate.", gt=0, le=1_000_000),
+    )
+    api_max_in_flight: int = field(
+        default=16,
+        metadata=_about(
+            "Requests the service works on at once; past them, 503 (0: no bound).", ge=0, le=100_000
+        ),
+    )
+    api_queue_wait_seconds: float = field(
+        default=0.02,
+        metadata=_about(
+            "Longest a request waits for a free place before its 503.", ge=0.0, le=60.0
+        ),
+    )
+    api_max_in_flight_per_key: int = field(
+        default=0,
+        metadata=_about(
+            "Requests one API key may have in flight; past them, 429 (0: no cap).", ge=0, le=100_000
+        ),
     )
     api_profile: str = field(
         default="strict",

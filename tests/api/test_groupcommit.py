@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import httpx
@@ -13,7 +13,7 @@ from redline.api.groupcommit import GroupCommitStore
 from redline.record.audit import verify
 from redline.record.keys import Keys
 from redline.settings import Settings
-from tests.api.conftest import DOXX, Api
+from tests.api.conftest import DOXX, Api, start_api
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 
@@ -78,7 +78,15 @@ def test_nested_units_share_the_outer_one(settings: Settings) -> None:
         store.close()
 
 
-def test_concurrent_posts_over_http(api: Api) -> None:
+@pytest.fixture
+def unbounded(settings: Settings) -> Iterator[Api]:
+    """The service with load shedding off: 40 posts at once must all be worked on together."""
+    with start_api(settings, api_max_in_flight=0) as started:
+        yield started
+
+
+def test_concurrent_posts_over_http(unbounded: Api) -> None:
+    api = unbounded
     statuses: list[int] = []
 
     def post(i: int) -> None:

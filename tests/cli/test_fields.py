@@ -48,7 +48,7 @@ def test_the_message_names_the_flag_of_a_domain_field() -> None:
 
 
 def test_an_unknown_id_is_named_by_kind_never_echoed(tmp_path: Path) -> None:
-    settings = Settings(home=tmp_path / "home", hash_key="test-hash-key")
+    settings = Settings(home=tmp_path / "home", hash_key="test-hash-key-0123456789")
     email = "alice.carver@example.com"
     for args, kind in (
         (("account", "show", email), "account"),

@@ -329,3 +329,22 @@ def test_result_lines_and_decision_show_cap_signals_per_part(settings, tmp_path)
     full = json.loads(redline(settings, "decision", "show", "d1", "--all-signals").stdout)
     assert len(full["violations"][0]["signals"]) == 150
     assert "signals_omitted" not in full["violations"][0]
+
+
+def test_moderate_on_postgresql_without_a_hash_key_is_refused_before_the_store_opens(
+    pg_url: str, tmp_path: Path, posts: Path
+) -> None:
+    settings = Settings(home=tmp_path / "home", database_url=pg_url, hash_key=None)
+    done = redline(settings, "moderate", str(posts), "--profile", "strict")
+    assert done.returncode == 6, done.stderr
+    assert "needs an operator-chosen key" in done.stderr and "REDLINE_HASH_KEY_FILE" in done.stderr
+    engine = create_engine(pg_url)
+    with engine.connect() as connection:
+        tables = connection.execute(
+            text(
+                "SELECT count(*) FROM information_schema.tables"
+                " WHERE table_schema = current_schema()"
+            )
+        ).scalar_one()
+    engine.dispose()
+    assert tables == 0 and not (tmp_path / "home").exists()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import stat
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 
@@ -16,7 +15,7 @@ from redline.decide import load_policy
 from redline.enforce import load_profile
 from redline.errors import Conflict, StoreConflict, StoreError
 from redline.pipeline import Moderator
-from redline.record import Accounts, Decisions, Store, hash_key, verify
+from redline.record import Accounts, Decisions, Store, verify
 from redline.settings import Settings
 from tests.signal_fakes import REFERENCE_TEXT, reference_signals
 
@@ -88,7 +87,7 @@ def _head_revision() -> str:
 
 
 def test_sqlite_store_is_in_wal_mode(tmp_path) -> None:
-    store = Store.open(Settings(home=tmp_path, database_url=None, hash_key="k"))
+    store = Store.open(Settings(home=tmp_path, database_url=None, hash_key="k" * 16))
     with store.reading() as session:
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
     assert (tmp_path / "redline.sqlite3").exists()
@@ -188,15 +187,6 @@ def test_audit_verify_finds_edited_deleted_and_reordered_events(
         report = verify(session)
     assert not report.ok
     assert problem in (report.problem or "")
-
-
-def test_hash_key_is_generated_once_and_private(tmp_path) -> None:
-    settings = Settings(home=tmp_path / "h", hash_key=None)
-    key = hash_key(settings)
-    assert key == hash_key(settings) and len(key) == 64
-    mode = (tmp_path / "h" / "hash.key").stat().st_mode
-    assert stat.S_IMODE(mode) == 0o600
-    assert hash_key(Settings(home=tmp_path, hash_key="given")) == b"given"
 
 
 def test_database_errors_never_carry_statement_values(settings) -> None:

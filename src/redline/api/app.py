@@ -20,8 +20,9 @@ from redline.api import problems
 from redline.api.gate import Gate
 from redline.api.paths import PathMasker, install_access_filter, remove_access_filter
 from redline.api.service import Service
+from redline.api.shed import KeyShare, Shed
 from redline.pipeline import SignalSource
-from redline.record.secrets import hash_key
+from redline.record.secrets import derived_key, hash_key
 from redline.settings import Settings, load_settings
 
 # The table of contents of the API: one module per resource, each with a ``router``.
@@ -52,6 +53,9 @@ never quote input, and ids in paths show as `~` and a keyed hash.
 
 def create_app(settings: Settings, *, sources: Sequence[SignalSource] | None = None) -> FastAPI:
     """The app over the store ``settings`` name; ``sources`` replaces the default detectors."""
+    # The hash key first: a server store without an operator-chosen key is refused before the
+    # database is touched (record/secrets/source.py).
+    ring = hash_key(settings)
     service = Service.open(settings, sources)
 
     @asynccontextmanager
@@ -86,11 +90,24 @@ def create_app(settings: Settings, *, sources: Sequence[SignalSource] | None = N
         routes += router.routes
     # Paths as logs and problems show them: ids hashed with a key of their own, derived from
     # the installation's, so a mark in a log never equals a digest in the store.
-    marks = hmac.new(hash_key(settings), b"redline.api.paths", hashlib.sha256).digest()
-    app.state.paths = PathMasker([*routes, *app.routes], marks)
+    marks = hmac.new(derived_key(ring), b"redline.api.paths", hashlib.sha256)
+    app.state.paths = PathMasker([*routes, *app.routes], marks.digest())
+    # Added innermost first. KeyShare needs the key the gate authenticated; Shed, outermost,
+    # refuses before anything else is spent on a request (api/shed.py).
+    if settings.api_max_in_flight_per_key:
+        app.add_middleware(
+            KeyShare, limit=settings.api_max_in_flight_per_key, metrics=service.metrics
+        )
     # The gate matches requests against the modules' own routes: how FastAPI nests included
     # routers is its business and changes between versions.
     app.add_middleware(Gate, service=service, routes=routes, paths=app.state.paths)
+    if settings.api_max_in_flight:
+        app.add_middleware(
+            Shed,
+            limit=settings.api_max_in_flight,
+            wait=settings.api_queue_wait_seconds,
+            metrics=service.metrics,
+        )
     return app
 
 

@@ -19,7 +19,7 @@ import hmac
 import logging
 import re
 from collections.abc import Sequence
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 from starlette.routing import BaseRoute, Match, Route
 
@@ -62,9 +62,14 @@ class PathMasker:
         return shown
 
     def mask_target(self, method: str, target: str) -> str:
-        """``mask`` for a request target as uvicorn logs it (path and query in one string)."""
+        """``mask`` for a request target as uvicorn logs it (path and query in one string).
+
+        uvicorn logs the raw path, percent-encoded as the client chose; it is decoded first, so
+        an id gets the same mark in the access log as in a problem's ``instance`` (routes see the
+        decoded path) however it was sent.
+        """
         path, _, query = target.partition("?")
-        return self.mask(method, path, query)
+        return self.mask(method, unquote(path), query)
 
 
 def _safe(name: str) -> str:

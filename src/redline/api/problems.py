@@ -186,6 +186,8 @@ def from_crash(error: Exception) -> Problem:
     return Problem(500, "internal", "Internal error")
 
 
+# FastAPI answers 400 itself for a body it cannot decode (invalid UTF-8): the same problem as bad
+# JSON, so clients see one type for "the body is not JSON".
 _HTTP_PROBLEMS = {
     400: ("malformed-json", "The request body is not valid JSON", "body"),
     404: ("not-found", "No such resource", None),

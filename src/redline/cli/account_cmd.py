@@ -20,6 +20,7 @@ from redline.enforce.profile import SHIPPED_PROFILES, load_profile
 from redline.enforce.strikes import standing
 from redline.errors import InputError
 from redline.record.accounts import Accounts
+from redline.record.rekey import check_ring
 from redline.record.secrets import hash_key
 
 account_app = typer.Typer(
@@ -59,7 +60,8 @@ def own_data(
     """Register the account's own phone numbers, emails or addresses (stored only as digests)."""
     # The platform vouches that each value is contact data, so no context is needed to score it:
     # a bare phone number scores low in a post but is certain here.
-    options = PiiOptions(threshold=0.0, hash_key=hash_key(config.settings()), entities=OWN_TYPES)
+    ring = hash_key(config.settings())
+    options = PiiOptions(threshold=0.0, hash_key=ring, entities=OWN_TYPES)
     digests: dict[str, str] = {}
     for index, value in enumerate(values, 1):
         found = [s for s in detect_pii(value, options) if s.digest]
@@ -69,6 +71,7 @@ def own_data(
             )
         digests.update({s.digest: s.type for s in found if s.digest})
     with opened_store() as store, store.transaction() as session:
+        check_ring(session, ring)  # digests under another ring would never match
         added = Accounts(session).add_own_digests(
             account_id, digests, actor="cli", now=datetime.now(UTC)
         )

@@ -24,6 +24,7 @@ from redline.enforce.profile import load_profile
 from redline.errors import ConfigError, RecordRefused
 from redline.pipeline import Moderator, SignalSource, default_sources
 from redline.record.decisions import DecisionRecord, shown
+from redline.record.secrets import hash_key
 from redline.review.cases import open_if_due_now
 from redline.review.rulebook import Rulebook
 
@@ -96,6 +97,7 @@ def moderate(
     pack = load_policy(policy)
     chosen = load_profile(profile)
     extra = [load_source(s) for s in source or []]
+    hash_key(settings)  # a server store without an operator-chosen key: refused before it is opened
     with opened_store() as store:
         sources = default_sources(settings, store) + extra
         moderator = Moderator(store, pack, chosen, sources, retention=settings.retention)

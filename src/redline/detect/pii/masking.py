@@ -109,7 +109,22 @@ def mask(entity: str, raw: str) -> str:
     return keep_tail(raw, 0)
 
 
-def keyed_digest(key: bytes, entity: str, value: str) -> str:
-    """HMAC-SHA256 of the normalised value under ``key``, scoped by entity, as 32 hex chars."""
+def keyed_digest(key: bytes | tuple[bytes, ...], entity: str, value: str) -> str:
+    """HMAC-SHA256 of the normalised value under ``key``, scoped by entity, as 32 hex chars.
+
+    ``key`` may be a key ring (oldest first, as ``redline keys rotate-hash`` leaves it): the first
+    key hashes the value and each later key re-hashes the digest before it (``rekeyed``). That is
+    how a rotation re-keys stored digests without the values they came from, and why every key of
+    a ring stays needed: a digest under the ring equals the stored one only through all of them.
+    """
+    ring = (key,) if isinstance(key, bytes) else key
     message = f"{entity}\x1f{value}".encode()
-    return hmac.digest(key, message, "sha256").hex()[:32]  # one-shot: no HMAC object per call
+    digest = hmac.digest(ring[0], message, "sha256").hex()[:32]  # one-shot: no HMAC object
+    for later in ring[1:]:
+        digest = rekeyed(later, digest)
+    return digest
+
+
+def rekeyed(key: bytes, digest: str) -> str:
+    """A digest re-hashed under one more key: what rotation writes over each stored digest."""
+    return hmac.digest(key, b"rekey\x1f" + digest.encode("ascii"), "sha256").hex()[:32]

@@ -34,7 +34,7 @@ class TextFacts:
     pattern that opens with a digit can match (``anchored``).
     """
 
-    __slots__ = ("_words", "digits", "longest", "probes", "regions", "runs", "spans")
+    __slots__ = ("_words", "digits", "hints", "longest", "probes", "regions", "runs", "spans")
 
     def __init__(self, text: str, regions: tuple[str, ...] = ("US",)) -> None:
         # (start, end) of each maximal run of (Unicode) digits
@@ -47,6 +47,9 @@ class TextFacts:
         self._words: list[str] | None = None
         # the scan's default phone regions (``PiiOptions.phone_regions``): a hint, not a fact
         self.regions = regions
+        # answers about the text that several recognizers ask (``phone_regions.foreign``),
+        # by name: computed by the first to ask, so a text pays for each once
+        self.hints: dict[str, bool] = {}
 
     @classmethod
     def of(cls, text: str) -> TextFacts:

@@ -33,7 +33,8 @@ class PiiOptions:
     Attributes:
         threshold: lowest score reported, in [0, 1].
         entities: restrict the scan to these entity types (None: all).
-        hash_key: secret for keyed hashes of values; None leaves ``Signal.digest`` empty.
+        hash_key: secret (or key ring, oldest first) for keyed hashes of values; None leaves
+            ``Signal.digest`` empty.
         part: which part of the content the text is (``text``, ``url:0``, ``attachment:1``).
         page: page number within that part, where it has pages.
         phone_regions: countries whose national phone writings (no +CC) are read when the
@@ -42,7 +43,7 @@ class PiiOptions:
 
     threshold: float = 0.5
     entities: frozenset[str] | None = None
-    hash_key: bytes | None = None
+    hash_key: bytes | tuple[bytes, ...] | None = None
     part: str = "text"
     page: int | None = None
     phone_regions: tuple[str, ...] = ("US",)

@@ -169,7 +169,20 @@ class InternationalAddressRecognizer(Recognizer):
             or (not text.isascii() and facts.has_any(_CJK_PROBES))
             or facts.has_any(_FRENCH_ONLY)
             or (facts.has_any(_FRENCH_PROBES) and foreign(text, facts))
-            or (facts.runs >= _POSTCODE_RUNS and _POSTCODE_START.search(text) is not None)
+            or (facts.runs >= _POSTCODE_RUNS and self._postcode_start(text, facts))
+        )
+
+    @staticmethod
+    def _postcode_start(text: str, facts: TextFacts) -> bool:
+        """Whether a typeless form's postcode is here: tried at runs of two or three digits only.
+
+        A match opens a digit run (no digit or dash may precede it): two digits before "-", or
+        three before a space. Searching the whole text instead was half of this gate's cost.
+        """
+        return any(
+            _POSTCODE_START.match(text, start) is not None
+            for start, end in facts.spans
+            if 2 <= end - start <= 3
         )
 
     def find(self, text: str, facts: TextFacts) -> Iterator[Candidate]:

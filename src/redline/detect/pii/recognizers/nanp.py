@@ -36,7 +36,20 @@ NANP_REGIONS: tuple[str, ...] = tuple(phonenumbers.COUNTRY_CODE_TO_REGION_CODE[1
 
 @dataclass(frozen=True, slots=True)
 class _Desc:
-    """One number type: the lengths it allows (empty: any) and its national-number pattern."""
+    """One number type: the lengths it allows (empty: any) and its national-number pattern.
+
+    The pattern is kept as source: a type's pattern is only ever matched inside the alternation
+    of ``_Rules.valid``, so compiling each alone (a dozen per region, ~0.1 ms each) was start-up
+    cost paid for nothing by every region a scan touches.
+    """
+
+    lengths: frozenset[int]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class _General:
+    """A region's general description, compiled: every number of the region fits it."""
 
     lengths: frozenset[int]
     pattern: re.Pattern[str]
@@ -48,14 +61,19 @@ class _Desc:
 def _desc(desc: Any) -> _Desc | None:
     if desc is None or not desc.national_number_pattern:
         return None  # libphonenumber: no pattern matches nothing
-    return _Desc(frozenset(desc.possible_length), re.compile(desc.national_number_pattern))
+    return _Desc(frozenset(desc.possible_length), desc.national_number_pattern)
+
+
+def _general(desc: Any) -> _General | None:
+    found = _desc(desc)
+    return None if found is None else _General(found.lengths, re.compile(found.source))
 
 
 @dataclass(frozen=True, slots=True)
 class _Rules:
     """What one region's metadata says about its numbers."""
 
-    general: _Desc | None
+    general: _General | None
     types: tuple[_Desc, ...]  # premium rate ... voicemail, then fixed line
     mobile: _Desc | None  # None when mobile and fixed-line patterns are the same
     # by length: the patterns of every type allowing it, as one alternation (None: no type)
@@ -78,7 +96,7 @@ class _Rules:
 
     def _join(self, length: int) -> re.Pattern[str] | None:
         descs = [d for d in (*self.types, self.mobile) if d is not None]
-        allowed = [d.pattern.pattern for d in descs if not d.lengths or length in d.lengths]
+        allowed = [d.source for d in descs if not d.lengths or length in d.lengths]
         return re.compile("|".join(f"(?:{p})" for p in allowed)) if allowed else None
 
 
@@ -95,7 +113,7 @@ def rules(region: str, country_code: int | None = None) -> _Rules | None:
         return None
     types = [_desc(getattr(metadata, name)) for name in (*_TYPES, "fixed_line")]
     return _Rules(
-        general=_desc(metadata.general_desc),
+        general=_general(metadata.general_desc),
         types=tuple(d for d in types if d is not None),
         mobile=None if metadata.same_mobile_and_fixed_line_pattern else _desc(metadata.mobile),
     )

@@ -148,6 +148,8 @@ _NOT_BEFORE_ID = frozenset(".-/")
 _SEPARATORS = frozenset(" \u00a0-")
 # (letters, first digit run) of each shaped identifier
 _LETTERS_THEN_DIGITS = frozenset({(1, 7), (2, 6), (2, 2), (4, 6), (5, 4), (6, 2)})
+# the first digit runs of those, and the DNI's eight digits: no other run opens an identifier
+_SHAPED_RUNS = frozenset(run for _, run in _LETTERS_THEN_DIGITS) | {8}
 # Where a digit-only identifier can be: one of their groupings (a phone's 3-3-4 is none).
 _DIGIT_CANDIDATE = re.compile(
     r"(?:\d{3}(?P<a>[ \u00a0\-]?)\d{3}(?P=a)\d{3}"  # SIN, TFN
@@ -265,6 +267,8 @@ class NationalIdRecognizer(Recognizer):
         starts: list[int] = []
         for s, e in facts.spans:
             run = e - s
+            if run not in _SHAPED_RUNS:
+                continue  # most runs: no letters need reading back
             if run == 8 and e < len(text) and (text[e].isalpha() or text[e] in _SEPARATORS):
                 starts.append(s)
             gap = 1 if s > 1 and text[s - 1] in _SEPARATORS else 0

@@ -22,7 +22,11 @@ from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers.common import DASH, number_context
 from redline.detect.pii.recognizers.nanp import check_nanp
 from redline.detect.pii.recognizers.phone_regions import NANP, WORLD, foreign, infer_regions
-from redline.detect.pii.recognizers.phone_valid import is_valid, is_valid_for_region
+from redline.detect.pii.recognizers.phone_valid import (
+    is_valid,
+    is_valid_for_region,
+    may_be_national,
+)
 from redline.detect.pii.recognizers.ssn import SSN_CUE
 
 _S = f"[{DASH} .\u00a0]"  # one separator
@@ -46,6 +50,10 @@ _NATIONAL = re.compile(
     r"(?!\d|[.\-/]\d)",
     re.IGNORECASE,
 )
+# The digit run a North American writing opens with: its groups 1, 3, 3, 4 run together up to
+# a separator ("1", "1555", "1555123", "15551234567", "555", "555123", "5551234567"); "(" and "+"
+# open one too. A run of another length ("12", "20261125") cannot start one: not tried.
+_NANP_FIRST_RUNS = frozenset((1, 3, 4, 6, 7, 10, 11))
 # a date, maybe with its hour ("07.04.2024 13" of a chat's "[07.04.2024 13:12]")
 _DATE_LIKE = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}(?:[ \u00a0T]\d{1,2})?$")
 # Words a number may be glued to ("tel0612345678", "Handy:0151..." needs no gluing rule).
@@ -209,6 +217,8 @@ def _check_national(main: str, region: str, strict: bool = False) -> bool:
     The digits must be those of libphonenumber's national format: "030 101396" is Berlin, but
     "512334152" in an Australian text is not a number Australians write (theirs starts with 0).
     """
+    if not may_be_national(digits_of(main), region):
+        return False  # no tail of the digits fits the region's numbers: no parse needed
     try:
         number = phonenumbers.parse(main, region)
     except phonenumbers.NumberParseException:
@@ -331,7 +341,7 @@ class PhoneRecognizer(Recognizer):
                 yield cand
         starts = self._nanp_starts(text, spans)
         international = list(claimed)
-        for match in anchored(_NANP, text, starts):
+        for match in anchored(_NANP, text, self._nanp_starts(text, spans, _NANP_FIRST_RUNS)):
             if _overlaps(international, match.start(), match.end()):
                 continue
             cand = self._score(text, match, "US")
@@ -358,7 +368,8 @@ class PhoneRecognizer(Recognizer):
                 continue
             raw = match.group(0)
             main = _EXTENSION.split(raw, maxsplit=1)[0]
-            if _DATE_LIKE.match(main) or main.startswith("00") or len(digits_of(main)) < 8:
+            digits = digits_of(main)
+            if _DATE_LIKE.match(main) or main.startswith("00") or len(digits) < 8:
                 continue
             if "/" in main and (main.count("/") > 1 or not main.startswith("0")):
                 continue  # the slash only follows an area code with its trunk 0: "030/101396"
@@ -384,7 +395,9 @@ class PhoneRecognizer(Recognizer):
                 (
                     r
                     for r in tried
-                    if first in _opening_digits(r)
+                    # the cheap test first: reading a country's opening digits costs ~1 ms
+                    if may_be_national(digits, r)
+                    and first in _opening_digits(r)
                     and _check_national(main, r, strict=r not in regions[:trusted])
                 ),
                 None,
@@ -396,13 +409,20 @@ class PhoneRecognizer(Recognizer):
             if main.isdigit():
                 score -= 0.25
                 why.append("no separators")
-            yield _candidate(start, end, score, why, reference, cue, digits_of(main))
+            yield _candidate(start, end, score, why, reference, cue, digits)
 
     @staticmethod
-    def _nanp_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
-        """Where a North American number can start: a digit run, or "(" or "+" just before one."""
+    def _nanp_starts(
+        text: str, spans: list[tuple[int, int]], runs: frozenset[int] | None = None
+    ) -> list[int]:
+        """Where a number can start: a digit run, or "(" or "+" just before one.
+
+        Given ``runs``, only the digit runs of one of those lengths.
+        """
         starts = []
-        for s, _ in spans:
+        for s, e in spans:
+            if runs is not None and e - s not in runs:
+                continue
             if s and text[s - 1] in "(+":
                 starts.append(s - 1)
             starts.append(s)

@@ -118,7 +118,16 @@ def foreign(text: str, facts: TextFacts) -> bool:
     """Whether the text hints at a language or country other than English-speaking America.
 
     Its words, letters, places, script or a +CC number count; curly quotes and emoji do not.
+    The phone and address recognizers both ask, the phone one up to three times: the answer is
+    kept in ``facts.hints``.
     """
+    known = facts.hints.get("foreign")
+    if known is None:
+        known = facts.hints["foreign"] = _foreign(text, facts)
+    return known
+
+
+def _foreign(text: str, facts: TextFacts) -> bool:
     return (
         facts.has_any(_FOREIGN)
         or (not text.isascii() and _CJK.search(text.encode("utf-8", "replace")) is not None)
