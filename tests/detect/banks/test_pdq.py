@@ -7,7 +7,7 @@ import pytest
 
 from redline.detect.banks.pdq import PdqIndex, hamming, pdq_hash, validate_pdq
 from redline.errors import InputError, LimitExceeded
-from tests.record.test_banks import jpeg_copy, picture
+from tests.curate.test_banks import jpeg_copy, picture
 
 
 def random_hashes(n: int, seed: int = 0) -> list[str]:

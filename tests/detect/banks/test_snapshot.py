@@ -7,8 +7,8 @@ from redline.detect.banks.bank import EntryKind
 from redline.detect.banks.entries import document_entry, image_entry, link_entry, text_entry
 from redline.detect.banks.pdq import hamming, pdq_hash
 from redline.detect.banks.snapshot import BankSnapshot
+from tests.curate.test_banks import jpeg_copy, picture
 from tests.detect.banks.corpus import DOSSIER, PRESS_RELEASE, excerpt
-from tests.record.test_banks import jpeg_copy, picture
 
 LEAKS = Bank("leaks", ("hacked_material",))
 PRESS = Bank("press", negative=True)
