@@ -31,6 +31,13 @@ from redline.record.decisions.record import (
 
 Document = dict[str, Any]
 
+# Enum members by value: a dict lookup, where ``Enum(value)`` costs a call through the metaclass
+# for every signal of every decision read back (the idempotent path reads one per request).
+_KINDS = {k.value: k for k in SignalKind}
+_SEVERITIES = {s.value: s for s in Severity}
+_ACTIONS = {a.value: a for a in ActionType}
+_STATES = {s.value: s for s in AccountState}
+
 
 def signal_document(signal: Signal) -> Document:
     """A signal as plain data: masked form and keyed hash, never the raw value."""
@@ -51,17 +58,15 @@ def signal_of(document: Mapping[str, Any]) -> Signal:
     """Rebuild a stored (masked) signal."""
     location = document["location"]
     return Signal(
-        kind=SignalKind(document["kind"]),
-        type=document["type"],
-        location=Location(
-            location["start"], location["end"], location["part"], location.get("page")
-        ),
-        score=float(document["score"]),
-        detector=document["detector"],
-        detector_version=document["detector_version"],
-        masked=document["masked"],
-        digest=document.get("digest"),
-        evidence=document.get("evidence", ""),
+        _KINDS[document["kind"]],
+        document["type"],
+        Location(location["start"], location["end"], location["part"], location.get("page")),
+        float(document["score"]),
+        document["detector"],
+        document["detector_version"],
+        document["masked"],
+        document.get("digest"),
+        document.get("evidence", ""),
     )
 
 
@@ -81,7 +86,7 @@ def action_of(document: Mapping[str, Any]) -> Action:
     """Rebuild a stored action."""
     until = document.get("until")
     return Action(
-        type=ActionType(document["type"]),
+        type=_ACTIONS[document["type"]],
         rules=tuple(document.get("rules", ())),
         until=datetime.fromisoformat(until) if until is not None else None,
         targets=tuple(document.get("targets", ())),
@@ -168,7 +173,7 @@ def record_of(document: Mapping[str, Any]) -> DecisionRecord:
         violations=tuple(
             ViolationRecord(
                 rule=v["rule"],
-                severity=Severity(v["severity"]),
+                severity=_SEVERITIES[v["severity"]],
                 needs_review=v["needs_review"],
                 signals=tuple(signal_of(s) for s in v["signals"]),
                 signals_omitted=tuple((v.get("signals_omitted") or {}).items()),
@@ -191,7 +196,7 @@ def record_of(document: Mapping[str, Any]) -> DecisionRecord:
         ),
         account=AccountRecord(
             account["id"],
-            AccountState(account["state"]),
+            _STATES[account["state"]],
             _time(account["until"]),
             account["strikes"],
         ),
