@@ -28,6 +28,7 @@ from redline.pipeline import Moderator, default_sources
 from redline.record import Store
 from redline.record.banks import BankFile, Banks
 from redline.record.banks.background import BackgroundSamples
+from redline.record.decisions import document_of
 from redline.settings import Settings
 from tests.store_fixtures import pg_url, settings
 
@@ -75,9 +76,11 @@ def test_same_house_posts_are_not_struck_and_excerpts_are(
         # Each house's staff post several times: strikes would add up to a suspension.
         outcomes = {
             kind: [
-                moderator.moderate(
-                    Content(f"{kind}-{i}", post.text, author_id=f"{kind}-author-{i // 10}")
-                ).document
+                document_of(
+                    moderator.moderate(
+                        Content(f"{kind}-{i}", post.text, author_id=f"{kind}-author-{i // 10}")
+                    ).record
+                )
                 for i, post in enumerate(posts)
             ]
             for kind, posts in (("negative", negatives), ("positive", positives))

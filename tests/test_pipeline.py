@@ -13,6 +13,7 @@ from redline.detect.finding import Location, Signal, SignalKind
 from redline.enforce import load_profile
 from redline.pipeline import Moderator, default_sources
 from redline.record import Accounts, Store, verify
+from redline.record.decisions import DecisionRecord, Decisions, document_of
 from redline.report.replay import replay
 from redline.settings import Settings
 from tests.store_fixtures import pg_url, settings
@@ -92,7 +93,7 @@ def actions(document: dict) -> list[str]:
 
 def test_reference_case_under_strict(store: Store, settings: Settings) -> None:
     mod = moderator(store, settings, "strict", DossierBank())
-    first = mod.moderate(post("post-1")).document
+    first = document_of(mod.moderate(post("post-1")).record)
     assert {v["rule"] for v in first["violations"]} >= {
         "hacked.material",
         "election.foreign_state_operation",
@@ -101,7 +102,7 @@ def test_reference_case_under_strict(store: Store, settings: Settings) -> None:
     }
     assert {"block_link", "remove_content", "suspend"} <= set(actions(first))
     assert first["account"]["state"] == "suspended"
-    second = mod.moderate(post("post-2")).document
+    second = document_of(mod.moderate(post("post-2")).record)
     assert "ban" in actions(second)
     assert second["account"]["state"] == "banned"
     with store.reading() as session:
@@ -111,7 +112,7 @@ def test_reference_case_under_strict(store: Store, settings: Settings) -> None:
 def test_reference_case_under_contain(store: Store, settings: Settings) -> None:
     mod = moderator(store, settings, "contain", DossierBank())
     for content_id in ("post-1", "post-2"):
-        document = mod.moderate(post(content_id)).document
+        document = document_of(mod.moderate(post(content_id)).record)
         assert {"restrict_sharing", "label"} <= set(actions(document))
         assert not {"remove_content", "suspend", "ban"} & set(actions(document))
         assert document["account"]["state"] == "active"
@@ -127,7 +128,9 @@ def test_reference_case_under_contain(store: Store, settings: Settings) -> None:
     ids=["self-disclosure", "public-office", "already-redacted"],
 )
 def test_exceptions_end_to_end(store: Store, settings: Settings, body: str) -> None:
-    document = moderator(store, settings, "strict").moderate(Content("c", body, "u1")).document
+    document = document_of(
+        moderator(store, settings, "strict").moderate(Content("c", body, "u1")).record
+    )
     assert document["violations"] == [] and document["actions"] == []
     assert document["exempted"] or "***" in body
 
@@ -142,8 +145,8 @@ def test_registered_own_data_is_self_disclosure(store: Store, settings: Settings
         Accounts(session).add_own_digests(
             "owner", {s.digest: s.type for s in signals if s.digest}, actor="t", now=T0
         )
-    assert mod.moderate(Content("a", body, "owner")).document["violations"] == []
-    assert mod.moderate(Content("b", body, "stranger")).document["violations"] != []
+    assert mod.moderate(Content("a", body, "owner")).record.violations == ()
+    assert mod.moderate(Content("b", body, "stranger")).record.violations != ()
 
 
 def test_newsworthiness_granted_by_a_person(store: Store, settings: Settings) -> None:
@@ -155,7 +158,9 @@ def test_newsworthiness_granted_by_a_person(store: Store, settings: Settings) ->
             reason="reported on by major outlets",
             now=T0,
         )
-    document = moderator(store, settings, "strict", DossierBank()).moderate(post("post-1")).document
+    document = document_of(
+        moderator(store, settings, "strict", DossierBank()).moderate(post("post-1")).record
+    )
     assert document["violations"] == []
     assert {e["exception"] for e in document["exempted"]} == {"newsworthy"}
 
@@ -164,8 +169,9 @@ def test_a_failing_source_sends_to_review_not_clean(store: Store, settings: Sett
     document = (
         moderator(store, settings, "strict", Broken())
         .moderate(Content("c", "nothing to see", "u1"))
-        .document
+        .record
     )
+    document = document_of(document)
     assert document["needs_review"] and document["reviews"]
     assert actions(document) == ["limit_visibility"]
     with store.reading() as session:
@@ -177,7 +183,7 @@ def test_rerun_returns_the_first_decision_and_no_second_strike(store: Store, set
     mod = moderator(store, settings, "strict", DossierBank())
     first = mod.moderate(post("post-1"))
     again = moderator(store, settings, "strict", DossierBank()).moderate(post("post-1"))
-    assert first.created and not again.created and again.document == first.document
+    assert first.created and not again.created and again.record == first.record
     with store.reading() as session:
         assert session.execute(text("SELECT count(*) FROM strikes")).scalar() == 1
 
@@ -244,10 +250,13 @@ def test_concurrent_writers_decide_each_content_once(store: Store, settings: Set
         count = lambda sql: session.execute(text(sql)).scalar()  # noqa: E731
         assert count("SELECT count(*) FROM decisions") == 120
         assert count("SELECT count(*) FROM audit_events WHERE kind = 'decision.made'") == 120
-        assert count("SELECT count(*) FROM strikes") == count(
-            "SELECT count(*) FROM decisions WHERE violates AND account_id IS NOT NULL "
-            "AND NOT needs_review"
+        # one strike per decision with a confirmed (not pending) violation of an author's post
+        confirmed = sum(
+            s.decision.account_id is not None
+            and any(not v.needs_review for v in s.decision.violations)
+            for s in Decisions(session).stored()
         )
+        assert count("SELECT count(*) FROM strikes") == confirmed
         assert verify(session).ok
 
 
@@ -268,11 +277,11 @@ def test_a_writer_that_loses_the_race_returns_the_winners_decision(pg_url: str, 
     )
     store = Store.open(settings)
     content = Content(id="race-1", author_id="u1", text=POST)
-    winner: list[dict] = []
+    winner: list[DecisionRecord] = []
 
     def decide_first() -> None:
         other = Moderator(store, load_policy(), load_profile("strict"), default_sources(settings))
-        winner.append(other.moderate(content).document)
+        winner.append(other.moderate(content).record)
 
     def clock() -> datetime:  # read inside our unit of work, after its check for a decision
         if not winner:
@@ -288,7 +297,7 @@ def test_a_writer_that_loses_the_race_returns_the_winners_decision(pg_url: str, 
         outcome = ours.moderate(content)
         assert winner, "the other writer did not finish"
         assert outcome.created is False
-        assert outcome.document == winner[0]
+        assert outcome.record == winner[0]
         with store.reading() as session:
             assert session.execute(text("SELECT count(*) FROM decisions")).scalar() == 1
             assert verify(session).ok

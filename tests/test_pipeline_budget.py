@@ -15,6 +15,7 @@ from redline.decide import load_policy
 from redline.enforce import load_profile
 from redline.pipeline import Moderator, default_sources
 from redline.record import Store
+from redline.record.decisions import document_of
 from redline.settings import Settings
 from tests.store_fixtures import pg_url, settings
 
@@ -36,7 +37,7 @@ def _moderate(settings: Settings, content: Content) -> tuple[dict, dict]:
             retention=settings.retention,
             clock=lambda: T0,
         )
-        document = mod.moderate(content).document
+        document = document_of(mod.moderate(content).record)
         with store.reading() as session:
             row = session.execute(
                 text("SELECT retention, text, failures FROM contents WHERE id = :id"),

@@ -98,7 +98,7 @@ def run_once(settings: Settings, corpus: Path, database: str) -> Result:
             for item in read_records(stream, settings.max_record_bytes):
                 assert isinstance(item, Line)
                 outcome = moderator.moderate(to_content(item.record))
-                line = result_line(item.record["id"], outcome.document)
+                line = result_line(item.record["id"], outcome.record)
                 sink.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
         return time.perf_counter() - started
 

@@ -10,6 +10,12 @@ not at all, and a content id already decided returns its first decision and chan
 Signal sources are plug-ins: anything with ``name``, ``version`` and ``detect(content)`` that
 yields signals (and, if it knows them, its own failures). PII detection is the default source,
 and the store's banks join it when there are any (``default_sources``).
+
+Attachments are extracted once per content, here, and the built-in sources read those parts
+(``detect_parts``). The bank matcher matches before the transaction like every source, but the
+flood guard counts its matches inside the decision's unit of work, after the check that the
+content is not decided yet: a re-run, a crash before the commit, or a second writer losing the
+race for the same content count nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from redline.content import Content
 from redline.decide.policy import Policy
@@ -31,13 +37,13 @@ from redline.detect.pii import PiiOptions, default_scanner
 from redline.enforce.decision import judge
 from redline.enforce.profile import Profile
 from redline.errors import StoreConflict
-from redline.extract.parts import content_parts
+from redline.extract.parts import Parts, content_parts
 from redline.record.accounts import Accounts
-from redline.record.banks.source import BankSource
-from redline.record.decisions import Decisions, Retention
+from redline.record.banks.source import BankFindings, BankSource
+from redline.record.decisions import DecisionRecord, Decisions, Retention
 from redline.record.rekey import check_store_ring
 from redline.record.secrets import hash_key
-from redline.record.store import Store
+from redline.record.store import Store, UnitOfWork
 from redline.settings import Settings
 
 
@@ -69,13 +75,17 @@ class PiiSource:
     budget: BudgetLimits = field(default_factory=BudgetLimits)
 
     def detect(self, content: Content) -> Iterable[Signal | DetectorFailure]:
-        """Scan the text and every attachment; recognizer failures come back as values.
+        """Scan the text and every attachment (extracted here); see ``detect_parts``."""
+        return self.detect_parts(content, content_parts(content))
+
+    def detect_parts(self, content: Content, parts: Parts) -> list[Signal | DetectorFailure]:
+        """Scan the content's extracted parts; recognizer failures come back as values.
 
         Within one budget per content, on the CPU clock of the thread doing the work: a scan
         cut short comes back with a ``detector_budget`` failure (``detect.budget``).
         """
         budget = Budget(self.budget, time.thread_time)
-        result = scan_parts(default_scanner(), content_parts(content), self.options, budget)
+        result = scan_parts(default_scanner(), parts, self.options, budget)
         return [*result.signals, *result.failures]
 
 
@@ -113,37 +123,83 @@ class Timings:
     count: int = 0
 
 
+Found = list[Signal | DetectorFailure]
+
+
 @dataclass(frozen=True, slots=True)
-class Outcome:
-    """The stored decision document for one content, and whether this call made it."""
+class Detected:
+    """What the sources found before the unit of work, bank matches not yet counted.
 
-    document: dict[str, Any]
-    created: bool
+    ``found`` holds, per source in order, its signals and failures, or the bank matcher's
+    findings still to be counted by ``settle`` inside the decision's transaction.
+    """
 
+    content_id: str
+    found: tuple[Found | tuple[BankSource, BankFindings], ...]
+    texts: dict[str, str]
+    unread: tuple[DetectorFailure, ...]
+    detectors: tuple[tuple[str, str], ...]
 
-def detect(content: Content, sources: Sequence[SignalSource]) -> Evidence:
-    """Run every source; a source that raises becomes a recorded failure, never "clean"."""
-    signals: list[Signal] = []
-    failures: list[DetectorFailure] = []
-    for source in sources:
-        try:
-            for item in source.detect(content):
+    def settle(self, session: UnitOfWork) -> Evidence:
+        """The evidence, with the bank matches counted in ``session`` (the decision's own)."""
+        signals: list[Signal] = []
+        failures: list[DetectorFailure] = []
+        for items in self.found:
+            if isinstance(items, tuple):
+                source, findings = items
+                items = source.settle(session, findings)
+            for item in items:
                 if isinstance(item, Signal):
                     signals.append(item)
                 else:
                     failures.append(item)
-        except Exception as error:  # a failure is a value inside the pipeline
-            failures.append(DetectorFailure(source.name, source.version, "*", type(error).__name__))
-    # Attachments are read once (content_parts caches) and shared with the sources; one that could
-    # not be read is a failure of extraction, so the rules send the content to review.
+        failures.extend(self.unread)
+        return Evidence(
+            content_id=self.content_id,
+            signals=tuple(signals),
+            texts=self.texts,
+            failures=tuple(failures),
+            detectors=self.detectors,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The stored decision for one content, and whether this call made it."""
+
+    record: DecisionRecord
+    created: bool
+
+
+def _run(
+    source: SignalSource, content: Content, parts: Parts
+) -> Found | tuple[BankSource, BankFindings]:
+    if isinstance(source, BankSource):
+        return source, source.find(content, parts)
+    if isinstance(source, PiiSource):
+        return source.detect_parts(content, parts)
+    return list(source.detect(content))
+
+
+def detect(content: Content, sources: Sequence[SignalSource]) -> Detected:
+    """Run every source; a source that raises becomes a recorded failure, never "clean".
+
+    Attachments are read once, here, and their parts shared with the built-in sources; one that
+    could not be read is a failure of extraction, so the rules send the content to review.
+    """
     parts = content_parts(content)
-    texts = parts.texts
-    failures.extend(DetectorFailure("extract", "1", u.name, u.reason) for u in parts.unread)
-    return Evidence(
+    found: list[Found | tuple[BankSource, BankFindings]] = []
+    for source in sources:
+        try:
+            found.append(_run(source, content, parts))
+        except Exception as error:  # a failure is a value inside the pipeline
+            failed = DetectorFailure(source.name, source.version, "*", type(error).__name__)
+            found.append([failed])
+    return Detected(
         content_id=content.id,
-        signals=tuple(signals),
-        texts=texts,
-        failures=tuple(failures),
+        found=tuple(found),
+        texts=parts.texts,
+        unread=tuple(DetectorFailure("extract", "1", u.name, u.reason) for u in parts.unread),
         detectors=tuple(sorted({(s.name, s.version) for s in sources})),
     )
 
@@ -170,7 +226,7 @@ class Moderator:
     actor: str = "redline"
     timings: Timings = field(default_factory=Timings)
 
-    def existing(self, content_id: str) -> dict[str, Any] | None:
+    def existing(self, content_id: str) -> DecisionRecord | None:
         """The decision already stored for this content id, if any."""
         with self.store.reading() as session:
             return Decisions(session).for_content(content_id)
@@ -182,7 +238,7 @@ class Moderator:
         decided already: it is cheap next to a round trip, and keeps the lock short.
         """
         started = time.perf_counter()
-        evidence = detect(content, self.sources)
+        found = detect(content, self.sources)
         detected = time.perf_counter()
         deciding = 0.0
         try:
@@ -198,6 +254,7 @@ class Moderator:
                     accounts.lock(content.author_id)
                 history = accounts.history(content.author_id)
                 author = accounts.author_facts(content.author_id, content.id)
+                evidence = found.settle(session)  # bank matches counted in this unit of work
                 mark = time.perf_counter()
                 decision = judge(
                     evidence, self.policy, self.profile, author, history, now, self.actor
@@ -205,7 +262,7 @@ class Moderator:
                 deciding = time.perf_counter() - mark
                 # a scan cut short may have missed private data: "redacted" cannot be promised
                 retention = "none" if _unsure(self.retention, evidence) else self.retention
-                document = decisions.save(
+                record = decisions.save(
                     content, evidence, decision, retention=retention, received_at=now
                 )
         except StoreConflict:
@@ -219,7 +276,7 @@ class Moderator:
         self.timings.decide += deciding
         self.timings.store += finished - detected - deciding
         self.timings.count += 1
-        return Outcome(document, created=True)
+        return Outcome(record, created=True)
 
 
 def moderate(

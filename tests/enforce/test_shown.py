@@ -1,12 +1,10 @@
-"""What callers are shown of a decision: at most so many signals per part, the rest counted."""
+"""Findings shown: at most so many per part, the rest counted (the record's copy: tests/record)."""
 
 from __future__ import annotations
 
 from redline.detect.finding import Location, Signal, SignalKind
 from redline.detect.shown import cap_per_part
-from redline.enforce.decision import signal_document
 from redline.enforce.reasons import EVIDENCE_SHOWN, evidence_lines
-from redline.enforce.shown import shown_document
 
 
 def _signal(start: int, part: str = "text") -> Signal:
@@ -26,27 +24,6 @@ def test_cap_per_part_keeps_the_first_of_each_part_in_order() -> None:
     kept, omitted = cap_per_part(items, lambda item: item[0], 2)
     assert kept == [("a", 1), ("b", 1), ("a", 2), ("b", 2), ("c", 1)]
     assert omitted == {"a": 1}
-
-
-def test_a_small_document_is_shown_unchanged() -> None:
-    document = {"violations": [{"rule": "r", "signals": [signal_document(_signal(0))]}]}
-    assert shown_document(document, 100) is document
-
-
-def test_a_large_document_lists_the_first_signals_of_each_part_and_counts_the_rest() -> None:
-    signals = [_signal(i * 16) for i in range(250)] + [
-        _signal(i * 16, "attachment:0") for i in range(3)
-    ]
-    document = {
-        "decision_id": "d1",
-        "violations": [{"rule": "r", "signals": [signal_document(s) for s in signals]}],
-    }
-    shown = shown_document(document, 100)
-    (violation,) = shown["violations"]
-    assert len(violation["signals"]) == 103
-    assert violation["signals_omitted"] == {"text": 150}
-    assert shown["decision_id"] == "d1"
-    assert len(document["violations"][0]["signals"]) == 253  # the stored document is untouched
 
 
 def test_the_statement_cites_a_bounded_number_ofevidence_lines() -> None:

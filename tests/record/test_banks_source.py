@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from redline.pipeline import Moderator, default_sources
 from redline.record import Store, verify
 from redline.record.banks import Banks
 from redline.record.banks.source import FLOOD_GUARD, BankSource
+from redline.record.decisions import Decisions, document_of
 from redline.settings import Settings
 from tests.detect.banks.corpus import DOSSIER, excerpt
 from tests.extract.files import encrypt_pdf, make_pdf
@@ -91,7 +93,9 @@ def test_a_flood_of_matches_goes_to_review_instead_of_acting(
         clock=lambda: flood,
     )
     documents = [
-        moderator.moderate(Content(f"p{i}", f"look {i}", author_id=f"u{i}", urls=(URL,))).document
+        document_of(
+            moderator.moderate(Content(f"p{i}", f"look {i}", author_id=f"u{i}", urls=(URL,))).record
+        )
         for i in range(30)
     ]
     acted = [d for d in documents if d["violations"]]
@@ -122,7 +126,63 @@ def test_a_rerun_does_not_count_matches_twice(store: Store) -> None:
     post = Content("again", "look", author_id="u", urls=(URL,))
     first = moderator.moderate(post)
     second = moderator.moderate(post)
-    assert first.created and not second.created and second.document == first.document
+    assert first.created and not second.created and second.record == first.record
     with store.reading() as session:
         count = session.exec_driver_sql("SELECT sum(count) FROM bank_match_counts").scalar()
     assert count == 1
+
+
+def test_two_writers_count_each_content_once(store: Store) -> None:
+    """Two workers race on the same contents: one decision and one count per content.
+
+    Each content is moderated by both workers at once (a barrier lines them up). The loser of
+    the race either finds the decision already made or fails on the content's unique id; in
+    both cases its count of the bank match never reaches the ledger.
+    """
+    at = T0 + timedelta(hours=3)
+    contents = [Content(f"race-{i}", "look", author_id=f"u{i}", urls=(URL,)) for i in range(8)]
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        source = BankSource.load(store, clock=lambda: at)
+        assert source is not None
+        moderator = Moderator(
+            store, load_policy(), load_profile("contain"), [source], clock=lambda: at
+        )
+        try:
+            for content in contents:
+                barrier.wait(timeout=60)
+                moderator.moderate(content)
+        except BaseException as error:  # surfaced below
+            errors.append(error)
+            barrier.abort()
+
+    workers = [threading.Thread(target=work) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    with store.reading() as session:
+        count = session.exec_driver_sql("SELECT sum(count) FROM bank_match_counts").scalar()
+        decided = session.exec_driver_sql("SELECT count(*) FROM decisions").scalar()
+        assert verify(session).ok
+    assert (decided, count) == (len(contents), len(contents))
+
+
+def test_a_decision_that_fails_counts_nothing(store: Store, monkeypatch) -> None:
+    at = T0 + timedelta(hours=4)
+    source = BankSource.load(store, clock=lambda: at)
+    assert source is not None
+    moderator = Moderator(store, load_policy(), load_profile("contain"), [source], clock=lambda: at)
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the process dies before the commit")
+
+    monkeypatch.setattr(Decisions, "save", crash)
+    with pytest.raises(RuntimeError):
+        moderator.moderate(Content("lost", "look", author_id="u", urls=(URL,)))
+    with store.reading() as session:
+        count = session.exec_driver_sql("SELECT count(*) FROM bank_match_counts").scalar()
+    assert count == 0

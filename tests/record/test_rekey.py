@@ -23,6 +23,7 @@ from redline.errors import ConfigError
 from redline.pipeline import Moderator, default_sources
 from redline.record import Accounts, Store, verify
 from redline.record.accounts.tables import ACCOUNT_DIGESTS
+from redline.record.decisions import document_of
 from redline.record.decisions.tables import CONTENTS
 from redline.record.rekey import check_store_ring, rotate
 from redline.record.secrets import hash_key
@@ -40,7 +41,7 @@ def moderate(store: Store, settings: Settings, *contents: Content) -> list[dict]
     moderator = Moderator(
         store, load_policy(), load_profile("strict"), default_sources(settings, store)
     )
-    return [moderator.moderate(c).document for c in contents]
+    return [document_of(moderator.moderate(c).record) for c in contents]
 
 
 def stored_digests(store: Store) -> set[str]:

@@ -105,7 +105,7 @@ def test_same_content_twice_gives_one_decision_and_one_strike(store: Store) -> N
     first = mod.moderate(post)
     second = mod.moderate(post)
     assert first.created and not second.created
-    assert second.document == first.document
+    assert second.record == first.record
     with store.reading() as session:
         assert session.execute(text("SELECT count(*) FROM strikes")).scalar() == 1
         assert session.execute(text("SELECT count(*) FROM decisions")).scalar() == 1
@@ -140,7 +140,7 @@ def test_account_history_and_own_data(store: Store) -> None:
         assert view.state == "suspended" and len(view.strikes) == 1
         facts = accounts.author_facts("u1", "p9")
         assert facts.own_digests == {"abc"} and facts.newsworthy == {"hacked.material"}
-        assert Decisions(session).get("p1")["content_id"] == "p1"
+        assert Decisions(session).get("p1").content_id == "p1"
         assert verify(session).ok
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -76,10 +77,8 @@ def test_counterfactual_replay_shows_identical_decisions_and_catches_a_biased_de
     assert blind["violations_match_stored"] == 20
 
     def partisan(evidence, policy, profile, author, history, now, group):
-        document = neutrality.blind_decider(evidence, policy, profile, author, history, now, group)
-        if group == "left":
-            document["actions"] = []
-        return document
+        record = neutrality.blind_decider(evidence, policy, profile, author, history, now, group)
+        return replace(record, actions=()) if group == "left" else record
 
     caught = neutrality.counterfactual(
         store, attributes, policy=policy, profile_for=shipped_profile, sample=20, decider=partisan

@@ -13,6 +13,7 @@ from redline.detect.finding import Signal
 from redline.enforce import load_profile
 from redline.pipeline import Moderator
 from redline.record import Store
+from redline.record.decisions import document_of
 from redline.review.rulebook import Rulebook
 from redline.settings import Settings
 from tests.signal_fakes import REFERENCE_TEXT, REFERENCE_URL, at, bank, reference_signals
@@ -60,7 +61,7 @@ def moderate(store: Store, content: Content, when: datetime, profile: str = "str
     moderator = Moderator(
         store, load_policy(), load_profile(profile), [Fixed()], clock=lambda: when
     )
-    return moderator.moderate(content).document
+    return document_of(moderator.moderate(content).record)
 
 
 def post(content_id: str, author: str | None = "u1", text: str = REFERENCE_TEXT) -> Content:

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from redline.errors import Conflict, InputError, NotFound
 from redline.record import Accounts, verify
+from redline.record.decisions import document_of
 from redline.review import cases as case_service
 from redline.review import queue as queue_service
 from tests.review.conftest import LOW_ADDRESS, T0, moderate, post
@@ -238,7 +239,7 @@ def test_a_detector_failure_opens_a_case_at_the_worst_severity_at_stake(store, r
             raise TimeoutError("down")
 
     moderator = Moderator(store, load_policy(), load_profile("strict"), [Down()], clock=lambda: T0)
-    document = moderator.moderate(post("x", "u1", "Polls open at 7am.")).document
+    document = document_of(moderator.moderate(post("x", "u1", "Polls open at 7am.")).record)
     assert document["reviews"] and not document["violations"]
     case = case_service.open_if_due(store, document["decision_id"], rulebook=rulebook)
     assert case is not None and case.reasons == ("detector_failure",)

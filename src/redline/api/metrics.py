@@ -8,10 +8,11 @@ the path, so ids never become label values.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
+
+from redline.record.decisions import DecisionRecord
 
 _BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 
@@ -60,19 +61,19 @@ class Metrics:
         self.requests.labels(method, route, str(status)).inc()
         self.latency.labels(method, route).observe(seconds)
 
-    def decided(self, document: dict[str, Any]) -> None:
+    def decided(self, decision: DecisionRecord) -> None:
         """Count one new decision under each (rule, action) pair it holds."""
         pairs: set[tuple[str, str]] = set()
         acted: set[str] = set()
-        for action in document.get("actions", []):
-            for rule in action.get("rules", []):
-                pairs.add((rule, action["type"]))
+        for action in decision.actions:
+            for rule in action.rules:
+                pairs.add((rule, action.type.value))
                 acted.add(rule)
-        for violation in document.get("violations", []):
-            if violation["rule"] not in acted:
-                pairs.add((violation["rule"], "none"))
-        for rule, action in sorted(pairs or {("none", "none")}):
-            self.decisions.labels(rule, action).inc()
+        for violation in decision.violations:
+            if violation.rule not in acted:
+                pairs.add((violation.rule, "none"))
+        for rule, taken in sorted(pairs or {("none", "none")}):
+            self.decisions.labels(rule, taken).inc()
 
     def exposition(self) -> bytes:
         """The Prometheus text format."""

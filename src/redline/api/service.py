@@ -81,13 +81,13 @@ class Service:
         outcome = self.moderator.moderate(content)
         case = None
         if outcome.created:
-            self.metrics.decided(outcome.document)
+            self.metrics.decided(outcome.record)
             try:
-                case = open_if_due_now(self.store, outcome.document, rulebook=self.rulebook)
+                case = open_if_due_now(self.store, outcome.record, rulebook=self.rulebook)
             except Exception as error:  # the decision stands; sync opens the case later
                 # named by the decision's id (ours), not the content's (the platform's, which
                 # may be private data)
-                decision_id = outcome.document["decision_id"]
+                decision_id = outcome.record.id
                 log.warning("case for %s not opened: %s", decision_id, type(error).__name__)
         return outcome, case
 

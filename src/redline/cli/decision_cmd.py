@@ -9,8 +9,7 @@ import typer
 
 from redline.cli.config import settings
 from redline.cli.store import opened_store
-from redline.enforce.shown import shown_document
-from redline.record.decisions import Decisions
+from redline.record.decisions import Decisions, document_of, shown
 
 decision_app = typer.Typer(help="Stored decisions.", no_args_is_help=True)
 
@@ -29,7 +28,7 @@ def show(
 ) -> None:
     """Print a decision: violations, actions, strike, statement of reasons, versions."""
     with opened_store() as store, store.reading() as session:
-        document = Decisions(session).get(decision_id)
+        decision = Decisions(session).get(decision_id)
     if not all_signals:
-        document = shown_document(document, settings().output_max_findings)
-    typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        decision = shown(decision, settings().output_max_findings)
+    typer.echo(json.dumps(document_of(decision), indent=2, ensure_ascii=False))

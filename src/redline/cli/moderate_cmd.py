@@ -21,44 +21,44 @@ from redline.cli.returncode import ReturnCode
 from redline.cli.store import opened_store
 from redline.decide.policy import load_policy
 from redline.enforce.profile import load_profile
-from redline.enforce.shown import shown_document
 from redline.errors import ConfigError, RecordRefused
 from redline.pipeline import Moderator, SignalSource, default_sources
+from redline.record.decisions import DecisionRecord, shown
 from redline.record.secrets import hash_key
 from redline.review.cases import open_if_due_now
 from redline.review.rulebook import Rulebook
 
 
-def result_line(record_id: object, document: dict[str, Any]) -> dict[str, Any]:
-    """The public one-line result for a stored decision document."""
-    account = document["account"]
+def result_line(record_id: object, decision: DecisionRecord) -> dict[str, Any]:
+    """The public one-line result for a stored decision (JSON data, printed as one line)."""
+    account = decision.account
     return {
         "id": record_id,
-        "decision_id": document["decision_id"],
+        "decision_id": decision.id,
         "violations": [
             {
-                "rule": v["rule"],
-                "severity": v["severity"],
+                "rule": v.rule,
+                "severity": v.severity.value,
                 "signals": [
                     {
-                        "kind": s["kind"],
-                        "type": s["type"],
-                        **s["location"],
-                        "score": s["score"],
-                        "masked": s["masked"],
+                        "kind": s.kind.value,
+                        "type": s.type,
+                        **s.location.to_dict(),
+                        "score": s.score,
+                        "masked": s.masked,
                     }
-                    for s in v["signals"]
+                    for s in v.signals
                 ],
-                **({"signals_omitted": v["signals_omitted"]} if "signals_omitted" in v else {}),
+                **({"signals_omitted": dict(v.signals_omitted)} if v.signals_omitted else {}),
             }
-            for v in document["violations"]
+            for v in decision.violations
         ],
         "actions": [
-            {"type": a["type"], **({"until": a["until"]} if "until" in a else {})}
-            for a in document["actions"]
+            {"type": a.type.value, **({"until": a.until.isoformat()} if a.until else {})}
+            for a in decision.actions
         ],
-        "account": {"id": account["id"], "state": account["state"], "strikes": account["strikes"]},
-        "reasons": document["reasons"],
+        "account": {"id": account.id, "state": account.state.value, "strikes": account.strikes},
+        "reasons": decision.statement.text,
     }
 
 
@@ -122,13 +122,13 @@ def moderate(
                 outcome = moderator.moderate(content)
                 new += outcome.created
                 again += not outcome.created
-                violating += bool(outcome.document["violations"])
+                violating += outcome.record.violates
                 # After the decision committed, as the HTTP API does; done for records already
                 # decided too, so re-running a batch that was killed opens any case it missed.
-                if open_if_due_now(store, outcome.document, rulebook=rulebook) is not None:
+                if open_if_due_now(store, outcome.record, rulebook=rulebook) is not None:
                     reviewing += 1
-                shown = shown_document(outcome.document, settings.output_max_findings)
-                line = result_line(item.record["id"], shown)
+                capped = shown(outcome.record, settings.output_max_findings)
+                line = result_line(item.record["id"], capped)
                 out.write(json_line(line) + "\n")
                 out.flush()
     typer.echo(

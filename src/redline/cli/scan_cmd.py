@@ -31,7 +31,7 @@ from redline.detect.parts import scan_parts
 from redline.detect.pii import ENTITIES, PiiOptions, default_scanner
 from redline.detect.shown import cap_per_part
 from redline.errors import InputError, RecordRefused
-from redline.extract.parts import content_parts
+from redline.extract.parts import Parts, content_parts
 from redline.settings import Settings
 
 
@@ -75,8 +75,11 @@ def parse_entities(value: str | None) -> frozenset[str] | None:
     return names
 
 
-def bank_matcher(settings: Settings) -> Callable[[Content], list[dict[str, Any]]] | None:
-    """A function giving a content's bank matches, or None when there is no store or no bank."""
+def bank_matcher(settings: Settings) -> Callable[[Content, Parts], list[dict[str, Any]]] | None:
+    """A function giving a content's bank matches, or None when there is no store or no bank.
+
+    It matches the parts the caller extracted for the PII scan: each attachment is read once.
+    """
     if settings.database_url is None and not (settings.home / "redline.sqlite3").exists():
         return None
     from redline.record.banks.source import read_snapshot
@@ -86,9 +89,9 @@ def bank_matcher(settings: Settings) -> Callable[[Content], list[dict[str, Any]]
         return None
     snapshot, held = loaded
 
-    def matches(content: Content) -> list[dict[str, Any]]:
+    def matches(content: Content, parts: Parts) -> list[dict[str, Any]]:
         out = []
-        for hit in snapshot.scan_content(content).hits:
+        for hit in snapshot.scan_content(content, parts=parts).hits:
             match = hit.to_dict()
             if (hit.bank, hit.entry) in held:
                 match["held"] = held[(hit.bank, hit.entry)]
@@ -155,7 +158,7 @@ def scan(
             result: dict[str, Any] = {
                 "id": item.record["id"],
                 "findings": [finding_json(s) for s in shown],
-                "matches": matcher(content) if matcher else [],
+                "matches": matcher(content, parts) if matcher else [],
             }
             if omitted:
                 result["findings_omitted"] = omitted

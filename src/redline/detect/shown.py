@@ -9,8 +9,8 @@ bounded by the detection budget): replay and review re-planning need them all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -34,8 +34,3 @@ def cap_per_part(
         else:
             omitted[part] = omitted.get(part, 0) + 1
     return kept, omitted
-
-
-def document_part(signal: Mapping[str, Any]) -> str:
-    """The part a signal in its plain form (``signal_document``) sits in."""
-    return str(signal["location"]["part"])

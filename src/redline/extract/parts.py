@@ -10,7 +10,6 @@ see everything never reads as clean and one hostile file never takes a batch dow
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from redline.content import Content
@@ -75,20 +74,10 @@ def _attachment_part(name: str, doc: ExtractedDocument, filename: str | None) ->
 def content_parts(content: Content, limits: DocumentLimits | None = None) -> Parts:
     """Extract every part of ``content``; never raises for an unreadable attachment.
 
-    Contents with attachments are cached for the last few, so the PII scan and a bank matcher in
-    the same run read each file once; text and URLs alone cost less to rebuild than to hash.
+    Each call reads every attachment again: a caller with several readers of one content (the
+    pipeline: PII detection and the bank matcher; ``redline scan``) extracts once and hands the
+    parts to each.
     """
-    if not content.attachments:
-        return _parts_of(content, None)
-    return _read_parts(content, limits)
-
-
-@lru_cache(maxsize=8)
-def _read_parts(content: Content, limits: DocumentLimits | None) -> Parts:
-    return _parts_of(content, limits)
-
-
-def _parts_of(content: Content, limits: DocumentLimits | None) -> Parts:
     if not (content.urls or content.attachments):
         return Parts((Part("text", content.text),))
     parts = [Part("text", content.text)]

@@ -37,6 +37,10 @@ from redline.settings import Settings
 
 log = logging.getLogger(__name__)
 
+# The unit of work repositories and services pass around (what ``Store.transaction`` yields),
+# named here so that the layers above need not import SQLAlchemy themselves (only ``record`` does).
+UnitOfWork = Connection
+
 # Any constant will do; it only has to be the same for every Redline process.
 _PG_MIGRATION_LOCK = 0x7265646C
 

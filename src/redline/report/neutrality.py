@@ -44,6 +44,8 @@ from redline.enforce.profile import Profile
 from redline.enforce.strikes import History
 from redline.errors import InputError
 from redline.record.accounts import Accounts
+from redline.record.decisions import DecisionRecord, record_of_decision
+from redline.record.decisions.document import action_document
 from redline.record.decisions.reports import decisions_between
 from redline.record.review.cases import Cases
 from redline.record.review.enforcement import ReviewEnforcement
@@ -55,9 +57,9 @@ RESTRICTIONS = frozenset(
 )  # fmt: skip
 MAX_ATTRIBUTES_BYTES = 50 * 1024 * 1024
 
-# decider(evidence, policy, profile, author, history, now, group) -> decision document
+# decider(evidence, policy, profile, author, history, now, group) -> the decision as stored
 Decider = Callable[
-    [Evidence, Policy, Profile, AuthorFacts, History, datetime, str | None], dict[str, Any]
+    [Evidence, Policy, Profile, AuthorFacts, History, datetime, str | None], DecisionRecord
 ]
 
 
@@ -69,9 +71,9 @@ def blind_decider(
     history: History,
     now: datetime,
     group: str | None,
-) -> dict[str, Any]:
+) -> DecisionRecord:
     """Redline's own deciding: ``judge``, which has no parameter a group could pass through."""
-    return judge(evidence, policy, profile, author, history, now).to_document()
+    return record_of_decision(judge(evidence, policy, profile, author, history, now))
 
 
 def load_attributes(path: Path) -> dict[str, str]:
@@ -152,19 +154,19 @@ class _Violation:
 
 
 def _final_actions(
-    repo: ReviewEnforcement, cases: Cases, document: dict[str, Any]
+    repo: ReviewEnforcement, cases: Cases, decision: DecisionRecord
 ) -> list[dict[str, Any]]:
     """Actions finally in force.
 
     Content actions after any human change; account actions the decision or its case took,
     unless the decision's strike was voided since.
     """
-    decision_id = document["decision_id"]
-    actions = list(repo.in_force(decision_id, document))
+    decision_id = decision.id
+    actions = list(repo.in_force(decision))
     strike = repo.strike_row(decision_id)
     if strike is not None and strike.voided:
         return actions
-    actions += [a for a in document["actions"] if a["type"] in ("suspend", "ban")]
+    actions += [action_document(a) for a in decision.actions if a.type.value in ("suspend", "ban")]
     case = cases.for_decision(decision_id)
     if case is not None and case.document is not None:
         rules = case.document["decisions"][decision_id]["rules"]
@@ -194,19 +196,20 @@ def audit(
         repo = ReviewEnforcement(session)
         cases = Cases(session)
         for record in decisions_between(session, start, end):
-            document = record.document
-            group = attributes.get(document["account_id"] or "")
+            decision = record.decision
+            group = attributes.get(decision.account_id or "")
             if group is None:
                 unknown += 1
                 continue
             decided[group] += 1
-            if not document["violations"]:
+            if not decision.violations:
                 continue
             violated[group] += 1
-            final = _final_actions(repo, cases, document)
-            for violation in document["violations"]:
-                acts = frozenset(a["type"] for a in final if violation["rule"] in a["rules"])
-                violations.append(_Violation(group, violation["rule"], violation["severity"], acts))
+            final = _final_actions(repo, cases, decision)
+            for violation in decision.violations:
+                acts = frozenset(a["type"] for a in final if violation.rule in a["rules"])
+                severity = violation.severity.value
+                violations.append(_Violation(group, violation.rule, severity, acts))
     groups = sorted(decided)
     tests: list[dict[str, Any]] = []
     rate_table = [[violated[g], decided[g] - violated[g]] for g in groups]
@@ -280,13 +283,8 @@ def _swap(group: str, groups: list[str]) -> str:
     return groups[(groups.index(group) + 1) % len(groups)]
 
 
-def _outcome(document: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "violations": document["violations"],
-        "actions": document["actions"],
-        "strike": document["strike"],
-        "account": document["account"],
-    }
+def _outcome(decision: DecisionRecord) -> tuple[object, ...]:
+    return (decision.violations, decision.actions, decision.strike, decision.account)
 
 
 def counterfactual(
@@ -313,9 +311,9 @@ def counterfactual(
         raise InputError("the attributes file needs at least two groups", field="attributes")
     with store.reading() as session:
         ids = [
-            r.document["decision_id"]
+            r.decision.id
             for r in decisions_between(session, start, end)
-            if (r.document["account_id"] or "") in attributes
+            if (r.decision.account_id or "") in attributes
         ]
     ids.sort(key=lambda i: hashlib.sha256(i.encode()).hexdigest())
     chosen = ids[:sample]
@@ -326,16 +324,16 @@ def counterfactual(
         accounts = Accounts(session)
         for decision_id in chosen:
             context = repo.context(decision_id)
-            document = context.document
-            if document["policy"] != policy.ref:
+            stored = context.decision
+            if stored.versions.policy != policy.ref:
                 skipped += 1
                 continue
-            author_id = document["account_id"]
-            decided_at = datetime.fromisoformat(document["decided_at"])
+            author_id = stored.account_id
+            decided_at = stored.decided_at
             history = accounts.history(author_id, before=decided_at)
-            facts = accounts.author_facts(author_id, document["content_id"])
-            profile = profile_for(document["profile"])
-            group = attributes[author_id]
+            facts = accounts.author_facts(author_id, stored.content_id)
+            profile = profile_for(stored.versions.profile)
+            group = attributes[author_id or ""]
             as_is = decider(context.evidence, policy, profile, facts, history, decided_at, group)
             swapped = decider(
                 context.evidence, policy, profile, facts, history, decided_at,
@@ -344,15 +342,15 @@ def counterfactual(
             compared += 1
             same = _outcome(as_is) == _outcome(swapped)
             identical += same
-            matches_stored += _outcome(as_is)["violations"] == document["violations"]
+            matches_stored += as_is.violations == stored.violations
             if not same and len(differing) < 10:
                 differing.append(
                     {
                         "decision_id": decision_id,
                         "group": group,
                         "swapped_to": _swap(group, groups),
-                        "actions": [a["type"] for a in as_is["actions"]],
-                        "actions_swapped": [a["type"] for a in swapped["actions"]],
+                        "actions": [a.type.value for a in as_is.actions],
+                        "actions_swapped": [a.type.value for a in swapped.actions],
                     }
                 )
     return {

@@ -84,15 +84,15 @@ def replay(
             new = judge(
                 stored.evidence,
                 policy,
-                profile_for(old["profile"]),
+                profile_for(old.versions.profile),
                 author,
                 history,
                 stored.decided_at,
-            ).to_document()
-            before_rules = sorted({v["rule"] for v in old["violations"]})
-            after_rules = sorted({v["rule"] for v in new["violations"]})
-            before_actions = [a["type"] for a in old["actions"]]
-            after_actions = [a["type"] for a in new["actions"]]
+            )
+            before_rules = sorted({v.rule for v in old.violations})
+            after_rules = sorted({v.rule_id for v in new.verdict.violations})
+            before_actions = [a.type.value for a in old.actions]
+            after_actions = [a.type.value for a in new.actions]
             report.compared += 1
             report.without_text += not stored.text_kept
             report.rules_before.update(before_rules)
@@ -105,7 +105,7 @@ def replay(
                     report.examples.append(
                         {
                             "content_id": stored.evidence.content_id,
-                            "decision_id": old["decision_id"],
+                            "decision_id": old.id,
                             "rules": {"before": before_rules, "after": after_rules},
                             "actions": {"before": before_actions, "after": after_actions},
                         }

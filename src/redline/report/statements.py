@@ -28,7 +28,11 @@ from pydantic import ValidationError
 from redline.decide.policy import Policy
 from redline.detect.pii import ENTITIES, PiiOptions, detect_pii
 from redline.errors import InputError
-from redline.record.decisions.reports import DecisionRecord, decision_record, decisions_between
+from redline.record.decisions.reports import (
+    ReportedDecision,
+    decisions_between,
+    reported_decision,
+)
 from redline.record.review.cases import Cases
 from redline.record.store import Store
 from redline.report.dsa import BATCH_LIMIT, EEA, FIELDS, Statement
@@ -71,7 +75,7 @@ class Step:
     """One restricting step: what is in force, for which rules, decided how and when."""
 
     puid: str
-    record: DecisionRecord
+    record: ReportedDecision
     rules: tuple[str, ...]
     content_actions: tuple[str, ...]
     account_action: str | None
@@ -90,27 +94,29 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _facts(step: Step, policy: Policy | None) -> str:
-    document = step.record.document
+    decision = step.record.decision
     found: Counter[tuple[str, str]] = Counter()
-    for violation in document["violations"]:
-        if violation["rule"] not in step.rules:
+    for violation in decision.violations:
+        if violation.rule not in step.rules:
             continue
-        for signal in violation["signals"]:
-            part = signal["location"]["part"].split(":")[0]
-            found[(signal["type"], _PARTS.get(part, part))] += 1
+        for signal in violation.signals:
+            part = signal.location.part.split(":")[0]
+            found[(signal.type, _PARTS.get(part, part))] += 1
     what = "; ".join(f"{t} in the post's {p} ({n})" for (t, p), n in sorted(found.items()))
     lines = []
     if step.reviewed:
         lines.append(f"A moderator reviewed the automated decision and decided: {step.reviewed}.")
     if what:
-        detected = "Automated detection found" if document["automated_detection"] else "Found"
+        detected = (
+            "Automated detection found" if decision.statement.automated_detection else "Found"
+        )
         lines.append(f"{detected}: {what}.")
     for rule_id in step.rules:
         title = rule_id
         if policy is not None:
             with contextlib.suppress(KeyError):
                 title = f"{rule_id} ({policy.rule(rule_id).title})"
-        lines.append(f"Rule broken under policy {document['policy']}: {title}.")
+        lines.append(f"Rule broken under policy {decision.versions.policy}: {title}.")
     acts = [_PHRASES[a] for a in step.content_actions if a in _PHRASES]
     if step.account_action:
         acts.append(_PHRASES[step.account_action])
@@ -141,7 +147,7 @@ def _ground(step: Step, policy: Policy | None) -> dict[str, str]:
     return {
         "decision_ground": "DECISION_GROUND_INCOMPATIBLE_CONTENT",
         "incompatible_content_ground": _clip(
-            f"Terms of service, policy {step.record.document['policy']}, {titles}", 500
+            f"Terms of service, policy {step.record.decision.versions.policy}, {titles}", 500
         ),
         "incompatible_content_explanation": _clip(explanation, 2000),
         "incompatible_content_illegal": "No",
@@ -154,14 +160,14 @@ def build(step: Step, policy: Policy | None, territory: Sequence[str]) -> Statem
     Raises:
         StatementRefused: it breaks the database's rules or carries personal data.
     """
-    document = step.record.document
-    mapping = {d["rule"]: d for d in document.get("dsa", [])}
+    decision = step.record.decision
+    mapping = {d.rule: d for d in decision.statement.dsa}
     ranked = [r for r in step.rules if r in mapping]
-    severity = {v["rule"]: v["severity"] for v in document["violations"]}
+    severity = {v.rule: v.severity.value for v in decision.violations}
     order = ["critical", "high", "medium", "low"]
     ranked.sort(key=lambda r: order.index(severity.get(r, "low")))
-    categories = list(dict.fromkeys(mapping[r]["category"] for r in ranked))
-    keywords = list(dict.fromkeys(k for r in ranked for k in mapping[r]["keywords"]))
+    categories = list(dict.fromkeys(mapping[r].category for r in ranked))
+    keywords = list(dict.fromkeys(k for r in ranked for k in mapping[r].keywords))
     visibility = list(dict.fromkeys(VISIBILITY[a] for a in step.content_actions if a in VISIBILITY))
     posted = step.record.created_at or step.record.received_at
     fields: dict[str, Any] = {
@@ -182,7 +188,7 @@ def build(step: Step, policy: Policy | None, territory: Sequence[str]) -> Statem
         "application_date": _day(step.applied),
         "decision_facts": _facts(step, policy),
         "source_type": "SOURCE_VOLUNTARY",
-        "automated_detection": "Yes" if document["automated_detection"] else "No",
+        "automated_detection": "Yes" if decision.statement.automated_detection else "No",
         "automated_decision": "AUTOMATED_DECISION_FULLY"
         if step.automated
         else "AUTOMATED_DECISION_NOT_AUTOMATED",
@@ -229,22 +235,22 @@ def steps(store: Store, start: datetime | None, end: datetime | None) -> Iterato
     """Every restricting step applied in [start, end): decisions, then closed cases."""
     with store.reading() as session:
         for record in decisions_between(session, start, end):
-            document = record.document
-            content = tuple(a["type"] for a in document["actions"] if a["type"] in VISIBILITY)
+            decision = record.decision
+            content = tuple(a.type.value for a in decision.actions if a.type.value in VISIBILITY)
             account = next(
-                (a for a in document["actions"] if a["type"] in ("suspend", "ban")), None
+                (a for a in decision.actions if a.type.value in ("suspend", "ban")), None
             )
             if not content and account is None:
                 continue
             yield Step(
-                puid=document["decision_id"],
+                puid=decision.id,
                 record=record,
-                rules=tuple(v["rule"] for v in document["violations"]),
+                rules=tuple(v.rule for v in decision.violations),
                 content_actions=content,
-                account_action=account["type"] if account else None,
-                account_until=account.get("until") if account else None,
+                account_action=account.type.value if account else None,
+                account_until=account.until.isoformat() if account and account.until else None,
                 applied=record.decided_at,
-                automated=bool(document["automated_decision"]),
+                automated=decision.statement.automated_decision,
             )
         for case in Cases(session).between(None, None):
             if case.closed_at is None or case.document is None:
@@ -259,7 +265,7 @@ def steps(store: Store, start: datetime | None, end: datetime | None) -> Iterato
             account_action = next((a for a in account_actions if a in ("suspend", "ban")), None)
             if not content and account_action is None:
                 continue
-            found = decision_record(session, case.decision_id)
+            found = reported_decision(session, case.decision_id)
             if found is None:
                 continue
             until = (case.document.get("account") or {}).get("until")

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from redline.errors import InputError
-from redline.record.decisions.reports import decision_record, decisions_between
+from redline.record.decisions.reports import decisions_between, reported_decision
 from redline.record.review.appeals import Appeals
 from redline.record.review.cases import Cases
 from redline.record.review.requests import Requests
@@ -67,16 +67,16 @@ def figures(store: Store, start: datetime | None, end: datetime | None) -> dict[
     total = violating = 0
     with store.reading() as session:
         for record in decisions_between(session, start, end):
-            document = record.document
+            decision = record.decision
             total += 1
-            violating += bool(document["violations"])
-            by_rule.update({v["rule"] for v in document["violations"]})
-            types = [a["type"] for a in document["actions"]]
+            violating += decision.violates
+            by_rule.update({v.rule for v in decision.violations})
+            types = [a.type.value for a in decision.actions]
             by_action.update(types)
             by_automation[
-                "automated_decision" if document["automated_decision"] else "human_decision"
+                "automated_decision" if decision.statement.automated_decision else "human_decision"
             ] += 1
-            if document["automated_detection"]:
+            if decision.statement.automated_detection:
                 by_automation["automated_detection"] += 1
             if RESTRICTIONS.intersection(types):
                 posted = record.created_at or record.received_at
@@ -95,7 +95,7 @@ def figures(store: Store, start: datetime | None, end: datetime | None) -> dict[
                 [a["type"] for a in entry["in_force"]] + account.get("actions", [])
             )
             if restricted and entry["added"] + account.get("actions", []):
-                found = decision_record(session, case.decision_id)
+                found = reported_decision(session, case.decision_id)
                 if found is not None:
                     posted = found.created_at or found.received_at
                     to_action.append(max((case.closed_at - posted).total_seconds(), 0.0))

@@ -17,9 +17,9 @@ from datetime import datetime
 from redline.errors import Conflict, InputError
 from redline.record.review.appeals import Appeals, AppealView
 from redline.record.review.cases import Cases
-from redline.record.review.enforcement import DecisionContext, ReviewEnforcement, UnitOfWork
+from redline.record.review.enforcement import DecisionContext, ReviewEnforcement
 from redline.record.review.notices import Notices
-from redline.record.store import Store
+from redline.record.store import Store, UnitOfWork
 from redline.review.common import check_actor, new_id, utcnow
 from redline.review.enforcement import Change, Rerun, apply, standing_violations, stored_verdict
 from redline.review.rulebook import Rulebook
@@ -35,7 +35,7 @@ def _deciders(session: UnitOfWork, decision_ids: tuple[str, ...], exclude: str) 
     appeals = Appeals(session)
     found: set[str] = set()
     for decision_id in decision_ids:
-        found.add(repo.context(decision_id).document["decided_by"])
+        found.add(repo.context(decision_id).decision.decided_by)
         case = cases.for_decision(decision_id)
         if case is not None and case.closed_by:
             found.add(case.closed_by)
@@ -71,16 +71,14 @@ def file_appeal(
         appeals = Appeals(session)
         resolved: list[str] = []
         for decision_id in dict.fromkeys(decision_ids):
-            document = repo.context(decision_id).document
-            if document["account_id"] != author:
-                raise Conflict(
-                    f"decision {document['decision_id']} is not about the appellant's content"
-                )
-            if not document["violations"] and not document["actions"]:
-                raise Conflict(f"decision {document['decision_id']} restricted nothing to appeal")
-            if any(a.status == "pending" for a in appeals.concerning(document["decision_id"])):
-                raise Conflict(f"decision {document['decision_id']} already has a pending appeal")
-            resolved.append(document["decision_id"])
+            decision = repo.context(decision_id).decision
+            if decision.account_id != author:
+                raise Conflict(f"decision {decision.id} is not about the appellant's content")
+            if not decision.violations and not decision.actions:
+                raise Conflict(f"decision {decision.id} restricted nothing to appeal")
+            if any(a.status == "pending" for a in appeals.concerning(decision.id)):
+                raise Conflict(f"decision {decision.id} already has a pending appeal")
+            resolved.append(decision.id)
         return appeals.file(
             appeal_id=new_id("a"),
             decision_ids=resolved,
@@ -175,8 +173,7 @@ def decide_appeal(
             repo = ReviewEnforcement(session)
             contexts: list[DecisionContext] = [repo.context(d) for d in appeal.decision_ids]
             profiles = {
-                c.document["decision_id"]: rulebook.profile_for(c.document["profile"])
-                for c in contexts
+                c.decision.id: rulebook.profile_for(c.decision.versions.profile) for c in contexts
             }
             change = Change(
                 decision_id=appeal.decision_ids[0],
@@ -186,7 +183,7 @@ def decide_appeal(
                 reason=reason,
             )
             reruns = [
-                Rerun(c, standing_violations(stored_verdict(c.document), frozenset()))
+                Rerun(c, standing_violations(stored_verdict(c.decision), frozenset()))
                 for c in contexts
             ]
             apply(

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 from redline.decide.policy import Exemption
 from redline.enforce.action import stable_id
 from redline.errors import Conflict, InputError
 from redline.record.accounts import Accounts
+from redline.record.decisions import DecisionRecord
 from redline.record.review.appeals import Appeals
 from redline.record.review.cases import Cases, CaseView, review_candidates
 from redline.record.review.enforcement import ReviewEnforcement
@@ -74,32 +74,31 @@ def open_case(
     now = now or utcnow()
     actor = check_actor(actor, "actor")
     with store.transaction() as session:
-        context = ReviewEnforcement(session).context(decision_id)
-        document = context.document
+        decision = ReviewEnforcement(session).context(decision_id).decision
         cases = Cases(session)
-        existing = cases.for_decision(document["decision_id"])
+        existing = cases.for_decision(decision.id)
         if existing is not None:
             return existing
-        reasons = review_reasons(document, rulebook.policy)
+        reasons = review_reasons(decision, rulebook.policy)
         if claim_text is not None:
             reasons.append(NEWSWORTHINESS_CLAIM)
         if not reasons:
             raise Conflict(
-                f"the policy does not send decision {document['decision_id']} to review; "
+                f"the policy does not send decision {decision.id} to review; "
                 "a newsworthiness claim opens a case for any decision"
             )
-        severity = case_severity(document, rulebook.policy)
+        severity = case_severity(decision, rulebook.policy)
         return cases.open(
-            case_id=stable_id("c", document["decision_id"]),
-            decision_id=document["decision_id"],
-            content_id=document["content_id"],
-            account_id=document["account_id"],
+            case_id=stable_id("c", decision.id),
+            decision_id=decision.id,
+            content_id=decision.content_id,
+            account_id=decision.account_id,
             reasons=reasons,
             claim=claim_text,
             severity=severity.value,
             severity_rank=severity.rank,
             reach=reach,
-            decided_at=datetime.fromisoformat(document["decided_at"]),
+            decided_at=decision.decided_at,
             actor=actor,
             now=now,
         )
@@ -119,26 +118,26 @@ def open_if_due(
     when the decision needs no person, and the existing case when it has one.
     """
     with store.reading() as session:
-        document = ReviewEnforcement(session).context(decision_id).document
-        existing = Cases(session).for_decision(document["decision_id"])
+        decision = ReviewEnforcement(session).context(decision_id).decision
+        existing = Cases(session).for_decision(decision.id)
     if existing is not None:
         return existing
-    if not review_reasons(document, rulebook.policy):
+    if not review_reasons(decision, rulebook.policy):
         return None
     return open_case(store, decision_id, rulebook=rulebook, reach=reach, now=now)
 
 
 def open_if_due_now(
-    store: Store, document: dict[str, Any], *, rulebook: Rulebook
+    store: Store, decision: DecisionRecord, *, rulebook: Rulebook
 ) -> CaseView | None:
     """``open_if_due`` for a decision the caller has just made or just read back.
 
-    The stored document in hand already says whether the policy sends it to a person, so the
+    The stored decision in hand already says whether the policy sends it to a person, so the
     common case (no person needed) costs no read.
     """
-    if not review_reasons(document, rulebook.policy):
+    if not review_reasons(decision, rulebook.policy):
         return None
-    return open_if_due(store, document["decision_id"], rulebook=rulebook)
+    return open_if_due(store, decision.id, rulebook=rulebook)
 
 
 def sync_cases(
@@ -156,9 +155,9 @@ def sync_cases(
     with store.reading() as session:
         candidates = review_candidates(session, since)
     opened = []
-    for document in candidates:
-        if review_reasons(document, rulebook.policy):
-            opened.append(open_case(store, document["decision_id"], rulebook=rulebook, now=now))
+    for decision in candidates:
+        if review_reasons(decision, rulebook.policy):
+            opened.append(open_case(store, decision.id, rulebook=rulebook, now=now))
     return opened
 
 
@@ -210,8 +209,8 @@ def decide_case(
                 f"appeal {upheld[0]} on this decision was upheld; the case cannot reimpose it"
             )
         context = ReviewEnforcement(session).context(case.decision_id)
-        document = context.document
-        verdict = stored_verdict(document)
+        decision = context.decision
+        verdict = stored_verdict(decision)
         violated = {v.rule_id for v in verdict.violations}
         if chosen is Outcome.CONFIRM:
             standing = standing_violations(verdict, None)
@@ -229,7 +228,7 @@ def decide_case(
                 )
             standing = standing_violations(verdict, frozenset(rules))
         else:
-            policy = rulebook.check(document["policy"])
+            policy = rulebook.check(decision.versions.policy)
             granted = rules or ["*"]
             for rule_id in granted:
                 if rule_id != "*":
@@ -240,7 +239,7 @@ def decide_case(
                             f"no rule {rule_id!r} in {policy.ref}", field="rules"
                         ) from None
                 Accounts(session).grant_newsworthy(
-                    document["content_id"], rule_id, granted_by=moderator, reason=reason, now=now
+                    decision.content_id, rule_id, granted_by=moderator, reason=reason, now=now
                 )
             exempt = {
                 v.rule_id
@@ -249,9 +248,9 @@ def decide_case(
                 and Exemption.NEWSWORTHY in policy.rule(v.rule_id).exceptions
             }
             standing = standing_violations(verdict, frozenset(violated - exempt))
-        profile = rulebook.profile_for(document["profile"])
+        profile = rulebook.profile_for(decision.versions.profile)
         change = Change(
-            decision_id=document["decision_id"],
+            decision_id=decision.id,
             outcome=chosen.value,
             moderator=moderator,
             at=now,
@@ -262,7 +261,7 @@ def decide_case(
             [Rerun(context, standing)],
             change,
             profile,
-            profile_for_decision={document["decision_id"]: profile},
+            profile_for_decision={decision.id: profile},
         )
         cases.close(
             case_id,

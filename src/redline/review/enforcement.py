@@ -15,37 +15,31 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from redline.decide.policy import Severity
 from redline.decide.verdict import Verdict, Violation
 from redline.enforce.action import plan
-from redline.enforce.decision import action_document
 from redline.enforce.profile import AccountState, ActionType, Profile
 from redline.enforce.strikes import History, Standing, Strike, standing
 from redline.record.accounts import Accounts
-from redline.record.decisions import signal_of
-from redline.record.review.enforcement import DecisionContext, ReviewEnforcement, UnitOfWork
+from redline.record.decisions import DecisionRecord
+from redline.record.decisions.document import action_document
+from redline.record.review.enforcement import DecisionContext, ReviewEnforcement
+from redline.record.store import UnitOfWork
 
 ACCOUNT_ACTIONS = (ActionType.SUSPEND.value, ActionType.BAN.value)
 _ORDER = list(AccountState)
 
 
-def stored_verdict(document: dict[str, Any]) -> Verdict:
-    """Rebuild the verdict a stored decision document records (signals masked, as stored)."""
-    policy_id, _, version = document["policy"].rpartition("@")
+def stored_verdict(decision: DecisionRecord) -> Verdict:
+    """The verdict a stored decision records (signals masked, as stored)."""
     return Verdict(
-        content_id=document["content_id"],
-        policy_id=policy_id,
-        policy_version=version,
+        content_id=decision.content_id,
+        policy_id=decision.versions.policy_id,
+        policy_version=decision.versions.policy_version,
         violations=tuple(
-            Violation(
-                rule_id=v["rule"],
-                severity=Severity(v["severity"]),
-                signals=tuple(signal_of(s) for s in v["signals"]),
-                needs_review=v["needs_review"],
-            )
-            for v in document["violations"]
+            Violation(v.rule, v.severity, v.signals, needs_review=v.needs_review)
+            for v in decision.violations
         ),
-        detectors=tuple((d["name"], d["version"]) for d in document["detectors"]),
+        detectors=decision.versions.detectors,
     )
 
 
@@ -177,11 +171,11 @@ def apply(
     account_id: str | None = None
     before: Standing | None = None
     for rerun in reruns:
-        document = rerun.context.document
-        decision_id = document["decision_id"]
+        decision = rerun.context.decision
+        decision_id = decision.id
         decision_profile = profile_for_decision[decision_id]
-        owner = document["account_id"]
-        decided_at = datetime.fromisoformat(document["decided_at"])
+        owner = decision.account_id
+        decided_at = decision.decided_at
         if owner is not None and account_id is None:
             account_id = owner
             accounts.ensure(owner, now)

@@ -10,8 +10,8 @@ caller and never written anywhere.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
+from redline.record.decisions import DecisionRecord
 from redline.record.decisions.reveal import RevealedSignal, reveal
 from redline.record.store import Store
 from redline.review.common import check_actor, utcnow
@@ -28,7 +28,7 @@ def reveal_evidence(
     reason: str,
     now: datetime | None = None,
     limit: int | None = None,
-) -> tuple[dict[str, Any], list[RevealedSignal], dict[str, int]]:
+) -> tuple[DecisionRecord, list[RevealedSignal], dict[str, int]]:
     """The decision and its signals with raw values, in one audited unit of work.
 
     With a ``limit``, at most that many signals per part (the first of each); the third value

@@ -2,50 +2,38 @@
 
 The policy marks a decision for review when a violation is low-confidence (a signal scored under
 the rule's ``review_below_score``), when a detector failed on a rule that says "review", or when a
-confirmed violation is at least as severe as the pack's ``review_at_severity``. Anyone may also
-claim newsworthiness, which always opens a case. The queue is ordered by severity, then reach
+confirmed violation is at least as severe as the pack's ``review_at_severity``: the one answer in
+``decide.review``, which the core also stores with each decision as ``needs_review``. Anyone may
+also claim newsworthiness, which always opens a case. The queue is ordered by severity, then reach
 (how many people saw the content), then age, oldest first.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
+from redline.decide import review as decide_review
 from redline.decide.policy import Policy, Severity
 from redline.errors import Conflict
+from redline.record.decisions import DecisionRecord
 from redline.record.review.cases import Cases, CaseView
 from redline.record.store import Store
 from redline.review.common import check_actor, utcnow
 
-LOW_CONFIDENCE = "low_confidence"
-DETECTOR_FAILURE = "detector_failure"
-HIGH_SEVERITY = "high_severity"
 NEWSWORTHINESS_CLAIM = "newsworthiness_claim"
 
 
-def review_reasons(document: dict[str, Any], policy: Policy) -> list[str]:
+def review_reasons(decision: DecisionRecord, policy: Policy) -> list[str]:
     """Why the policy sends this stored decision to a person (empty: it does not)."""
-    reasons = []
-    if any(v["needs_review"] for v in document["violations"]):
-        reasons.append(LOW_CONFIDENCE)
-    if document["reviews"]:
-        reasons.append(DETECTOR_FAILURE)
-    threshold = policy.review_at_severity
-    if threshold is not None and any(
-        not v["needs_review"] and Severity(v["severity"]).rank >= threshold.rank
-        for v in document["violations"]
-    ):
-        reasons.append(HIGH_SEVERITY)
-    return reasons
+    return decide_review.review_reasons(decision.violations, bool(decision.reviews), policy)
 
 
-def case_severity(document: dict[str, Any], policy: Policy) -> Severity:
+def case_severity(decision: DecisionRecord, policy: Policy) -> Severity:
     """The worst severity at stake: of the violations, or of the rules awaiting review."""
-    found = [Severity(v["severity"]) for v in document["violations"]]
-    for review in document["reviews"]:
+    found = [v.severity for v in decision.violations]
+    for review in decision.reviews:
         try:
-            found.append(policy.rule(review["rule"]).severity)
+            found.append(policy.rule(review.rule_id).severity)
         except KeyError:
             found.append(Severity.LOW)
     return max(found, key=lambda s: s.rank, default=Severity.LOW)

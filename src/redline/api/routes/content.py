@@ -17,8 +17,8 @@ from redline.api.auth import Caller, ServiceDep, guarded
 from redline.api.schemas import BatchIn, BatchOut, ContentIn, DecisionOut
 from redline.api.service import Service
 from redline.content import Content
-from redline.enforce.shown import shown_document
 from redline.errors import LimitExceeded
+from redline.record.decisions import document_of, shown
 from redline.record.keys import Role
 
 router = APIRouter(tags=["content"])
@@ -26,7 +26,7 @@ router = APIRouter(tags=["content"])
 
 def _moderate(service: Service, content: Content) -> tuple[dict[str, Any], bool, str | None]:
     outcome, case = service.moderate(content)
-    document = shown_document(outcome.document, service.settings.output_max_findings)
+    document = document_of(shown(outcome.record, service.settings.output_max_findings))
     return document, outcome.created, case.id if case else None
 
 

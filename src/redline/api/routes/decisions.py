@@ -12,8 +12,8 @@ from redline.api.auth import Caller, ServiceDep, guarded
 from redline.api.problems import Problem
 from redline.api.schemas import DecisionOut, RevealIn, RevealOut
 from redline.api.service import Service
-from redline.enforce.shown import shown_document
-from redline.record.decisions import Decisions
+from redline.record.decisions import Decisions, document_of, shown
+from redline.record.decisions.document import signal_document
 from redline.record.keys import ApiKey, Role
 from redline.review import evidence
 
@@ -22,8 +22,8 @@ router = APIRouter(tags=["decisions"])
 
 def _get(service: Service, decision_id: str) -> dict[str, Any]:
     with service.store.reading() as session:
-        document = Decisions(session).get(decision_id)
-    return shown_document(document, service.settings.output_max_findings)
+        decision = Decisions(session).get(decision_id)
+    return document_of(shown(decision, service.settings.output_max_findings))
 
 
 @router.get(
@@ -38,7 +38,7 @@ async def get_decision(decision_id: str, service: ServiceDep, key: Caller) -> JS
 
 
 def _reveal(service: Service, decision_id: str, key: ApiKey, reason: str) -> dict[str, Any]:
-    document, revealed, omitted = evidence.reveal_evidence(
+    decision, revealed, omitted = evidence.reveal_evidence(
         service.store,
         decision_id,
         actor=f"key:{key.id}",
@@ -46,9 +46,9 @@ def _reveal(service: Service, decision_id: str, key: ApiKey, reason: str) -> dic
         limit=service.settings.output_max_findings,
     )
     out: dict[str, Any] = {
-        "decision_id": document["decision_id"],
-        "content_id": document["content_id"],
-        "signals": [{**r.signal, "raw": r.raw} for r in revealed],
+        "decision_id": decision.id,
+        "content_id": decision.content_id,
+        "signals": [{**signal_document(r.signal), "raw": r.raw} for r in revealed],
     }
     if omitted:
         out["signals_omitted"] = omitted

@@ -36,7 +36,7 @@ from redline.extract.documents import DocumentLimits, extract_document
 from redline.extract.links import extract_urls
 from redline.extract.normalize import REDACTION_MARK, NormalizedText, compact
 from redline.extract.ocr import ocr_missing
-from redline.extract.parts import Part, content_parts
+from redline.extract.parts import Part, Parts, content_parts
 
 __all__ = ["BankSnapshot", "ContentHits", "TextResult"]
 
@@ -325,18 +325,20 @@ class BankSnapshot:
         ]
 
     def scan_content(
-        self, content: Content, *, limits: DocumentLimits | None = None
+        self, content: Content, *, limits: DocumentLimits | None = None, parts: Parts | None = None
     ) -> ContentHits:
         """Hits for a whole content: its text, its declared URLs and each attachment.
 
-        Works on the content's extracted parts (``content_parts``, cached, so the PII scan and
-        this matcher read each file once): the text of every attachment (a PDF's pages, a
+        Works on the content's extracted parts: ``parts`` when the caller extracted them already
+        (the pipeline and ``scan`` do, so the PII scan and this matcher read each file once),
+        else ``content_parts``. The text of every attachment (a PDF's pages, a
         screenshot's OCR text) is matched like the post's own text, with the part and page in
         each hit. An attachment that cannot be read is reported in ``unreadable`` (its part and
         the reason) rather than raised, so one hostile file does not hide the hits in the rest;
         its bytes are still compared exactly, and an image OCR could not read is still hashed.
         """
-        parts = content_parts(content, limits)
+        if parts is None:
+            parts = content_parts(content, limits)
         out = ContentHits()
         for part in parts.parts:
             if part.name == "text":

@@ -71,9 +71,15 @@ class FloodLedger:
 
         An entry whose count jumps far above its history (see ``flood.flood_check``) is held
         from then on, with an audit event; an entry already held stays held until released.
+
+        Runs inside the decision's unit of work, which takes its locks in one order: the
+        author's account, then these counts (entries sorted), then the audit chain's head. So
+        every count comes before any hold's audit event, and two writers never wait on each
+        other in a circle.
         """
         held = self.held()
         out: list[Hold] = []
+        flooded: list[tuple[str, str, int, FloodVerdict]] = []
         for bank, name in sorted(set(keys)):
             try:
                 entry_id = self._entry_id(bank, name)
@@ -85,20 +91,22 @@ class FloodLedger:
                 continue
             verdict = self.flood_status(entry_id, current, at)
             if verdict.hold_for_review:
-                reason = f"flood guard: {verdict.reason}"
-                self.session.execute(delete(BANK_HOLDS).where(BANK_HOLDS.c.entry_id == entry_id))
-                self.session.execute(
-                    BANK_HOLDS.insert(), {"entry_id": entry_id, "held_at": at, "reason": reason}
-                )
-                self._audit(
-                    "bank.entry_held",
-                    f"bank:{bank}/{name}",
-                    {"current": verdict.current, "baseline": verdict.baseline, "reason": reason},
-                    "flood-guard",
-                    at,
-                )
-                out.append(Hold(bank, name, reason))
-        return out
+                flooded.append((bank, name, entry_id, verdict))
+        for bank, name, entry_id, verdict in flooded:
+            reason = f"flood guard: {verdict.reason}"
+            self.session.execute(delete(BANK_HOLDS).where(BANK_HOLDS.c.entry_id == entry_id))
+            self.session.execute(
+                BANK_HOLDS.insert(), {"entry_id": entry_id, "held_at": at, "reason": reason}
+            )
+            self._audit(
+                "bank.entry_held",
+                f"bank:{bank}/{name}",
+                {"current": verdict.current, "baseline": verdict.baseline, "reason": reason},
+                "flood-guard",
+                at,
+            )
+            out.append(Hold(bank, name, reason))
+        return sorted(out, key=lambda h: (h.bank, h.entry))
 
     def _count(self, entry_id: int, window: datetime) -> int:
         """Add one to the entry's count in ``window``; return the new count."""

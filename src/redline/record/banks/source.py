@@ -6,8 +6,13 @@ flood guard's ledger. A match of an entry the guard holds does not become a sign
 acts on it; it becomes a ``DetectorFailure`` of ``bank.flood_guard`` naming the entry and the
 reason, which every rule with ``on_detector_failure: review`` turns into a review request: a
 person looks before thousands of posts are acted on. An attachment that cannot be read is a
-failure too, never a silent "clean". A content already decided is not counted again, so
-re-running a batch does not look like a flood.
+failure too, never a silent "clean".
+
+The work is split in two so that counting is part of the decision: ``find`` matches (pure, before
+the transaction, on the parts the pipeline already extracted), and ``settle`` counts the matches
+inside the decision's own unit of work, after the pipeline has checked the content is not decided
+yet. A re-run, a crash before the commit, or a second writer losing the race for the same content
+rolls its count back with its decision: one content is counted once.
 """
 
 from __future__ import annotations
@@ -16,22 +21,32 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy.engine import Connection
+
 from redline.content import Content
 from redline.detect.banks.hit import DETECTOR_VERSION, BankHit
 from redline.detect.banks.snapshot import BankSnapshot
 from redline.detect.finding import DetectorFailure, Signal
+from redline.extract.parts import Parts
 from redline.record.banks import Banks
-from redline.record.decisions import Decisions
 from redline.record.store import Store
 from redline.settings import Settings
 
-__all__ = ["FLOOD_GUARD", "BankSource", "read_snapshot"]
+__all__ = ["FLOOD_GUARD", "BankFindings", "BankSource", "read_snapshot"]
 
 FLOOD_GUARD = "bank.flood_guard"
 
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class BankFindings:
+    """One content's matches before the flood guard counted them."""
+
+    hits: tuple[BankHit, ...]
+    unreadable: tuple[tuple[str, str], ...]
 
 
 @dataclass
@@ -58,29 +73,30 @@ class BankSource:
             snapshot = banks.snapshot()
         return cls(store, snapshot, clock)
 
-    def hits(self, content: Content) -> tuple[list[BankHit], list[tuple[str, str]]]:
-        """The content's hits and unreadable parts, without touching the flood ledger."""
-        found = self.snapshot.scan_content(content)
-        return found.hits, found.unreadable
+    def find(self, content: Content, parts: Parts | None = None) -> BankFindings:
+        """Match the content (on ``parts`` when the caller has extracted them already)."""
+        found = self.snapshot.scan_content(content, parts=parts)
+        return BankFindings(tuple(found.hits), tuple(found.unreadable))
 
-    def detect(self, content: Content) -> Iterable[Signal | DetectorFailure]:
-        """Signals for each hit; held entries and unreadable attachments come back as failures."""
-        hits, unreadable = self.hits(content)
+    def settle(
+        self, session: Connection | None, findings: BankFindings
+    ) -> list[Signal | DetectorFailure]:
+        """Count the matches in the caller's unit of work; signals, and failures for holds.
+
+        The caller has made sure the content is not decided yet, in this same unit of work.
+        Findings without a hit count nothing and need no ``session``.
+        """
         out: list[Signal | DetectorFailure] = [
             DetectorFailure(self.name, self.version, part, f"unreadable: {why}")
-            for part, why in unreadable
+            for part, why in findings.unreadable
         ]
-        if not hits:
+        if not findings.hits:
             return out
-        with self.store.transaction() as session:
-            banks = Banks(session)
-            if Decisions(session).for_content(content.id) is not None:
-                # Already decided (a re-run): its first decision stands, so count nothing twice.
-                holds = []
-            else:
-                holds = banks.observe({(h.bank, h.entry) for h in hits}, self.clock())
+        if session is None:
+            raise ValueError("bank matches are counted inside a unit of work")
+        holds = Banks(session).observe({(h.bank, h.entry) for h in findings.hits}, self.clock())
         held = {(h.bank, h.entry): h.reason for h in holds}
-        for hit in hits:
+        for hit in findings.hits:
             reason = held.get((hit.bank, hit.entry))
             if reason is None:
                 out.extend(hit.to_signals())
@@ -94,6 +110,18 @@ class BankSource:
                     )
                 )
         return out
+
+    def detect(self, content: Content) -> Iterable[Signal | DetectorFailure]:
+        """Find and settle in a unit of work of its own: for a caller outside ``moderate``.
+
+        ``moderate`` does not call this: it finds before its transaction and settles inside it.
+        Every call counts the matches once more.
+        """
+        findings = self.find(content)
+        if not findings.hits:
+            return self.settle(None, findings)
+        with self.store.transaction() as session:
+            return self.settle(session, findings)
 
 
 def read_snapshot(settings: Settings) -> tuple[BankSnapshot, dict[tuple[str, str], str]] | None:

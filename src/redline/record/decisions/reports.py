@@ -1,7 +1,7 @@
 """Reads for the reports: decisions with their content's times, in a window, page by page.
 
-Reports never see text or signals: only the decision documents (masked) and the content's
-timestamps and URL count, which is all a statement of reasons or a count needs.
+Reports never see text or stored evidence: only the decision records (signals masked) and the
+content's timestamps and URL count, which is all a statement of reasons or a count needs.
 """
 
 from __future__ import annotations
@@ -15,16 +15,18 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
 
 from redline.record.base import utc
+from redline.record.decisions.document import record_of
+from redline.record.decisions.record import DecisionRecord
 from redline.record.decisions.tables import CONTENTS, DECISIONS
 
 _PAGE = 500
 
 
 @dataclass(frozen=True, slots=True)
-class DecisionRecord:
-    """A stored decision document with when its content was posted and received."""
+class ReportedDecision:
+    """A stored decision with when its content was posted and received."""
 
-    document: dict[str, Any]
+    decision: DecisionRecord
     decided_at: datetime
     created_at: datetime | None
     received_at: datetime
@@ -33,7 +35,7 @@ class DecisionRecord:
 
 def decisions_between(
     session: Connection, start: datetime | None, end: datetime | None
-) -> Iterator[DecisionRecord]:
+) -> Iterator[ReportedDecision]:
     """Decisions made in [start, end), oldest first, read in keyset pages."""
     query = (
         select(
@@ -55,13 +57,7 @@ def decisions_between(
     page = query
     while rows := session.execute(page).all():
         for row in rows:
-            yield DecisionRecord(
-                document=row.document,
-                decided_at=utc(row.decided_at),
-                created_at=utc(row.created_at) if row.created_at else None,
-                received_at=utc(row.received_at),
-                url_count=row.url_count,
-            )
+            yield _reported(row)
         last = rows[-1]
         page = query.where(
             or_(
@@ -71,7 +67,7 @@ def decisions_between(
         )
 
 
-def decision_record(session: Connection, decision_id: str) -> DecisionRecord | None:
+def reported_decision(session: Connection, decision_id: str) -> ReportedDecision | None:
     """One decision with its content's times."""
     row = session.execute(
         select(
@@ -84,10 +80,12 @@ def decision_record(session: Connection, decision_id: str) -> DecisionRecord | N
         .join(CONTENTS, CONTENTS.c.id == DECISIONS.c.content_id)
         .where(DECISIONS.c.id == decision_id)
     ).one_or_none()
-    if row is None:
-        return None
-    return DecisionRecord(
-        document=row.document,
+    return None if row is None else _reported(row)
+
+
+def _reported(row: Any) -> ReportedDecision:
+    return ReportedDecision(
+        decision=record_of(row.document),
         decided_at=utc(row.decided_at),
         created_at=utc(row.created_at) if row.created_at else None,
         received_at=utc(row.received_at),

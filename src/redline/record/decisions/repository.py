@@ -8,7 +8,7 @@ for the same content fails, and the caller returns the first decision instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -19,13 +19,21 @@ from sqlalchemy.engine import Connection
 from redline.content import Content
 from redline.decide.exemptions import is_masked
 from redline.decide.verdict import Evidence
-from redline.detect.finding import DetectorFailure, Location, Signal, SignalKind
-from redline.enforce.decision import Decision, action_document, signal_document
+from redline.detect.finding import DetectorFailure, Signal, SignalKind
+from redline.enforce.decision import Decision
 from redline.errors import NotFound
 from redline.record import audit
 from redline.record.accounts import Accounts
 from redline.record.accounts.tables import STRIKES
 from redline.record.base import utc
+from redline.record.decisions.document import (
+    action_document,
+    document_of,
+    record_of,
+    signal_document,
+    signal_of,
+)
+from redline.record.decisions.record import DecisionRecord, record_of_decision
 from redline.record.decisions.tables import ACTIONS, CONTENTS, DECISIONS
 
 Retention = Literal["none", "redacted", "raw"]
@@ -58,31 +66,13 @@ def kept_text(text: str, signals: tuple[Signal, ...], retention: Retention) -> s
     return None
 
 
-def signal_of(document: Mapping[str, Any]) -> Signal:
-    """Rebuild a stored (masked) signal."""
-    location = document["location"]
-    return Signal(
-        kind=SignalKind(document["kind"]),
-        type=document["type"],
-        location=Location(
-            location["start"], location["end"], location["part"], location.get("page")
-        ),
-        score=float(document["score"]),
-        detector=document["detector"],
-        detector_version=document["detector_version"],
-        masked=document["masked"],
-        digest=document.get("digest"),
-        evidence=document.get("evidence", ""),
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class StoredContent:
     """A moderated content as replay needs it: its evidence rebuilt, and who decided when."""
 
     evidence: Evidence
     author_id: str | None
-    decision: dict[str, Any]
+    decision: DecisionRecord
     decided_at: datetime
     text_kept: bool
 
@@ -98,27 +88,26 @@ class Decisions:
     def __init__(self, session: Connection) -> None:
         self.session = session
 
-    def for_content(self, content_id: str) -> dict[str, Any] | None:
-        """The stored decision document for a content id, if it was decided."""
-        found: dict[str, Any] | None = self.session.execute(
+    def for_content(self, content_id: str) -> DecisionRecord | None:
+        """The stored decision for a content id, if it was decided."""
+        found = self.session.execute(
             _DOCUMENT_BY_CONTENT, {"content_id": content_id}
         ).scalar_one_or_none()
-        return found
+        return None if found is None else record_of(found)
 
-    def get(self, decision_id: str) -> dict[str, Any]:
-        """A stored decision document by id (or by content id, as a convenience).
+    def get(self, decision_id: str) -> DecisionRecord:
+        """A stored decision by id (or by content id, as a convenience).
 
         Raises:
             NotFound: no decision has this id.
         """
-        document: dict[str, Any] | None = self.session.execute(
+        document = self.session.execute(
             select(DECISIONS.c.document).where(DECISIONS.c.id == decision_id)
         ).scalar_one_or_none()
-        if document is None:
-            document = self.for_content(decision_id)
-        if document is None:
+        found = record_of(document) if document is not None else self.for_content(decision_id)
+        if found is None:
             raise NotFound("decision", field="decision_id")
-        return document
+        return found
 
     def save(
         self,
@@ -128,17 +117,18 @@ class Decisions:
         *,
         retention: Retention,
         received_at: datetime,
-    ) -> dict[str, Any]:
+    ) -> DecisionRecord:
         """Write everything about one decision; the caller's commit makes it all or nothing.
 
         Plain multi-row inserts, not the ORM's unit of work: this runs once per moderated
         content, and the rows are written once and never loaded back into objects here.
 
         Returns:
-            The decision document as stored.
+            The decision as stored.
         """
         now = decision.decided_at
-        document = decision.to_document()
+        record = record_of_decision(decision)
+        document = document_of(record)
         failures = [
             {
                 "detector": f.detector,
@@ -212,8 +202,8 @@ class Decisions:
                     "content": content.id,
                     "policy": decision.policy,
                     "profile": decision.profile,
-                    "violations": [v["rule"] for v in document["violations"]],
-                    "actions": [a["type"] for a in document["actions"]],
+                    "violations": [v.rule for v in record.violations],
+                    "actions": [a.type.value for a in record.actions],
                     "needs_review": decision.needs_review,
                 },
             ),
@@ -221,7 +211,7 @@ class Decisions:
         if decision.account_id is not None:
             events += self._account_changes(decision)
         audit.append(self.session, events, actor=decision.decided_by, at=now)
-        return document
+        return record
 
     def _account_changes(self, decision: Decision) -> list[audit.Event]:
         """Write the strike and the new standing; return the audit events they make."""
@@ -333,5 +323,5 @@ def evidence_of(row: Any) -> Evidence:
 def _stored(row: Any) -> StoredContent:
     evidence = evidence_of(row)
     return StoredContent(
-        evidence, row.author_id, row.document, utc(row.decided_at), row.text is not None
+        evidence, row.author_id, record_of(row.document), utc(row.decided_at), row.text is not None
     )

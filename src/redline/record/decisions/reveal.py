@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from redline.detect.shown import cap_per_part, document_part
+from redline.detect.finding import Signal
+from redline.detect.shown import cap_per_part
 from redline.record import audit
-from redline.record.decisions import Decisions
+from redline.record.decisions.document import signal_of
+from redline.record.decisions.record import DecisionRecord
+from redline.record.decisions.repository import Decisions
 from redline.record.decisions.tables import CONTENTS
 
 
@@ -25,7 +27,7 @@ from redline.record.decisions.tables import CONTENTS
 class RevealedSignal:
     """One signal of a decision with its raw value, or None where the store no longer has it."""
 
-    signal: dict[str, Any]
+    signal: Signal
     raw: str | None
 
 
@@ -37,7 +39,7 @@ def reveal(
     reason: str,
     now: datetime,
     limit: int | None = None,
-) -> tuple[dict[str, Any], list[RevealedSignal], dict[str, int]]:
+) -> tuple[DecisionRecord, list[RevealedSignal], dict[str, int]]:
     """The decision and its signals with raw values; logs ``evidence.revealed``.
 
     With a ``limit``, at most that many signals per part are revealed (the first of each); the
@@ -46,30 +48,29 @@ def reveal(
     Raises:
         NotFound: no decision has this id.
     """
-    document = Decisions(session).get(decision_id)
+    decision = Decisions(session).get(decision_id)
     row = session.execute(
         select(CONTENTS.c.text, CONTENTS.c.retention, CONTENTS.c.signals).where(
-            CONTENTS.c.id == document["content_id"]
+            CONTENTS.c.id == decision.content_id
         )
     ).one()
     text = row.text if row.retention == "raw" else None
-    signals, omitted = (
-        cap_per_part(row.signals, document_part, limit) if limit is not None else (row.signals, {})
-    )
+    stored = [signal_of(s) for s in row.signals]
+    signals, omitted = cap_per_part(stored, _part, limit) if limit is not None else (stored, {})
     revealed: list[RevealedSignal] = []
     for signal in signals:
-        location = signal["location"]
+        location = signal.location
         raw = None
-        if text is not None and location["part"] == "text":
-            start, end = location["start"], location["end"]
+        if text is not None and location.part == "text":
+            start, end = location.start, location.end
             if 0 <= start <= end <= len(text):
                 raw = text[start:end]
         revealed.append(RevealedSignal(signal, raw))
     event = audit.Event(
         "evidence.revealed",
-        f"decision:{document['decision_id']}",
+        f"decision:{decision.id}",
         {
-            "content": document["content_id"],
+            "content": decision.content_id,
             "by": actor,
             "reason": reason,
             "signals": len(revealed),
@@ -77,4 +78,8 @@ def reveal(
         },
     )
     audit.append(session, [event], actor=actor, at=now)
-    return document, revealed, omitted
+    return decision, revealed, omitted
+
+
+def _part(signal: Signal) -> str:
+    return signal.location.part

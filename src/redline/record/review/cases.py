@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 from redline.errors import NotFound
 from redline.record import audit
 from redline.record.base import utc
+from redline.record.decisions import DecisionRecord, record_of
 from redline.record.decisions.tables import DECISIONS
 from redline.record.review.tables import CASES
 
@@ -243,8 +244,8 @@ class Cases:
         return [_view(r) for r in self.session.execute(query)]
 
 
-def review_candidates(session: Connection, since: datetime | None = None) -> list[dict[str, Any]]:
-    """Decision documents with a violation or a review request and no case yet, oldest first."""
+def review_candidates(session: Connection, since: datetime | None = None) -> list[DecisionRecord]:
+    """Decisions with a violation or a review request and no case yet, oldest first."""
     query = (
         select(DECISIONS.c.document)
         .outerjoin(CASES, CASES.c.decision_id == DECISIONS.c.id)
@@ -254,4 +255,4 @@ def review_candidates(session: Connection, since: datetime | None = None) -> lis
     )
     if since is not None:
         query = query.where(DECISIONS.c.decided_at >= since)
-    return [row for row in session.execute(query).scalars()]
+    return [record_of(document) for document in session.execute(query).scalars()]

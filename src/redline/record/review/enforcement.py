@@ -22,13 +22,10 @@ from redline.record import audit
 from redline.record.accounts import Accounts, strike_of
 from redline.record.accounts.tables import STRIKES
 from redline.record.base import utc
-from redline.record.decisions import evidence_of
+from redline.record.decisions import DecisionRecord, evidence_of, record_of
+from redline.record.decisions.document import action_document
 from redline.record.decisions.tables import CONTENTS, DECISIONS
 from redline.record.review.tables import APPEALS, CASES
-
-# The unit of work the review services pass around, named here so that they need not import
-# SQLAlchemy themselves (only ``record`` does).
-UnitOfWork = Connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +36,7 @@ class DecisionContext:
     appeal), or the decision's own actions when nobody changed them.
     """
 
-    document: dict[str, Any]
+    decision: DecisionRecord
     evidence: Evidence
     author_id: str | None
     created_at: datetime | None
@@ -80,18 +77,24 @@ class ReviewEnforcement:
             ).one_or_none()
         if row is None:
             raise NotFound("decision", field="decision_id")
+        decision = record_of(row.document)
         return DecisionContext(
-            document=row.document,
+            decision=decision,
             evidence=evidence_of(row),
             author_id=row.author_id,
             created_at=utc(row.created_at) if row.created_at else None,
             received_at=utc(row.received_at),
             url_count=row.url_count,
-            in_force=self.in_force(row.decision_id, row.document),
+            in_force=self.in_force(decision),
         )
 
-    def in_force(self, decision_id: str, document: dict[str, Any]) -> list[dict[str, Any]]:
-        """The content actions now in force for a decision (latest human change wins)."""
+    def in_force(self, decision: DecisionRecord) -> list[dict[str, Any]]:
+        """The content actions now in force for a decision (latest human change wins).
+
+        As the documents a case or appeal stores its change in: the person's last word, or the
+        decision's own content actions.
+        """
+        decision_id = decision.id
         changes: list[tuple[datetime, dict[str, Any]]] = []
         case = self.session.execute(
             select(CASES.c.closed_at, CASES.c.document).where(
@@ -106,7 +109,11 @@ class ReviewEnforcement:
             if appeal.document and decision_id in appeal.document.get("decisions", {}):
                 changes.append((utc(appeal.decided_at), appeal.document))
         if not changes:
-            return [a for a in document["actions"] if a["type"] not in ("suspend", "ban")]
+            return [
+                action_document(a)
+                for a in decision.actions
+                if a.type.value not in ("suspend", "ban")
+            ]
         changes.sort(key=lambda pair: pair[0])
         latest = changes[-1][1]
         in_force: list[dict[str, Any]] = latest["decisions"][decision_id]["in_force"]
