@@ -19,7 +19,7 @@ Usage::
     python bench/api/run.py [--rate 200] [--seconds 20] [--step-seconds 8] [--no-pg]
                             [--sync FULL|NORMAL] [--pg URL]
                             [--overload [--capacity N] [--overload-seconds 15]
-                             [--max-in-flight 16] [--queue-wait 0.02]]
+                             [--max-in-flight 8] [--queue-wait 0.02]]
 """
 
 from __future__ import annotations
@@ -230,7 +230,7 @@ def main() -> None:
     parser.add_argument("--overload", action="store_true", help="add the overload step")
     parser.add_argument("--capacity", type=float, help="skip steps 1-2; overload at twice this")
     parser.add_argument("--overload-seconds", type=float, default=15.0)
-    parser.add_argument("--max-in-flight", default="16", help="REDLINE_API_MAX_IN_FLIGHT, on")
+    parser.add_argument("--max-in-flight", default="8", help="REDLINE_API_MAX_IN_FLIGHT, on")
     parser.add_argument("--queue-wait", default="0.02", help="REDLINE_API_QUEUE_WAIT_SECONDS")
     args = parser.parse_args()
 

@@ -167,7 +167,7 @@ class Settings:
         metadata=_about("Requests an API key may make at once above the rate.", gt=0, le=1_000_000),
     )
     api_max_in_flight: int = field(
-        default=16,
+        default=8,
         metadata=_about(
             "Requests the service works on at once; past them, 503 (0: no bound).", ge=0, le=100_000
         ),
