@@ -373,7 +373,6 @@ class PhoneRecognizer(Recognizer):
                 continue
             if "/" in main and (main.count("/") > 1 or not main.startswith("0")):
                 continue  # the slash only follows an area code with its trunk 0: "030/101396"
-                continue
             if _DIGIT_BEFORE.search(text, max(0, start - 2), start) or _DIGIT_AFTER.match(
                 text, end
             ):
