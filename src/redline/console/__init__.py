@@ -1,1 +1,0 @@
-"""The moderators' web console (planned): reads and acts only through review and report."""

@@ -1,1 +1,0 @@
-"""Scale-out (planned): the NATS JetStream worker and the Dask backfill, over ``pipeline``."""
