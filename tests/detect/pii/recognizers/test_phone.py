@@ -97,3 +97,29 @@ def test_a_country_no_tail_of_the_number_fits_is_not_read_for_its_opening_digits
         assert phone._opening_digits.cache_info().currsize == len(fitting)
     finally:
         phone._opening_digits.cache_clear()
+
+
+def test_a_regional_script_names_its_countries() -> None:
+    """Hebrew, Hangul, Greek or Cyrillic letters say whose national numbers a post holds: without
+    that hint an Israeli mobile was read only against the English-speaking guesses."""
+    from redline.detect.pii import detect_pii
+    from redline.detect.pii.recognizer import TextFacts
+    from redline.detect.pii.recognizers.phone_regions import infer_regions
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [
+            (text[s.start : s.end], s.evidence)
+            for s in detect_pii(text)
+            if s.type == "PHONE_NUMBER"
+        ]
+
+    cases = {
+        "התקשר אליי 050-234-5678 מחר": ("050-234-5678", "IL"),
+        "전화 010-2000-0000 주세요": ("010-2000-0000", "KR"),
+        "Καλέστε με στο 691 234 5678": ("691 234 5678", "GR"),
+    }
+    for text, (number, region) in cases.items():
+        assert infer_regions(text, TextFacts(text))[0][0] == region
+        assert found(text) == [(number, f"valid national number of {region}")], text
+    # the same Israeli writing in an English post points to no country: not a phone number
+    assert found("call me 050-234-5678 tomorrow") == []

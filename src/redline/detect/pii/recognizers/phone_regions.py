@@ -7,7 +7,8 @@ points to, strongest hint first:
 
 1. a ``+CC`` (or ``00CC``) number elsewhere in the text: its author dials from that country;
 2. a country or big city named in the text ("Deutschland", "Lyon", "東京");
-3. the text's language, from its script (kana, Han), its letters ("ß", "ł") or its common words
+3. the text's language, from its script (kana, Han, Hangul, Hebrew, Arabic, Cyrillic, Greek,
+   Thai, Devanagari), its letters ("ß", "ł") or its common words
    ("und", "chez"), and the country domains of its e-mail addresses and links;
 4. the platform's default regions (``Settings.phone_regions``), its main markets.
 
@@ -112,6 +113,24 @@ _FOREIGN = Probes(
 # Kana and Han (U+3040-U+9FFF) are the only characters whose UTF-8 opens with bytes E3-E9:
 # a bytes class compiles in microseconds, a class of twenty thousand characters in milliseconds.
 _CJK = re.compile(rb"[\xe3-\xe9]")
+# Scripts written in a few countries only, with those countries, most populous first. A post in
+# Hebrew holds Israeli numbers, whatever the English-speaking guesses would make of them.
+_SCRIPTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("\u0370", "\u03ff", ("GR", "CY")),
+    ("\u0400", "\u04ff", ("RU", "UA", "BY", "KZ", "BG", "RS")),
+    ("\u0590", "\u05ff", ("IL",)),
+    ("\u0600", "\u06ff", ("EG", "SA", "AE", "MA", "DZ", "IQ", "JO", "PK", "IR")),
+    ("\u0900", "\u097f", ("IN", "NP")),
+    ("\u0e00", "\u0e7f", ("TH",)),
+    ("\uac00", "\ud7af", ("KR",)),
+)
+_SCRIPT = re.compile("|".join(f"([{low}-{high}])" for low, high, _ in _SCRIPTS))
+
+
+def _script_regions(text: str) -> tuple[str, ...]:
+    """The countries of the first letter of a regional script in a non-ASCII text, if any."""
+    found = _SCRIPT.search(text)
+    return () if found is None else _SCRIPTS[(found.lastindex or 1) - 1][2]
 
 
 def foreign(text: str, facts: TextFacts) -> bool:
@@ -130,7 +149,13 @@ def foreign(text: str, facts: TextFacts) -> bool:
 def _foreign(text: str, facts: TextFacts) -> bool:
     return (
         facts.has_any(_FOREIGN)
-        or (not text.isascii() and _CJK.search(text.encode("utf-8", "replace")) is not None)
+        or (
+            not text.isascii()
+            and (
+                _CJK.search(text.encode("utf-8", "replace")) is not None
+                or _SCRIPT.search(text) is not None
+            )
+        )
         or (
             ("+" in text or "00" in text)
             and _OTHER_CALLING.search(text) is not None
@@ -190,6 +215,7 @@ def infer_regions(text: str, facts: TextFacts) -> tuple[list[str], int, int]:
             inferred.append("JP")
         elif _CJK.search(text.encode("utf-8", "replace")):  # Han, since no kana
             inferred.append("CN")
+        inferred.extend(_script_regions(text))
     for regions, probes in _LANGUAGE_PROBES:
         if facts.has_any(probes):
             inferred.extend(regions)
