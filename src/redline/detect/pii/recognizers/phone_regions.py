@@ -124,13 +124,16 @@ _SCRIPTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("\u0e00", "\u0e7f", ("TH",)),
     ("\uac00", "\ud7af", ("KR",)),
 )
-_SCRIPT = re.compile("|".join(f"([{low}-{high}])" for low, high, _ in _SCRIPTS))
+_SCRIPT = re.compile("[" + "".join(f"{low}-{high}" for low, high, _ in _SCRIPTS) + "]")
 
 
 def _script_regions(text: str) -> tuple[str, ...]:
     """The countries of the first letter of a regional script in a non-ASCII text, if any."""
     found = _SCRIPT.search(text)
-    return () if found is None else _SCRIPTS[(found.lastindex or 1) - 1][2]
+    if found is None:
+        return ()
+    letter = found.group(0)
+    return next(regions for low, high, regions in _SCRIPTS if low <= letter <= high)
 
 
 def foreign(text: str, facts: TextFacts) -> bool:
