@@ -7,7 +7,9 @@ import random
 import phonenumbers
 
 from redline.detect.pii.recognizers.nanp import check_nanp
-from redline.detect.pii.recognizers.phone import _check, _check_nanp, _north_american
+from redline.detect.pii.recognizers.phone_check import check as _check
+from redline.detect.pii.recognizers.phone_check import check_north_american as _check_nanp
+from redline.detect.pii.recognizers.phone_check import north_american as _north_american
 
 
 def test_plus_one_numbers_validate_as_parse_would() -> None:
@@ -83,20 +85,20 @@ def test_a_country_no_tail_of_the_number_fits_is_not_read_for_its_opening_digits
     before the ~1 ms read of a country's opening digits (the common case of English posts)."""
     from redline.detect.pii import detect_pii
     from redline.detect.pii.masking import digits_of
-    from redline.detect.pii.recognizers import phone
+    from redline.detect.pii.recognizers import phone_check
     from redline.detect.pii.recognizers.phone_regions import ENGLISH, WORLD
     from redline.detect.pii.recognizers.phone_valid import may_be_national
 
     number = "0999 99 99 99 99"  # valid nowhere: every country is tried
-    phone._opening_digits.cache_clear()
+    phone_check.opening_digits.cache_clear()
     try:
         assert [s for s in detect_pii(f"Tel. {number}") if s.type == "PHONE_NUMBER"] == []
         tried = {*ENGLISH, *WORLD}
         fitting = {r for r in tried if may_be_national(digits_of(number), r)}
         assert 0 < len(fitting) < len(tried) // 2
-        assert phone._opening_digits.cache_info().currsize == len(fitting)
+        assert phone_check.opening_digits.cache_info().currsize == len(fitting)
     finally:
-        phone._opening_digits.cache_clear()
+        phone_check.opening_digits.cache_clear()
 
 
 def test_a_regional_script_names_its_countries() -> None:
