@@ -20,6 +20,9 @@ from redline.detect.pii.probes import ProbeHits, Probes, probe_hits
 _DIGIT_RUN = re.compile(r"\d+")
 _LETTER_RUN = re.compile(r"[a-z]+")
 _span = re.Match.span
+# What may stand between two runs of one grouped number; "A" and "B" for Corsica's department
+# in a French NIR ("1 51 03 2A 490 565 54").
+_JOINS = frozenset(" \u00a0.-/)AaBb")
 
 
 class TextFacts:
@@ -34,7 +37,17 @@ class TextFacts:
     pattern that opens with a digit can match (``anchored``).
     """
 
-    __slots__ = ("_words", "digits", "hints", "longest", "probes", "regions", "runs", "spans")
+    __slots__ = (
+        "_chains",
+        "_words",
+        "digits",
+        "hints",
+        "longest",
+        "probes",
+        "regions",
+        "runs",
+        "spans",
+    )
 
     def __init__(self, text: str, regions: tuple[str, ...] = ("US",)) -> None:
         # (start, end) of each maximal run of (Unicode) digits
@@ -45,6 +58,7 @@ class TextFacts:
         self.longest = max(lengths) if lengths else 0
         self.probes: ProbeHits = probe_hits(text)  # where every gate's and cue's words occur
         self._words: list[str] | None = None
+        self._chains: list[int] | None = None
         # the scan's default phone regions (``PiiOptions.phone_regions``): a hint, not a fact
         self.regions = regions
         # answers about the text that several recognizers ask (``phone_regions.foreign``),
@@ -67,6 +81,31 @@ class TextFacts:
         if self._words is None:
             self._words = _LETTER_RUN.findall(self.probes.lowered)
         return self._words
+
+    def chains(self, text: str) -> list[int]:
+        """For each digit run, the digits of the runs from it on that separators join.
+
+        Two runs are joined when one to three characters of ``" .-/)"`` (or NBSP, or the "A" or
+        "B" of a Corsican NIR) stand between them, as in "030/101396", "(030) 10 13 96",
+        "123.456.789-09". Every grouped number the recognizers read is such a chain, so a run
+        whose chain holds fewer digits than a shape needs cannot start one: an upper bound,
+        computed on first use, that lets a recognizer skip its pattern at most runs of a post
+        (dates, prices, times).
+        """
+        if self._chains is None:
+            spans = self.spans
+            chains = [0] * len(spans)
+            carried = 0
+            for i in range(len(spans) - 1, -1, -1):
+                start, end = spans[i]
+                if carried:
+                    after = spans[i + 1][0]  # where the next run starts
+                    if after - end > 3 or not _JOINS.issuperset(text[end:after]):
+                        carried = 0
+                carried += end - start
+                chains[i] = carried
+            self._chains = chains
+        return self._chains
 
     def has_runs(self, lengths: frozenset[int]) -> bool:
         """Whether the text has digit runs of every one of these lengths."""

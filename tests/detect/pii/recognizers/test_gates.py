@@ -106,3 +106,44 @@ def test_shaped_starts_skip_only_runs_no_identifier_opens_with() -> None:
         assert starts == expected
         found += bool(expected)
     assert found > 500
+
+
+def _grouped_texts(count: int, seed: int) -> list[str]:
+    """Digit groups joined by the separators national writings and identifiers use."""
+    rng = random.Random(seed)
+    joins = [" ", "\u00a0", ".", "-", "/", " / ", ") ", "A ", "  ", " x ", ":", ","]
+    texts = []
+    for _ in range(count):
+        groups = [
+            "".join(rng.choice("0123456789") for _ in range(rng.randrange(1, 6)))
+            for _ in range(rng.randrange(1, 7))
+        ]
+        text = groups[0]
+        for group in groups[1:]:
+            text += rng.choice(joins) + group
+        texts.append(rng.choice(["", "tel ", "(", "NIR ", "x"]) + text)
+    return texts
+
+
+def test_chains_bound_every_pattern_that_reads_grouped_digits() -> None:
+    """A run whose chain holds fewer digits than a pattern needs starts no match of it."""
+    from redline.detect.pii.recognizers import phone_national
+
+    texts = [*_grouped_texts(20_000, 4), "1 51 03 2A 490 565 54", "(030) 10 13 96", "0612345678"]
+    found = 0
+    for text in texts:
+        facts = TextFacts.of(text)
+        chains = dict(zip((s for s, _ in facts.spans), facts.chains(text), strict=True))
+        for pattern, least in ((phone_national._NATIONAL, 8), (national_id._DIGIT_CANDIDATE, 9)):
+            # where the recognizers try them: a run, or the "(" right before one
+            for start in [*chains, *(s - 1 for s in chains if s and text[s - 1] == "(")]:
+                match = pattern.match(text, start)
+                if match is None:
+                    continue
+                digits = sum(ch.isdigit() for ch in phone_national.EXTENSION.split(match[0])[0])
+                if digits < least:
+                    continue  # read and turned away by its recognizer: no bound needed
+                run = start + 1 if text[start] == "(" else start
+                assert chains[run] >= least, (text, match[0])
+                found += 1
+    assert found > 1000

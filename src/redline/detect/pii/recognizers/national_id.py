@@ -283,7 +283,13 @@ class NationalIdRecognizer(Recognizer):
         self, text: str, facts: TextFacts, references: list[CueHits], cues: _CuesBefore
     ) -> Iterator[Candidate]:
         """Digit-only identifiers named by a cue right before (or just after) them."""
-        starts = [s for s, _ in facts.spans if not s or text[s - 1] not in _NOT_BEFORE_ID]
+        # every grouping of ``_DIGIT_CANDIDATE`` is a chain of nine digits at least
+        chains = facts.chains(text)
+        starts = [
+            s
+            for (s, _), chained in zip(facts.spans, chains, strict=True)
+            if chained >= 9 and (not s or text[s - 1] not in _NOT_BEFORE_ID)
+        ]
         for candidate in anchored(_DIGIT_CANDIDATE, text, starts):
             start = candidate.start()
             if not _some_check_holds(compact(candidate.group(0))):

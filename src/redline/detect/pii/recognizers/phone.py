@@ -25,6 +25,7 @@ from redline.detect.pii.recognizers.phone_national import (
     EXTENSION,
     national_numbers,
     national_possible,
+    national_starts,
     overlaps,
 )
 
@@ -45,6 +46,7 @@ _INTERNATIONAL = re.compile(
 # a separator ("1", "1555", "1555123", "15551234567", "555", "555123", "5551234567"); "(" and "+"
 # open one too. A run of another length ("12", "20261125") cannot start one: not tried.
 _NANP_FIRST_RUNS = frozenset((1, 3, 4, 6, 7, 10, 11))
+_NATIONAL_DIGITS = 8  # the fewest digits of a national writing read (``phone_national``)
 
 
 class PhoneRecognizer(Recognizer):
@@ -90,7 +92,6 @@ class PhoneRecognizer(Recognizer):
             if cand is not None:
                 claimed.append((cand.start, cand.end))
                 yield cand
-        starts = self._nanp_starts(text, spans)
         international = list(claimed)
         for match in anchored(_NANP, text, self._nanp_starts(text, spans, _NANP_FIRST_RUNS)):
             if overlaps(international, match.start(), match.end()):
@@ -100,20 +101,30 @@ class PhoneRecognizer(Recognizer):
                 if cand.evidence.startswith("libphonenumber: valid"):
                     bisect.insort(claimed, (cand.start, cand.end))
                 yield cand
-        if facts.longest < 15 and national_possible(text, facts):
-            yield from national_numbers(text, facts, starts, claimed)
+        if facts.longest < 15:
+            # a national writing holds eight digits at least: most posts have no such chain
+            starts = self._nanp_starts(text, spans, chain=(facts.chains(text), _NATIONAL_DIGITS))
+            starts = national_starts(text, facts, starts) if starts else starts
+            if starts:
+                yield from national_numbers(text, facts, starts, claimed)
 
     @staticmethod
     def _nanp_starts(
-        text: str, spans: list[tuple[int, int]], runs: frozenset[int] | None = None
+        text: str,
+        spans: list[tuple[int, int]],
+        runs: frozenset[int] | None = None,
+        chain: tuple[list[int], int] | None = None,
     ) -> list[int]:
         """Where a number can start: a digit run, or "(" or "+" just before one.
 
-        Given ``runs``, only the digit runs of one of those lengths.
+        Given ``runs``, only the digit runs of one of those lengths; given ``chain`` (each run's
+        ``TextFacts.chains`` and a least count), only the runs whose chain holds that many digits.
         """
         starts = []
-        for s, e in spans:
+        for i, (s, e) in enumerate(spans):
             if runs is not None and e - s not in runs:
+                continue
+            if chain is not None and chain[0][i] < chain[1]:
                 continue
             if s and text[s - 1] in "(+":
                 starts.append(s - 1)

@@ -72,19 +72,30 @@ def _other_defaults(facts: TextFacts) -> bool:
     return any(region not in NANP for region in facts.regions)
 
 
+def national_starts(text: str, facts: TextFacts, starts: list[int]) -> list[int]:
+    """Those of ``starts`` where a national writing is read.
+
+    English posts: a national number opens with its trunk 0 (as in Britain, Ireland, Australia,
+    New Zealand, India); other writings are read in foreign posts only, or where the platform
+    reads numbers of countries outside North America. The language is asked only when the
+    answer matters: most posts have no start, or only trunk-0 ones.
+    """
+    trunk = [s for s in starts if text[s] == "0" or text.startswith("(0", s)]
+    if len(trunk) < len(starts) and (foreign(text, facts) or _other_defaults(facts)):
+        return starts
+    return trunk
+
+
 def national_numbers(
     text: str, facts: TextFacts, starts: list[int], claimed: list[tuple[int, int]]
 ) -> Iterator[Candidate]:
     """Numbers in a country's own writing, read against the countries the text points to.
 
-    ``starts`` are where a number may start; ``claimed`` the spans of numbers already found.
+    ``starts`` are where a number may start (``national_starts``); ``claimed`` the spans of
+    numbers already found.
     """
     regions: list[str] | None = None
     own = trusted = 0
-    # English posts: a national number opens with its trunk 0 (as in Britain, Ireland,
-    # Australia, New Zealand, India); other writings are read in foreign posts only
-    if not foreign(text, facts) and not _other_defaults(facts):
-        starts = [s for s in starts if text[s] == "0" or text.startswith("(0", s)]
     for match in anchored(_NATIONAL, text, starts):
         start, end = match.span()
         if overlaps(claimed, start, end):
