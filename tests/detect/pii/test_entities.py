@@ -15,6 +15,8 @@ POSITIVES = [
     # Issue 13: national identifiers
     ("UK_NINO", "NI number: AB 12 34 56 C", "AB 12 34 56 C"),
     ("CA_SIN", "his SIN is 130-692-544", "130-692-544"),
+    ("CA_SIN", "onboarding: S.I.N. 497422287, start Monday", "497422287"),  # dotted cue
+    ("BR_CPF", "C.P.F 11144477735 anotado", "11144477735"),
     ("FR_NIR", "n° de sécu 185037511600127", "185037511600127"),
     ("DE_TAX_ID", "Steueridentifikationsnummer 86095742719", "86095742719"),
     ("ES_NIF", "DNI: 12345678-Z", "12345678-Z"),
@@ -166,6 +168,12 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # Issue 13: build and version numbers named in the language of the post
+    ("US_SSN", "Verze 14.1.28.4, sestavení 887-61-7162"),
+    ("US_SSN", "版本 10.9.9.29，构建号 812-86-0644"),
+    ("US_SSN", "versión 3.2, compilación 887-61-7162"),
+    ("IP_ADDRESS", "Verze 14.1.28.4 je venku"),
+    ("IP_ADDRESS", "版本 10.9.9.29 已发布"),
     # Issue 13
     ("US_SSN", "build 327-66-8440-rc4 failed on commit 3fa2c1"),
     ("US_SSN", "upgraded to firmware 891-99-8496, checksum e049029"),

@@ -15,6 +15,25 @@ SEP = f"[{DASH}{SPACE}]"
 SEP_OR_DOT = f"[{DASH}{SPACE}.]"
 
 # Numbers that look like private data but are something else, judging by the word before them.
+# Version, build and release words in the languages of the posts Redline reads most: an SSN- or
+# IP-shaped number after one of them is a build or a version ("sestavení 409-14-2122").
+TECHNICAL_WORDS = (
+    "versión",
+    "versão",
+    "versione",
+    "versie",
+    "wersja",
+    "verze",
+    "compilación",
+    "compilação",
+    "compilazione",
+    "kompilacja",
+    "sestavení",
+    "版本",
+    "构建",
+    "バージョン",
+    "ビルド",
+)
 NOT_PERSONAL = Cue(
     [
         "order",
@@ -116,6 +135,8 @@ NOT_PERSONAL = Cue(
         "artifact",
         "changelog",
         "patch",
+        # the same technical words in the languages of the posts Redline reads most
+        *TECHNICAL_WORDS,
         "订单号",
         "单号",
         "注文番号",

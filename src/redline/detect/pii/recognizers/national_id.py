@@ -85,6 +85,15 @@ _CUES: dict[str, tuple[str, ...]] = {
     "tax file no": ("AU_TFN",),
     "curp": ("MX_CURP",),
 }
+# Short letter-only cues are also written as dotted abbreviations ("S.I.N.", "C.P.F", "N.I.F.").
+_CUES.update(
+    {
+        dotted: entities
+        for cue, entities in list(_CUES.items())
+        if cue.isalpha() and len(cue) <= 5
+        for dotted in (".".join(cue) + ".", ".".join(cue))
+    }
+)
 # The cue alternation, searched in a bounded window around each candidate only (a digit-only
 # candidate is rare; a text-wide pass would cost every post).
 _CUE = re.compile(r"(?<![^\W_])" + phrase_pattern(_CUES) + r"(?![^\W_])", re.IGNORECASE)

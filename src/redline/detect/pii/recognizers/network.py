@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import Cue
 from redline.detect.pii.recognizer import Recognizer, TextFacts
+from redline.detect.pii.recognizers.common import TECHNICAL_WORDS
 
 _V4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
 _V6 = re.compile(
@@ -51,6 +52,7 @@ VERSION_CUE = Cue(
         "node",
         "rev",
         "patch",
+        *TECHNICAL_WORDS,
     ],
     before=20,
     after=0,
