@@ -39,6 +39,12 @@ POSITIVES = [
     # Issue 13: international and shorthand addresses
     (
         "STREET_ADDRESS",
+        "Mora na Rua das Flores, nº 123, 1100-048 Lisboa",
+        "Rua das Flores, nº 123, 1100-048 Lisboa",
+    ),
+    ("STREET_ADDRESS", "abita in Via Roma n. 5, 00184 Roma", "Via Roma n. 5, 00184 Roma"),
+    (
+        "STREET_ADDRESS",
         "Er wohnt in der Hauptstraße 12, 10115 Berlin.",
         "Hauptstraße 12, 10115 Berlin",
     ),

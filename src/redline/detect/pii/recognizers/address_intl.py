@@ -3,7 +3,7 @@
 ``address.py`` reads the English-speaking forms: house number, name, street type. Elsewhere the
 parts come in other orders, and each order is one pattern here:
 
-* **type, name, number** ("Calle Mayor 12", "Via Roma, 5", "Rua das Flores, 123", "ul.
+* **type, name, number** ("Calle Mayor 12", "Via Roma, 5", "Rua das Flores, nº 123", "ul.
   Marszałkowska 12/4", "Av. Insurgentes Sur 1234"): Spain, Italy, Portugal, Brazil, Mexico,
   Poland;
 * **name-type, number** ("Hauptstraße 12", "Kerkstraat 40", "Drottninggatan 5 B",
@@ -81,9 +81,12 @@ _TOWN_TAIL = re.compile(  # Brazil: "São Paulo - SP, 01234-567"
     rf"{_SEP}(?P<town>[^\W\d_][\w'’.\-]{{0,30}}(?:{_H}{{1,2}}[^\W\d_][\w'’.\-]{{0,30}}){{0,6}}){_H}*[-,]{_H}*(?P<state>[A-Z]{{2}}),?{_H}*(?P<code>\d{{5}}-\d{{3}})",
     re.IGNORECASE,
 )
+# The number sign some countries write before the house number: "Rua das Flores, nº 123",
+# "Alameda Pires, n.º 7", "Calle Mayor núm. 5", "Via Roma n. 5", "ul. Długa nr 5".
+_NUMBER_SIGN = r"(?:(?:n\.?[º°]\.?|núm\.?|nr\.?|n\.)[ \u00a0]?)?"
 _BEFORE = re.compile(
     rf"(?<![\w])(?P<type>{_TYPES_BEFORE})(?![\w]){_H}{{0,2}}(?P<name>{_NAME}),?{_H}{{1,2}}"
-    rf"(?P<number>{_NUM})(?![\w/])",
+    rf"{_NUMBER_SIGN}(?P<number>{_NUM})(?![\w/])",
     re.IGNORECASE,
 )
 _COMPOUND = re.compile(
