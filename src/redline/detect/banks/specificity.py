@@ -126,6 +126,7 @@ def profile(
     rule: ExcerptRule,
     hashes: U32,
     fpos: I64,
+    freq: I64,
     postings: Postings,
     boilerplate_docs: int,
     k: int,
@@ -134,12 +135,12 @@ def profile(
 ) -> DocumentProfile:
     """The specificity of one document's fingerprints (rows in text order).
 
-    ``postings`` are the document's fingerprints found in other documents of the bank;
+    ``freq`` is each fingerprint's occurrences in other documents of the bank plus one;
+    ``postings`` are where those under ``rule.rare_docs`` occur in other documents;
     ``compact_floor`` is the passage floor in compact letters, the shortest boilerplate stretch
     worth setting aside.
     """
     rows, others, other_pos = postings
-    freq = np.bincount(rows, minlength=fpos.size).astype(np.int64) + 1
     boiler = common_runs(freq, boilerplate_docs, compact_floor, fpos)
     regions: list[tuple[int, int]] = []
     start = None
@@ -151,10 +152,9 @@ def profile(
             start = None
     too_common = freq >= rule.rare_docs
     ordinary = boiler | too_common
-    keep = ~too_common[rows]
     ordinary |= _house_style(
-        rows[keep], others[keep], other_pos[keep], fpos, k, SHORTEST_SHARED, rule.stock_chars,
-        too_common, rule.boilerplate_docs - 1,
+        rows, others, other_pos, fpos, k, SHORTEST_SHARED, rule.stock_chars, too_common,
+        rule.boilerplate_docs - 1,
     )  # fmt: skip
     if background is not None and len(background):
         seen = background.frequency(hashes)
