@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from redline.detect.banks import (
     BankEntry,
@@ -61,21 +62,24 @@ def _doc(i: int, shared: str) -> str:
     return f"{words} {shared} closing{i}"
 
 
-def test_frequencies_count_every_other_document_and_common_ones_are_not_followed() -> None:
+@pytest.mark.parametrize("segments", [1, 2])
+def test_frequencies_count_every_other_document_and_common_ones_are_not_followed(
+    segments: int,
+) -> None:
     shared = "the harbour contract was signed"
     rule = ExcerptRule(boilerplate_docs=2, rare_docs=3)
     docs = [(str(i), _doc(i, shared)) for i in range(6)]
-    index = DocumentIndex.build(
-        [
-            (BankEntry("b", name, EntryKind.DOCUMENT), fingerprint(text, CONFIG))
-            for name, text in docs
-        ],
-        rule=rule,
-    )
+    index = DocumentIndex(rule)
+    for i, (name, text) in enumerate(docs):
+        index.add(BankEntry("b", name, EntryKind.DOCUMENT), fingerprint(text, CONFIG))
+        if segments == 2 and i == 2:
+            index._flush()
+    index._flush()
+    assert len(index._segments) == segments
     seg = index._segments[0]
     rows = seg.rows(seg.local(0))
     hashes = seg.fhash[rows]
-    freq, (post_rows, others, _) = index._postings(0, hashes)
+    freq, (post_rows, others, _) = index._postings(0, seg, rows)
     everyone = [set(fingerprint(text, CONFIG).hashes.tolist()) for _, text in docs[1:]]
     expected = [1 + sum(int(h) in other for other in everyone) for h in hashes.tolist()]
     assert freq.tolist() == expected

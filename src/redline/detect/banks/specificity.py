@@ -29,7 +29,7 @@ import numpy.typing as npt
 from redline.detect.banks.background import BackgroundModel
 from redline.detect.banks.bank import ExcerptRule
 
-__all__ = ["DocumentProfile", "common_runs", "profile"]
+__all__ = ["DocumentProfile", "Postings", "common_runs", "profile"]
 
 I64 = npt.NDArray[np.int64]
 U32 = npt.NDArray[np.uint32]
@@ -103,14 +103,13 @@ def _house_style(
     starts = np.flatnonzero(breaks)
     ends = np.r_[starts[1:], rows.size]
     spans = fpos[rows[ends - 1]] + k - fpos[rows[starts]]
-    copies = np.zeros(fpos.size, dtype=np.int64)  # other documents holding each row in a long run
-    for a, b, span in zip(starts.tolist(), ends.tolist(), spans.tolist(), strict=True):
-        if b - a < 2 or span < shortest:
-            continue
-        if span < longest:
-            mask[rows[a:b]] = True
-        else:
-            copies[np.unique(rows[a:b])] += 1
+    shared = (ends - starts >= 2) & (spans >= shortest)
+    group = np.cumsum(breaks) - 1  # each posting's stretch
+    mask[rows[(shared & (spans < longest))[group]]] = True
+    # Rows in long stretches: how many distinct stretches (other documents' copies) hold each.
+    long_rows = (shared & (spans >= longest))[group]
+    pairs = np.unique(group[long_rows] * np.int64(fpos.size) + rows[long_rows])
+    copies = np.bincount(pairs % fpos.size, minlength=fpos.size)
     return mask | (copies >= template)
 
 
