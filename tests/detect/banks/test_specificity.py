@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from redline.detect.banks import (
     BankEntry,
@@ -12,7 +13,8 @@ from redline.detect.banks import (
     FingerprintConfig,
     fingerprint,
 )
-from redline.detect.banks.specificity import profile
+from redline.detect.banks.recurrence import frequencies, postings
+from redline.detect.banks.specificity import boilerplate, specific_rows
 
 K = 8
 RULE = ExcerptRule()
@@ -23,17 +25,18 @@ def _profile(freq: list[int]) -> np.ndarray:
     """The specific rows of a document whose fingerprints have these frequencies, no postings."""
     n = len(freq)
     empty = np.zeros(0, dtype=np.int64)
-    return profile(
+    fpos = np.arange(0, 5 * n, 5, dtype=np.int64)
+    counts = np.asarray(freq, dtype=np.int64)
+    return specific_rows(
         RULE,
         np.arange(n, dtype=np.uint32),
-        np.arange(0, 5 * n, 5, dtype=np.int64),
-        np.asarray(freq, dtype=np.int64),
+        fpos,
+        counts,
         (empty, empty, empty),
-        RULE.boilerplate_docs,
+        boilerplate(counts, fpos, K, RULE.boilerplate_docs, 66),
         K,
         None,
-        66,
-    ).specific
+    )
 
 
 def test_kgrams_too_common_to_say_anything_do_not_erode_the_evidence_beside_them() -> None:
@@ -61,21 +64,25 @@ def _doc(i: int, shared: str) -> str:
     return f"{words} {shared} closing{i}"
 
 
-def test_frequencies_count_every_other_document_and_common_ones_are_not_followed() -> None:
+@pytest.mark.parametrize("segments", [1, 2])
+def test_frequencies_count_every_other_document_and_common_ones_are_not_followed(
+    segments: int,
+) -> None:
     shared = "the harbour contract was signed"
     rule = ExcerptRule(boilerplate_docs=2, rare_docs=3)
     docs = [(str(i), _doc(i, shared)) for i in range(6)]
-    index = DocumentIndex.build(
-        [
-            (BankEntry("b", name, EntryKind.DOCUMENT), fingerprint(text, CONFIG))
-            for name, text in docs
-        ],
-        rule=rule,
-    )
+    index = DocumentIndex(rule)
+    for i, (name, text) in enumerate(docs):
+        index.add(BankEntry("b", name, EntryKind.DOCUMENT), fingerprint(text, CONFIG))
+        if segments == 2 and i == 2:
+            index._flush()
+    index._flush()
+    assert len(index._segments) == segments
     seg = index._segments[0]
     rows = seg.rows(seg.local(0))
     hashes = seg.fhash[rows]
-    freq, (post_rows, others, _) = index._postings(0, hashes)
+    freq = frequencies(index._segments, seg, rows)
+    post_rows, others, _ = postings(index._segments, 0, seg, rows, freq, rule.rare_docs)
     everyone = [set(fingerprint(text, CONFIG).hashes.tolist()) for _, text in docs[1:]]
     expected = [1 + sum(int(h) in other for other in everyone) for h in hashes.tolist()]
     assert freq.tolist() == expected
