@@ -357,6 +357,16 @@ class DocumentIndex:
             self._profiles[key] = found
         return found
 
+    def profile_at(self, gid: int) -> DocumentProfile:
+        """The specificity of the ``gid``-th document added (what an exchange export ships)."""
+        self._flush()
+        for seg in self._segments:
+            local = seg.local(gid)
+            if local is not None:
+                rows = seg.rows(local)
+                return self._profile_of(gid, seg, rows, seg.fpos[rows].astype(np.int64))
+        raise IndexError(gid)
+
     def _version(self) -> tuple[int, int]:
         """What a memoised profile depends on: the documents indexed and the background."""
         return (len(self._entries), len(self.background) if self.background is not None else 0)
