@@ -38,6 +38,7 @@ from redline.detect.banks.bank import BankEntry, ExcerptRule
 from redline.detect.banks.calibration import CALIBRATION
 from redline.detect.banks.fingerprint import FingerprintConfig, Fingerprints
 from redline.detect.banks.passage import DocumentMatch, Passage
+from redline.detect.banks.segment import expand_ranges
 from redline.detect.banks.specificity import DocumentProfile
 from redline.extract.normalize import REDACTION_MARK, NormalizedText
 
@@ -143,7 +144,8 @@ class KeyedFingerprints:
         hashes = np.frombuffer(data, "<u4", n, off).astype(np.uint32)
         positions = np.frombuffer(data, "<u4", n, off + 4 * n).astype(np.uint32)
         flags = np.frombuffer(data, np.uint8, n, off + 8 * n).copy()
-        if n and (int(positions.max()) + k > length or np.any(np.diff(positions.astype(np.int64)) <= 0)):
+        steps = np.diff(positions.astype(np.int64))
+        if n and (int(positions.max()) + k > length or np.any(steps <= 0)):
             raise ValueError("keyed fingerprint blob: offsets outside the text or out of order")
         if not (math.isfinite(ratio) and 0.5 <= ratio <= 64):
             raise ValueError("keyed fingerprint blob: implausible characters per letter")
@@ -240,8 +242,7 @@ class KeyedIndex:
                 [np.full(len(self._docs[g]), g, np.int64) for g in gids] or [np.zeros(0, "i8")]
             )
             rows = np.concatenate(
-                [np.arange(len(self._docs[g]), dtype=np.int64) for g in gids]
-                or [np.zeros(0, "i8")]
+                [np.arange(len(self._docs[g]), dtype=np.int64) for g in gids] or [np.zeros(0, "i8")]
             )
             order = np.argsort(hashes, kind="stable")
             found = self._by_key[key_id] = (
@@ -266,7 +267,7 @@ class KeyedIndex:
             if int(count.sum()) < self.rule.min_seeds:
                 continue
             q = np.repeat(np.arange(grams.size, dtype=np.int64), count)
-            at = np.concatenate([np.arange(a, a + c) for a, c in zip(left, count, strict=True) if c])
+            at = expand_ranges(left.astype(np.int64), count.astype(np.int64))
             doc, row = docs[at], rows[at]
             per_doc = np.bincount(doc)
             ranked = sorted(
