@@ -208,8 +208,10 @@ def parse_lines(lines: Iterable[str | bytes]) -> Iterator[SignalLine]:
             yield SignalLine.model_validate(data)
         except ValidationError as exc:
             first = exc.errors()[0]
-            where = _where(dict(first))
             message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
+            where = _where(dict(first))
+            if where == "line" and ": " in message:  # a check across fields names its own
+                where, _, message = message.partition(": ")
             raise RecordRefused(f"line {number}: {where}: {message}", field=where) from None
 
 

@@ -201,7 +201,7 @@ def key_fingerprints(
         positions=fps.positions.astype(np.uint32),
         flags=flags,
         length=fps.length,
-        ratio=round(fps.source_ratio(), 4),
+        ratio=float(np.float32(fps.source_ratio())),  # as serialised
     )
 
 
@@ -350,7 +350,7 @@ def _runs(
             cur.seeds.append(seed)
             continue
         numeric = any(kfps.flags[r] & NUMERIC for r in missing)
-        if drift > rule.split_edits or numeric or d1 - d0 > 2 * (window + k):
+        if drift > rule.split_edits or numeric or d1 - d0 > 3 * (window + k):
             runs.append(cur)
             cur = _Run([seed])
             continue
