@@ -215,6 +215,12 @@ class Settings:
         default=None,
         metadata=_about("File holding the exchange secret(s), one a line, outside the data dir."),
     )
+    exchange_feed_level: Literal["CLEAR", "GREEN", "AMBER", "RED"] = field(
+        default="AMBER",
+        metadata=_about(
+            "Highest sharing level the HTTP exchange feed serves to `exchange` keys (TLP)."
+        ),
+    )
     exchange_platform: str = field(
         default="redline",
         metadata=_about("This platform's name in the provenance of the signals it exports."),

@@ -22,6 +22,7 @@ from redline.cli.store import opened_store
 from redline.curate.exchange.export import export_bank
 from redline.curate.exchange.format import Level, dump_lines, parse_lines
 from redline.curate.exchange.hma import from_hma, to_hma
+from redline.curate.exchange.pull import fetch_feed
 from redline.curate.exchange.receive import receive
 from redline.errors import InputError
 from redline.record.secrets.exchange import exchange_keys
@@ -148,3 +149,41 @@ def _read(path: Path) -> str:
         raise InputError(f"cannot read {path.name}: {exc.strerror}", field="FILE") from None
     except UnicodeDecodeError:
         raise InputError(f"{path.name} is not UTF-8", field="FILE") from None
+
+
+@exchange_app.command("pull")
+def pull(
+    url: Annotated[
+        str, typer.Argument(metavar="URL", help="The feed: https://HOST/v1/exchange/BANK.")
+    ],
+    key: Annotated[
+        str,
+        typer.Option(
+            "--key", envvar="REDLINE_EXCHANGE_FEED_KEY", help="The sender's `exchange` API key."
+        ),
+    ],
+    bank: Annotated[str, typer.Option("--bank", help="The bank to receive into (created).")],
+    level: Annotated[str, typer.Option(help="The sharing level to ask for.")] = "AMBER",
+    added_by: AddedBy = None,
+) -> None:
+    """Fetch another deployment's feed, every page, then receive it like ``import`` (once).
+
+    Run it from a scheduler (cron, a systemd timer) to stay current: a second pull of an
+    unchanged feed adds nothing.
+    """
+    signals = fetch_feed(url, key, _level(level))
+    settings = config.settings()
+    with opened_store() as store, store.transaction() as session:
+        done = receive(
+            session,
+            bank,
+            signals,
+            keys=exchange_keys(settings),
+            actor=_who(added_by),
+            now=datetime.now(UTC),
+        )
+    typer.echo(
+        f"bank {bank}: {done.added} added, {done.replaced} replaced by a newer version,"
+        f" {done.unchanged} unchanged (from {url})",
+        err=True,
+    )
