@@ -225,3 +225,17 @@ def test_bad_values_are_named(settings: Settings) -> None:
 def test_schema_file_is_current() -> None:
     on_disk = json.loads((ROOT / "docs" / "exchange.schema.json").read_text())
     assert on_disk == json.loads(json.dumps(schema()))
+
+
+def test_a_bad_bank_name_is_refused(sender: Settings, receiving: Settings) -> None:
+    a = exporting(sender)
+    try:
+        lines = signals(a)
+    finally:
+        a.close()
+    store = Store.open(receiving)
+    try:
+        with pytest.raises(InputError, match="bank name"), store.transaction() as session:
+            receive(session, "no spaces!", lines, keys=[KEY.encode()], actor="b", now=T0)
+    finally:
+        store.close()

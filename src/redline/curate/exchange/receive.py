@@ -72,11 +72,11 @@ def receive(
     rows = BankRepository(session)
     found = rows.row(bank, missing_ok=True)
     if found is None:
-        rows.insert_bank(
-            Bank(bank, source="exchange", created_by=actor),
-            {},
-            now=now,
-        )
+        try:
+            made = Bank(bank, source="exchange", created_by=actor)
+        except ValueError as exc:
+            raise InputError(str(exc), field="bank") from None
+        rows.insert_bank(made, {}, now=now)
         found = rows.row(bank)
     assert found is not None
     bank_id = int(found["id"])

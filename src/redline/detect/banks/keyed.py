@@ -36,6 +36,7 @@ import numpy.typing as npt
 from redline.detect.banks.align import chain_seeds
 from redline.detect.banks.bank import BankEntry, ExcerptRule
 from redline.detect.banks.calibration import CALIBRATION
+from redline.detect.banks.document_index import _disjoint  # one rule for both indexes
 from redline.detect.banks.fingerprint import FingerprintConfig, Fingerprints
 from redline.detect.banks.passage import DocumentMatch, Passage
 from redline.detect.banks.segment import expand_ranges
@@ -405,12 +406,3 @@ def _covered(run: _Run, kfps: KeyedFingerprints, k: int, d0: int, d1: int, flag:
             cover[d - d0] += 1
             cover[min(d + k, d1) - d0] -= 1
     return int((np.cumsum(cover)[:-1] > 0).sum())
-
-
-def _disjoint(passages: list[Passage]) -> list[Passage]:
-    """Longest first, dropping passages that overlap a longer one in the post."""
-    kept: list[Passage] = []
-    for p in sorted(passages, key=lambda p: (-p.length, p.post_start)):
-        if all(p.post_end <= o.post_start or p.post_start >= o.post_end for o in kept):
-            kept.append(p)
-    return kept
