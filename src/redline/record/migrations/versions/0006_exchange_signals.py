@@ -39,9 +39,7 @@ def upgrade() -> None:
             name=op.f("fk_exchange_signals_entry_id_bank_entries"),
         ),
         sa.PrimaryKeyConstraint("entry_id", name=op.f("pk_exchange_signals")),
-        sa.UniqueConstraint(
-            "bank_id", "signal_id", name=op.f("uq_exchange_signals_bank_id_signal_id")
-        ),
+        sa.UniqueConstraint("bank_id", "signal_id", name=op.f("uq_exchange_signals_bank_id")),
     )
     op.create_index(
         op.f("ix_exchange_signals_bank_id"), "exchange_signals", ["bank_id"], unique=False
