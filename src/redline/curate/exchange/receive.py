@@ -24,7 +24,7 @@ from redline.record.banks.received import ReceivedSignals
 from redline.record.banks.repository import BankRepository
 from redline.record.store import UnitOfWork
 
-__all__ = ["Received", "receive"]
+__all__ = ["Receipt", "receive"]
 
 _KINDS = {
     SignalKind.SHA256: EntryKind.DOCUMENT,
@@ -38,7 +38,7 @@ _KINDS = {
 
 
 @dataclass(frozen=True, slots=True)
-class Received:
+class Receipt:
     """What one import did: signals added, replaced by a newer version, and left unchanged."""
 
     added: int = 0
@@ -58,7 +58,7 @@ def receive(
     keys: Iterable[bytes],
     actor: str,
     now: datetime,
-) -> Received:
+) -> Receipt:
     """Store ``signals`` in ``bank`` (created if missing, with no designations of its own)."""
     lines = list(signals)
     held = {exchange_key_id(k) for k in keys}
@@ -106,7 +106,7 @@ def receive(
             expires_at=s.expires_at,
             received_at=now,
         )
-    return Received(added, replaced, unchanged)
+    return Receipt(added, replaced, unchanged)
 
 
 def _newest(lines: list[SignalLine]) -> list[SignalLine]:
