@@ -239,3 +239,23 @@ def test_a_bad_bank_name_is_refused(sender: Settings, receiving: Settings) -> No
             receive(session, "no spaces!", lines, keys=[KEY.encode()], actor="b", now=T0)
     finally:
         store.close()
+
+
+def test_a_received_entry_can_be_removed(sender: Settings, receiving: Settings) -> None:
+    """Removing a received entry drops its exchange row too (no foreign key left dangling)."""
+    a = exporting(sender)
+    try:
+        lines = signals(a)
+    finally:
+        a.close()
+    take(receiving, lines)
+    store = Store.open(receiving)
+    try:
+        name = next(s.id for s in lines if s.kind is SignalKind.EXCERPT_FINGERPRINTS)
+        with store.transaction() as session:
+            BankRepository(session).remove_entry("partners", name, actor="b", now=T0)
+        with store.reading() as session:
+            names = [e.entry.name for e in BankRepository(session).show_bank("partners").entries]
+        assert name not in names and len(names) == 3
+    finally:
+        store.close()
