@@ -40,7 +40,6 @@ from redline.detect.banks.document_index import _disjoint  # one rule for both i
 from redline.detect.banks.fingerprint import FingerprintConfig, Fingerprints
 from redline.detect.banks.passage import DocumentMatch, Passage
 from redline.detect.banks.segment import expand_ranges
-from redline.detect.banks.specificity import DocumentProfile
 from redline.extract.normalize import REDACTION_MARK, NormalizedText
 
 __all__ = [
@@ -174,8 +173,11 @@ class KeyedFingerprints:
         return cls.from_bytes(data)
 
 
+Evidence = tuple[npt.NDArray[np.bool_], tuple[tuple[int, int], ...]]  # specific rows, boilerplate
+
+
 def key_fingerprints(
-    fps: Fingerprints, key: bytes, profile: DocumentProfile | None = None
+    fps: Fingerprints, key: bytes, profile: Evidence | None = None
 ) -> KeyedFingerprints:
     """Key a document's fingerprints for an exchange; ``profile`` says which are evidence.
 
@@ -188,8 +190,9 @@ def key_fingerprints(
     if profile is None:
         flags |= SPECIFIC
     else:
-        flags[profile.specific] |= SPECIFIC
-        for a, b in profile.boilerplate:
+        specific, regions = profile
+        flags[specific] |= SPECIFIC
+        for a, b in regions:
             flags[(fps.positions >= a) & (fps.positions < b)] |= BOILERPLATE
     digits = set() if fps.digits is None else set(fps.digits.tolist())
     for i, (p, gram) in enumerate(zip(fps.positions.tolist(), grams, strict=True)):
