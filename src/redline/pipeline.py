@@ -43,6 +43,7 @@ from redline.record.banks.source import BankFindings, BankSource
 from redline.record.decisions import DecisionRecord, Decisions, Retention
 from redline.record.rekey import check_store_ring
 from redline.record.secrets import hash_key
+from redline.record.secrets.exchange import exchange_keys
 from redline.record.store import Store, UnitOfWork
 from redline.settings import Settings
 
@@ -107,7 +108,8 @@ def default_sources(settings: Settings, store: Store | None = None) -> list[Sign
     version = hashlib.sha256(repr(recognizers).encode()).hexdigest()[:12]
     budget = BudgetLimits(settings.detect_budget_seconds, settings.detect_max_findings)
     sources: list[SignalSource] = [PiiSource(options, version=version, budget=budget)]
-    banks = BankSource.load(store) if store is not None else None
+    keys = exchange_keys(settings)
+    banks = BankSource.load(store, keys=keys) if store is not None else None
     if banks is not None:
         sources.append(banks)
     return sources

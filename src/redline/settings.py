@@ -203,6 +203,28 @@ class Settings:
         default=None,
         metadata=_about("Policy pack YAML for the HTTP service (default: shipped pack)."),
     )
+    exchange_key: str | None = field(
+        default=None,
+        repr=False,
+        metadata=_about(
+            "Secret shared by the members of a signal exchange, keying excerpt fingerprints"
+            " (at least 16 characters; several exchanges: comma-separated); docs/exchange.md."
+        ),
+    )
+    exchange_key_file: Path | None = field(
+        default=None,
+        metadata=_about("File holding the exchange secret(s), one a line, outside the data dir."),
+    )
+    exchange_feed_level: Literal["CLEAR", "GREEN", "AMBER", "RED"] = field(
+        default="AMBER",
+        metadata=_about(
+            "Highest sharing level the HTTP exchange feed serves to `exchange` keys (TLP)."
+        ),
+    )
+    exchange_platform: str = field(
+        default="redline",
+        metadata=_about("This platform's name in the provenance of the signals it exports."),
+    )
 
     def __init__(self, **values: Any) -> None:
         unknown = sorted(values.keys() - _CONVERTERS.keys())

@@ -34,6 +34,7 @@ ROUTERS = (
     "redline.api.routes.keys",
     "redline.api.routes.audit",
     "redline.api.routes.banks",
+    "redline.api.routes.exchange",
     "redline.api.routes.review",
     "redline.api.routes.requests",
     "redline.api.routes.reports",

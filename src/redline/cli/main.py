@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "export": ("redline.cli.export_cmd", "export_app", "group"),
     "report": ("redline.cli.report_cmd", "report_app", "group"),
     "bank": ("redline.cli.bank_cmd", "bank_app", "group"),
+    "exchange": ("redline.cli.exchange_cmd", "exchange_app", "group"),
     "keys": ("redline.cli.keys_cmd", "keys_app", "group"),
     "serve": ("redline.cli.serve_cmd", "serve", "command"),
 }

@@ -377,6 +377,18 @@ class DocumentIndex:
             )
         return found
 
+    def profile_at(self, gid: int) -> tuple[npt.NDArray[np.bool_], tuple[tuple[int, int], ...]]:
+        """Document ``gid``'s specific rows and boilerplate regions (an exchange ships them)."""
+        self._flush()
+        for seg in self._segments:
+            local = seg.local(gid)
+            if local is not None:
+                rows = seg.rows(local)
+                fpos = seg.fpos[rows].astype(np.int64)
+                boiler = self._boilerplate_of(gid, seg, rows, fpos)[1]
+                return self._specific_of(gid, seg, rows, fpos), boiler.regions
+        raise IndexError(gid)
+
     def _version(self) -> tuple[int, int]:
         """What a memoised profile depends on: the documents indexed and the background."""
         return (len(self._entries), len(self.background) if self.background is not None else 0)

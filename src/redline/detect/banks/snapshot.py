@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from redline.content import Content
 from redline.detect.banks.background import BackgroundModel
@@ -29,6 +30,7 @@ from redline.detect.banks.document_index import DocumentIndex, DocumentMatch, Pa
 from redline.detect.banks.exact import ExactIndex, sha256_hex, text_sha256
 from redline.detect.banks.fingerprint import FingerprintConfig, Fingerprints
 from redline.detect.banks.hit import BankHit, ImageMatch
+from redline.detect.banks.keyed import KeyedFingerprints, KeyedIndex, exchange_key_id, keyed_grams
 from redline.detect.banks.pdq import PdqHash, PdqIndex, pdq_hash
 from redline.detect.links.rules import KnownExpansions, LinkIndex, LinkMatch
 from redline.errors import InputError, NotFound
@@ -72,6 +74,8 @@ class BankSnapshot:
         self.min_pdq_quality = min_pdq_quality
         self.banks: dict[str, Bank] = {}
         self._docs: dict[str, DocumentIndex] = {}
+        self._keyed: dict[str, KeyedIndex] = {}  # documents received as keyed fingerprints
+        self._exchange_keys: dict[str, bytes] = {}
         self._images: dict[str, tuple[PdqIndex, list[BankEntry]]] = {}
         self._exact = ExactIndex()
         self._exact_entries: list[BankEntry] = []
@@ -113,6 +117,8 @@ class BankSnapshot:
             self._images[bank.name] = (PdqIndex(), [])
         else:
             self._docs[bank.name].rule = bank.excerpt
+        if bank.name in self._keyed:
+            self._keyed[bank.name].rule = bank.excerpt
         self._docs[bank.name].background = self.background
 
     def learn_background(self, texts: Iterable[str]) -> int:
@@ -157,6 +163,34 @@ class BankSnapshot:
         elif entry.kind in (EntryKind.URL, EntryKind.URL_PREFIX, EntryKind.DOMAIN):
             self._links.add(entry)
 
+    def use_exchange_keys(self, keys: Iterable[bytes]) -> None:
+        """The exchange keys posts are hashed with to match keyed fingerprints (``keyed``)."""
+        self._exchange_keys = {exchange_key_id(k): k for k in keys}
+
+    def add_keyed(self, entry: BankEntry, kfps: KeyedFingerprints) -> None:
+        """Add a document another platform shared as keyed fingerprints (no text)."""
+        if entry.bank not in self.banks:
+            raise NotFound("bank", field="bank")
+        if kfps.config != self.config:
+            raise ValueError(f"keyed fingerprints are {kfps.version}, banks {self.config.version}")
+        self._count += 1
+        index = self._keyed.setdefault(entry.bank, KeyedIndex(self.banks[entry.bank].excerpt))
+        index.add(entry, kfps)
+
+    def _keyed_matches(self, norm: NormalizedText) -> dict[str, list[DocumentMatch]]:
+        """Keyed-fingerprint matches per bank; each key hashes the post once for every bank."""
+        grams: dict[str, npt.NDArray[np.uint32] | None] = {}
+
+        def grams_of(key_id: str) -> npt.NDArray[np.uint32] | None:
+            if key_id not in grams:
+                key = self._exchange_keys.get(key_id)
+                grams[key_id] = None if key is None else keyed_grams(norm.text, self.config.k, key)
+            return grams[key_id]
+
+        return {
+            name: index.query(norm, grams_of) for name, index in self._keyed.items() if len(index)
+        }
+
     def _may_be_whole(self, norm: NormalizedText) -> bool:
         """Whether a banked text could be all of this one (hashing it costs more than matching).
 
@@ -191,6 +225,8 @@ class BankSnapshot:
             if len(index):
                 hits = index.query(norm)
                 (negatives if self.banks[name].negative else found).extend(hits)
+        for name, hits in self._keyed_matches(norm).items() if self._keyed else ():
+            (negatives if self.banks[name].negative else found).extend(hits)
         result = TextResult()
         seen: set[tuple[str, str]] = set()
         for m in found:

@@ -11,7 +11,7 @@ text.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from redline.detect.banks.bank import Bank, BankEntry
 from redline.detect.banks.fingerprint import FingerprintConfig, Fingerprints
 from redline.detect.banks.flood import FloodGuard
+from redline.detect.banks.keyed import KEYED_VERSION, KeyedFingerprints
 from redline.detect.banks.snapshot import BankSnapshot
 from redline.detect.links.rules import KnownExpansions
 from redline.errors import NotFound
@@ -32,6 +33,7 @@ from redline.record.banks.tables import (
     BANK_HOLDS,
     BANK_MATCH_COUNTS,
     BANKS,
+    EXCHANGE_SIGNALS,
     LINK_EXPANSIONS,
 )
 from redline.record.banks.views import (
@@ -147,7 +149,7 @@ class BankRepository:
         self,
         bank_id: int,
         bank: str,
-        made: list[tuple[BankEntry, Fingerprints | None]],
+        made: Sequence[tuple[BankEntry, Fingerprints | KeyedFingerprints | None]],
         *,
         actor: str | None,
         now: datetime,
@@ -158,8 +160,31 @@ class BankRepository:
         entries = [_entry_audit(e) for e, _ in made]
         self._audit("bank.entries_added", f"bank:{bank}", {"entries": entries}, actor, now)
 
-    def _insert(self, bank_id: int, entry: BankEntry, fps: Fingerprints | None) -> None:
-        self.session.execute(
+    def add_entry(
+        self,
+        bank_id: int,
+        bank: str,
+        entry: BankEntry,
+        fps: Fingerprints | KeyedFingerprints | None,
+        *,
+        actor: str | None,
+        now: datetime,
+    ) -> int:
+        """Store one entry with its audit event; returns its row id (an exchange links to it)."""
+        entry_id = self._insert(bank_id, entry, fps)
+        self._audit(
+            "bank.entries_added", f"bank:{bank}", {"entries": [_entry_audit(entry)]}, actor, now
+        )
+        return entry_id
+
+    def _insert(
+        self, bank_id: int, entry: BankEntry, fps: Fingerprints | KeyedFingerprints | None
+    ) -> int:
+        if isinstance(fps, KeyedFingerprints):
+            version: str | None = fps.version
+        else:
+            version = fps.config.version if fps else None
+        result = self.session.execute(
             BANK_ENTRIES.insert(),
             {
                 "bank_id": bank_id,
@@ -174,7 +199,7 @@ class BankRepository:
                 "media_type": entry.media_type,
                 "size": entry.size,
                 "text_length": entry.text_length,
-                "fingerprint_version": fps.config.version if fps else None,
+                "fingerprint_version": version,
                 "fingerprints": fps.to_bytes() if fps else None,
                 "source": entry.source,
                 "added_by": entry.added_by,
@@ -182,6 +207,9 @@ class BankRepository:
                 "note": entry.note,
             },
         )
+        key = result.inserted_primary_key
+        assert key is not None
+        return int(key[0])
 
     def _entry_id(self, bank: str, entry: str) -> int:
         row = self.row(bank)
@@ -201,6 +229,9 @@ class BankRepository:
         row = self.session.execute(select(BANK_ENTRIES).where(BANK_ENTRIES.c.id == entry_id))
         removed = entry_of(row.mappings().one(), bank)
         self.session.execute(delete(BANK_HOLDS).where(BANK_HOLDS.c.entry_id == entry_id))
+        self.session.execute(
+            delete(EXCHANGE_SIGNALS).where(EXCHANGE_SIGNALS.c.entry_id == entry_id)
+        )
         self.session.execute(
             delete(BANK_MATCH_COUNTS).where(BANK_MATCH_COUNTS.c.entry_id == entry_id)
         )
@@ -229,19 +260,41 @@ class BankRepository:
 
     # -- matching ---------------------------------------------------------------------------
 
-    def snapshot(self) -> BankSnapshot:
+    def snapshot(
+        self, *, exchange_keys: Iterable[bytes] = (), now: datetime | None = None
+    ) -> BankSnapshot:
         """Every bank and entry, indexed for matching, rebuilt from stored fingerprints.
 
         Documents fingerprinted under another configuration are skipped with a warning (their
-        files must be added again); exact hashes still match them.
+        files must be added again); exact hashes still match them. Entries received through an
+        exchange whose expiry is at or before ``now`` are left out; their keyed fingerprints
+        match with the ``exchange_keys`` they were made with (``detect.banks.keyed``).
         """
         banks = {r["id"]: bank_of(r) for r in self.session.execute(select(BANKS)).mappings()}
+        expired: set[int] = set()
+        if now is not None:
+            expired = set(
+                self.session.execute(
+                    select(EXCHANGE_SIGNALS.c.entry_id).where(EXCHANGE_SIGNALS.c.expires_at <= now)
+                ).scalars()
+            )
         rows = self.session.execute(select(BANK_ENTRIES).order_by(BANK_ENTRIES.c.id)).mappings()
         items: list[tuple[BankEntry, Fingerprints | None]] = []
+        keyed: list[tuple[BankEntry, KeyedFingerprints]] = []
         for r in rows:
+            if r["id"] in expired:
+                continue
             entry = entry_of(r, banks[r["bank_id"]].name)
             fps = None
-            if r["fingerprints"] is not None:
+            version = r["fingerprint_version"] or ""
+            if r["fingerprints"] is not None and version.startswith(KEYED_VERSION):
+                kfps = KeyedFingerprints.from_bytes(bytes(r["fingerprints"]))
+                if kfps.config == self.config:
+                    keyed.append((entry, kfps))
+                else:
+                    log.warning("bank %s entry %s: keyed fingerprints %s do not fit %s",
+                                entry.bank, entry.name, version, self.config.version)  # fmt: skip
+            elif r["fingerprints"] is not None:
                 if r["fingerprint_version"] == self.config.version:
                     fps = Fingerprints.from_bytes(bytes(r["fingerprints"]))
                 else:
@@ -257,6 +310,9 @@ class BankRepository:
         snap = BankSnapshot.build(
             banks.values(), items, config=self.config, expansions=self.expansions()
         )
+        snap.use_exchange_keys(exchange_keys)
+        for entry, kfps in keyed:
+            snap.add_keyed(entry, kfps)
         background = BackgroundSamples(self.session, self.config).model()
         if background is not None:
             snap.use_background(background)

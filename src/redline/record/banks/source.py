@@ -18,7 +18,7 @@ rolls its count back with its decision: one content is counted once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from sqlalchemy.engine import Connection
@@ -28,7 +28,9 @@ from redline.detect.banks.hit import DETECTOR_VERSION, BankHit
 from redline.detect.banks.snapshot import BankSnapshot
 from redline.detect.finding import DetectorFailure, Signal
 from redline.extract.parts import Parts
+from redline.record.banks.received import Received, ReceivedSignals
 from redline.record.banks.repository import BankRepository
+from redline.record.secrets.exchange import exchange_keys
 from redline.record.store import Store
 from redline.settings import Settings
 
@@ -58,25 +60,52 @@ class BankSource:
     clock: Callable[[], datetime] = _utcnow
     name: str = "banks"
     version: str = field(default="")
+    received: dict[tuple[str, str], Received] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.version:
             self.version = f"{DETECTOR_VERSION}+{self.snapshot.config.version}"
 
     @classmethod
-    def load(cls, store: Store, clock: Callable[[], datetime] = _utcnow) -> BankSource | None:
-        """A source over every bank in the store, or None when there are no banks."""
+    def load(
+        cls,
+        store: Store,
+        clock: Callable[[], datetime] = _utcnow,
+        *,
+        keys: Iterable[bytes] = (),
+    ) -> BankSource | None:
+        """A source over every bank in the store, or None when there are no banks.
+
+        ``keys`` are the exchange keys posts are hashed with to match keyed fingerprints.
+        """
         with store.reading() as session:
             banks = BankRepository(session)
             if not banks.has_banks():
                 return None
-            snapshot = banks.snapshot()
-        return cls(store, snapshot, clock)
+            snapshot = banks.snapshot(exchange_keys=keys, now=clock())
+            received = {(r.bank, r.entry): r for r in ReceivedSignals(session).all()}
+        return cls(store, snapshot, clock, received=received)
 
     def find(self, content: Content, parts: Parts | None = None) -> BankFindings:
-        """Match the content (on ``parts`` when the caller has extracted them already)."""
+        """Match the content (on ``parts`` when the caller has extracted them already).
+
+        A received entry whose expiry has passed matches no more; every match of a received
+        entry names the platform that shared it.
+        """
         found = self.snapshot.scan_content(content, parts=parts)
-        return BankFindings(tuple(found.hits), tuple(found.unreadable))
+        return BankFindings(tuple(self._provenanced(found.hits)), tuple(found.unreadable))
+
+    def _provenanced(self, hits: Iterable[BankHit]) -> list[BankHit]:
+        if not self.received:
+            return list(hits)
+        now, out = self.clock(), []
+        for hit in hits:
+            got = self.received.get((hit.bank, hit.entry))
+            if got is None:
+                out.append(hit)
+            elif got.expires_at is None or got.expires_at > now:
+                out.append(replace(hit, explanation=f"{hit.explanation}; {got.provenance()}"))
+        return out
 
     def settle(
         self, session: Connection | None, findings: BankFindings
@@ -131,12 +160,13 @@ def read_snapshot(settings: Settings) -> tuple[BankSnapshot, dict[tuple[str, str
 
     Opens the store only to read it and closes it again: ``scan`` records nothing.
     """
+    keys = exchange_keys(settings)
     store = Store.open(settings)
     try:
         with store.reading() as session:
             banks = BankRepository(session)
             if not banks.has_banks():
                 return None
-            return banks.snapshot(), banks.held()
+            return banks.snapshot(exchange_keys=keys, now=_utcnow()), banks.held()
     finally:
         store.close()

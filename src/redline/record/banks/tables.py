@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     ForeignKey,
     Integer,
@@ -40,6 +41,7 @@ __all__ = [
     "BANK_ENTRIES",
     "BANK_HOLDS",
     "BANK_MATCH_COUNTS",
+    "EXCHANGE_SIGNALS",
     "LINK_EXPANSIONS",
     "BankBackgroundRow",
     "BankEntryRow",
@@ -47,6 +49,7 @@ __all__ = [
     "BankMatchCountRow",
     "BankRow",
     "LinkExpansionRow",
+    "ReceivedSignalRow",
 ]
 
 
@@ -149,3 +152,29 @@ LINK_EXPANSIONS = Base.metadata.tables["link_expansions"]
 BANK_MATCH_COUNTS = Base.metadata.tables["bank_match_counts"]
 BANK_HOLDS = Base.metadata.tables["bank_holds"]
 BANK_BACKGROUND = Base.metadata.tables["bank_background"]
+
+
+class ReceivedSignalRow(Base):
+    """Where an entry received through a signal exchange came from, and until when it holds.
+
+    One row per imported entry: the sender's signal id and version (a newer version replaces the
+    entry; the same or an older one changes nothing), the platform that shared it, the sharing
+    level, and the expiry after which it stops matching.
+    """
+
+    __tablename__ = "exchange_signals"
+    __table_args__ = (UniqueConstraint("bank_id", "signal_id"),)
+
+    entry_id: Mapped[int] = mapped_column(ForeignKey("bank_entries.id"), primary_key=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id"), index=True)
+    signal_id: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(BigInteger)
+    platform: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(20))
+    shared_at: Mapped[datetime] = mapped_column(Stamp)
+    expires_at: Mapped[datetime | None] = mapped_column(Stamp, nullable=True)
+    received_at: Mapped[datetime] = mapped_column(Stamp)
+
+
+EXCHANGE_SIGNALS = Base.metadata.tables["exchange_signals"]

@@ -33,6 +33,7 @@ class Role(StrEnum):
     MODERATOR = "moderator"
     ADMIN = "admin"
     AUDITOR = "auditor"
+    EXCHANGE = "exchange"  # reads the signal exchange feed, nothing else
 
 
 @dataclass(frozen=True, slots=True)
