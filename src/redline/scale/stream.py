@@ -13,7 +13,9 @@ failure is the message's (dead-letter it) or the store's (wait and try again).
 
 from __future__ import annotations
 
+import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 import nats
 from nats.aio.client import Client as NATS
@@ -24,6 +26,8 @@ from nats.js.errors import NotFoundError
 from redline.errors import ConfigError, StoreError
 from redline.scale.partitions import Layout, partitions_in
 
+log = logging.getLogger(__name__)
+
 # JetStream drops a second publish with the same Nats-Msg-Id inside this window (seconds).
 DUPLICATE_WINDOW = 120.0
 
@@ -32,19 +36,50 @@ class StreamUnavailable(StoreError):
     """The NATS server cannot be reached, or JetStream is not enabled on it."""
 
 
-async def connect(url: str) -> NATS:
+async def connect(url: str, *, lasting: bool = False) -> NATS:
     """A connection to ``url``; the message names the server, never a password in it.
+
+    A command that is told a wrong address should say so in a second, not after a minute of
+    retries; a worker that has started should ride out a NATS restart. So the first connection
+    gives up quickly, and a ``lasting`` one (the worker's) is then made to reconnect for ever:
+    while NATS is away its fetches just time out, and unacknowledged messages wait on the server.
 
     Raises:
         StreamUnavailable: nothing answers at ``url``.
     """
     try:
+        client = await nats.connect(
+            url,
+            connect_timeout=3,
+            max_reconnect_attempts=1,
+            reconnect_time_wait=0.2,
+            error_cb=_reported,
+        )
+        if not lasting:
+            return client
+        await client.close()
         return await nats.connect(
-            url, connect_timeout=5, max_reconnect_attempts=3, allow_reconnect=True
+            url, max_reconnect_attempts=-1, reconnect_time_wait=1.0, error_cb=_reported
         )
     except Exception as error:  # the client raises several unrelated types for "cannot connect"
-        where = url.split("@")[-1]
-        raise StreamUnavailable(f"cannot reach NATS at {where} ({type(error).__name__})") from None
+        raise StreamUnavailable(
+            f"cannot reach NATS at {server_of(url)} ({type(error).__name__})"
+        ) from None
+
+
+def server_of(url: str) -> str:
+    """``host:port`` of a NATS URL, without the scheme or any user and password."""
+    parsed = urlsplit(url if "://" in url else f"nats://{url}")
+    try:
+        port = parsed.port or 4222
+    except ValueError:  # not a number: name the host alone
+        return parsed.hostname or "?"
+    return f"{parsed.hostname or '?'}:{port}"
+
+
+async def _reported(error: Exception) -> None:
+    """The client's own errors, one line each (its default prints a traceback per retry)."""
+    log.warning("nats: %s", type(error).__name__)
 
 
 async def ensure_stream(js: JetStreamContext, stream: str, partitions: int | None) -> Layout:

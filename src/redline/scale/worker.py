@@ -86,7 +86,7 @@ class Worker:
         for number in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(number, self.stop)
-        client = await connect(self.options.url)
+        client = await connect(self.options.url, lasting=True)
         try:
             js = client.jetstream()
             layout = await ensure_stream(js, self.options.stream, self.options.partitions)
