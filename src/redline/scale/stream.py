@@ -152,3 +152,18 @@ async def _call(request: Any) -> Any:
         raise StreamUnavailable(
             f"JetStream refused the request ({type(error).__name__}: {error})"
         ) from None
+
+
+async def ensure_events_stream(js: JetStreamContext, stream: str, prefix: str) -> None:
+    """The stream that keeps the events published under ``prefix`` (created if missing)."""
+    try:
+        await js.stream_info(stream)
+    except NotFoundError:
+        config = StreamConfig(
+            name=stream,
+            description="Redline events out",
+            subjects=[f"{prefix}.>"],
+            storage=StorageType.FILE,
+            duplicate_window=DUPLICATE_WINDOW,
+        )
+        await _call(js.add_stream(config))

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
@@ -214,6 +215,27 @@ def new_secret() -> str:
     return "whsec_" + b64encode(secrets.token_bytes(24)).decode()
 
 
+def check_url(url: str) -> None:
+    """Refuse an address events must not go to: not http(s), no host, or with credentials.
+
+    Raises:
+        InputError: naming what is wrong (never echoing a password).
+    """
+    if len(url) > 2000:
+        raise InputError("the URL is longer than 2000 characters", field="url")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        credentials = parts.username or parts.password
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        raise InputError("not a URL", field="url") from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise InputError("the URL must be http:// or https:// with a host", field="url")
+    if credentials:
+        raise InputError("the URL must not carry a user or password", field="url")
+
+
 class Webhooks:
     """Registered targets, the fan-out of events to them, and the delivery log."""
 
@@ -228,6 +250,7 @@ class Webhooks:
         Raises:
             InputError: an unknown event kind.
         """
+        check_url(url)
         unknown = sorted(set(events) - set(KINDS))
         if unknown or not events:
             raise InputError(
