@@ -188,7 +188,7 @@ class Appeals:
         event = audit.Event(f"appeal.{status}", f"appeal:{appeal_id}", payload)
         audit.append(self.session, [event], actor=moderator, at=now)
         # Events out (issue 15), in the outcome's own transaction.
-        outcome = {"outcome": status, **(document or {})}
+        outcome = {**(document or {}), "outcome": status}
         outbox.emit(
             self.session, outcome_events("appeal.decided", "appeal", appeal_id, outcome), at=now
         )
