@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nats.errors import TimeoutError as NatsTimeout
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 
 from redline.scale.stream import connect, ensure_stream
@@ -52,7 +51,7 @@ async def dead_letters(url: str, stream: str, limit: int = 1000) -> list[DeadLet
         while len(found) < limit:
             try:
                 batch = await subscription.fetch(min(256, limit - len(found)), timeout=1.0)
-            except NatsTimeout:
+            except TimeoutError:  # the client's own and asyncio's
                 break
             for message in batch:
                 headers = message.headers or {}

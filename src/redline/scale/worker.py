@@ -32,7 +32,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from nats.aio.msg import Msg
-from nats.errors import TimeoutError as NatsTimeout
 from nats.js import JetStreamContext
 
 from redline.scale.handler import Handled, Handler
@@ -118,11 +117,20 @@ class Worker:
         while not self._stopping.is_set():
             try:
                 messages = await subscription.fetch(1, timeout=self.options.poll)
-            except NatsTimeout:
+            except TimeoutError:  # nothing to do (the client's own and asyncio's)
+                continue
+            except Exception as error:  # NATS away: the client reconnects, we try again
+                log.warning("partition %d: fetch failed (%s)", partition, type(error).__name__)
+                await asyncio.sleep(1.0)
                 continue
             for message in messages:
-                # Shielded: a stop (task cancel) lets the message in hand finish and be acked.
-                await asyncio.shield(self._one(js, layout, message, slots))
+                try:
+                    # Shielded: a stop (task cancel) lets the message in hand finish and be acked.
+                    await asyncio.shield(self._one(js, layout, message, slots))
+                except asyncio.CancelledError:
+                    raise
+                except Exception as error:  # unacked: the server hands it out again
+                    log.warning("partition %d: %s", partition, type(error).__name__)
 
     async def _one(
         self, js: JetStreamContext, layout: Layout, message: Msg, slots: asyncio.Semaphore
