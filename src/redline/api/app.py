@@ -38,6 +38,7 @@ ROUTERS = (
     "redline.api.routes.requests",
     "redline.api.routes.reports",
     "redline.api.routes.policy",
+    "redline.api.routes.webhooks",
 )
 
 DESCRIPTION = """\
