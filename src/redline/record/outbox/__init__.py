@@ -5,15 +5,7 @@ change; ``Outbox`` and ``Webhooks`` are what the deliverer (``redline.scale.deli
 CLI and API read and update.
 """
 
-from redline.record.outbox.repository import (
-    KINDS,
-    Delivery,
-    Due,
-    Event,
-    Outbox,
-    Target,
-    Webhooks,
-    emit,
-)
+from redline.record.outbox.repository import KINDS, Event, Outbox, emit
+from redline.record.outbox.webhooks import Delivery, Due, Target, Webhooks
 
 __all__ = ["KINDS", "Delivery", "Due", "Event", "Outbox", "Target", "Webhooks", "emit"]
