@@ -144,3 +144,28 @@ def test_a_new_target_gets_what_is_committed_from_then_on(store) -> None:
         listed = Webhooks(session).targets()
     assert [d.event.payload["content_id"] for d in due] == ["new"]
     assert "secret" not in listed[0].to_document()
+
+
+def test_a_flood_guard_hold_is_announced_with_the_hold(store) -> None:
+    from redline.curate.banks import Banks
+    from tests.curate.test_banks import leaks
+
+    leaks(store)
+    with store.transaction() as session:
+        Banks(session).add_url("leaks", "https://leaks.example/d", name="d", now=T0)
+    key = [("leaks", "d")]
+    for hour in range(1, 11):  # a quiet history, then a jump
+        for _ in range(2):
+            with store.transaction() as session:
+                Banks(session).observe(key, T0 + timedelta(hours=hour))
+    flood = T0 + timedelta(hours=11, minutes=5)
+    for _ in range(40):
+        with store.transaction() as session:
+            if Banks(session).observe(key, flood):
+                break
+    with store.transaction() as session:
+        Banks(session).observe(key, flood)  # still held: no second announcement
+    held = [e for e in _events(store) if e.kind == "flood.held"]
+    assert len(held) == 1
+    assert held[0].payload["bank"] == "leaks" and held[0].payload["entry"] == "d"
+    assert "flood guard" in held[0].payload["reason"]
