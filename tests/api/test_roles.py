@@ -22,6 +22,7 @@ SAMPLES: dict[tuple[str, str], Any] = {
     ("post", "/v1/content"): {"id": "walk", "text": CLEAN},
     ("post", "/v1/content:batch"): {"items": [{"id": "walk-b", "text": CLEAN}]},
     ("post", "/v1/keys"): {"role": "auditor", "name": "walk"},
+    ("post", "/v1/webhooks"): {"url": "http://127.0.0.1:9/walk", "events": ["decision.made"]},
     ("post", "/v1/decisions/{decision_id}/evidence:reveal"): {"reason": "role walk"},
 }
 PUBLIC = {"/healthz", "/readyz", "/metrics"}

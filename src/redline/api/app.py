@@ -39,6 +39,7 @@ ROUTERS = (
     "redline.api.routes.requests",
     "redline.api.routes.reports",
     "redline.api.routes.policy",
+    "redline.api.routes.webhooks",
 )
 
 DESCRIPTION = """\

@@ -269,3 +269,54 @@ class ProblemOut(BaseModel):
     pointer: str | None = Field(
         default=None, description="Where the field sits in the request body (RFC 6901), if it does."
     )
+
+
+class WebhookIn(_Request):
+    """A webhook target to register: events of these types go to this address, signed."""
+
+    url: Annotated[str, Field(min_length=1, max_length=2000)]
+    events: Annotated[
+        list[Annotated[str, Field(max_length=60)]], Field(min_length=1, max_length=20)
+    ]
+    platform: Annotated[Text, Field(min_length=1, max_length=100)] = "default"
+
+
+class WebhookOut(BaseModel):
+    """A registered target, never its secret."""
+
+    id: str
+    platform: str
+    url: str
+    events: list[str]
+    created_at: datetime
+    created_by: str
+    removed: bool
+
+
+class NewWebhookOut(WebhookOut):
+    """A target just registered, with its ``whsec_`` signing secret (shown only here)."""
+
+    secret: str
+
+
+class DeliveryOut(BaseModel):
+    """One event owed to one target: pending, delivered or dead, and the last try's result."""
+
+    event_id: str
+    type: str
+    target_id: str
+    status: str
+    attempts: int
+    next_at: datetime
+    last_result: str | None
+    delivered_at: datetime | None
+
+
+class EventOut(BaseModel):
+    """One event of the outbox, as receivers get it, with its sequence number."""
+
+    seq: int
+    id: str
+    type: str
+    timestamp: datetime
+    data: dict[str, Any]

@@ -45,6 +45,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "exchange": ("redline.cli.exchange_cmd", "exchange_app", "group"),
     "keys": ("redline.cli.keys_cmd", "keys_app", "group"),
     "serve": ("redline.cli.serve_cmd", "serve", "command"),
+    "worker": ("redline.cli.worker_cmd", "worker_app", "group"),
+    "webhooks": ("redline.cli.webhooks_cmd", "webhooks_app", "group"),
+    "events": ("redline.cli.events_cmd", "events_app", "group"),
 }
 
 

@@ -15,9 +15,10 @@ from redline.record.banks import tables as _banks
 from redline.record.base import Base
 from redline.record.decisions import tables as _decisions
 from redline.record.keys import tables as _keys
+from redline.record.outbox import tables as _outbox
 from redline.record.review import tables as _review
 
 __all__ = ["METADATA"]
 
-PARTS = (_accounts, _audit, _banks, _decisions, _keys, _review)
+PARTS = (_accounts, _audit, _banks, _decisions, _keys, _outbox, _review)
 METADATA: MetaData = Base.metadata

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 
 from redline.detect.banks.flood import FloodGuard, FloodVerdict, flood_check
 from redline.errors import NotFound
-from redline.record import audit
+from redline.record import audit, outbox
 from redline.record.banks.tables import BANK_ENTRIES, BANK_HOLDS, BANK_MATCH_COUNTS, BANKS
 from redline.record.banks.views import Hold
 from redline.record.base import utc
@@ -105,6 +105,10 @@ class FloodLedger:
                 "flood-guard",
                 at,
             )
+            # Events out (issue 15), in the decision's own transaction.
+            announced = {"bank": bank, "entry": name, "reason": reason, "held_at": at.isoformat()}
+            key = f"flood.held:{bank}/{name}:{at.isoformat()}"
+            outbox.emit(self.session, [outbox.Event("flood.held", key, announced)], at=at)
             out.append(Hold(bank, name, reason))
         return sorted(out, key=lambda h: (h.bank, h.entry))
 

@@ -22,7 +22,7 @@ from redline.decide.verdict import Evidence
 from redline.detect.finding import DetectorFailure, Signal, SignalKind
 from redline.enforce.decision import Decision
 from redline.errors import NotFound
-from redline.record import audit
+from redline.record import audit, outbox
 from redline.record.accounts import Accounts
 from redline.record.accounts.tables import STRIKES
 from redline.record.base import utc
@@ -33,6 +33,7 @@ from redline.record.decisions.document import (
     signal_document,
     signal_of,
 )
+from redline.record.decisions.events import decision_events
 from redline.record.decisions.record import DecisionRecord, record_of_decision
 from redline.record.decisions.tables import ACTIONS, CONTENTS, DECISIONS
 
@@ -211,6 +212,8 @@ class Decisions:
         if decision.account_id is not None:
             events += self._account_changes(decision)
         audit.append(self.session, events, actor=decision.decided_by, at=now)
+        # Events out (issue 15): announced in this same transaction, so only if it commits.
+        outbox.emit(self.session, decision_events(record, decision), at=now)
         return record
 
     def _account_changes(self, decision: Decision) -> list[audit.Event]:

@@ -15,8 +15,9 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
 from redline.errors import NotFound
-from redline.record import audit
+from redline.record import audit, outbox
 from redline.record.base import utc
+from redline.record.review.events import outcome_events
 from redline.record.review.tables import APPEALS
 
 
@@ -186,6 +187,11 @@ class Appeals:
             payload["account"] = document["account"]
         event = audit.Event(f"appeal.{status}", f"appeal:{appeal_id}", payload)
         audit.append(self.session, [event], actor=moderator, at=now)
+        # Events out (issue 15), in the outcome's own transaction.
+        outcome = {**(document or {}), "outcome": status}
+        outbox.emit(
+            self.session, outcome_events("appeal.decided", "appeal", appeal_id, outcome), at=now
+        )
 
     def between(self, start: datetime | None, end: datetime | None) -> list[AppealView]:
         """Appeals filed in [start, end), oldest first."""

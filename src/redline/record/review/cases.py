@@ -15,10 +15,11 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
 from redline.errors import NotFound
-from redline.record import audit
+from redline.record import audit, outbox
 from redline.record.base import utc
 from redline.record.decisions import DecisionRecord, record_of
 from redline.record.decisions.tables import DECISIONS
+from redline.record.review.events import outcome_events
 from redline.record.review.tables import CASES
 
 
@@ -233,6 +234,10 @@ class Cases:
             },
         )
         audit.append(self.session, [event], actor=moderator, at=now)
+        # Events out (issue 15), in the outcome's own transaction.
+        outbox.emit(
+            self.session, outcome_events("review.decided", "case", case_id, document), at=now
+        )
 
     def between(self, start: datetime | None, end: datetime | None) -> list[CaseView]:
         """Cases opened in [start, end), oldest first."""
