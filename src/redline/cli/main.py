@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "bank": ("redline.cli.bank_cmd", "bank_app", "group"),
     "keys": ("redline.cli.keys_cmd", "keys_app", "group"),
     "serve": ("redline.cli.serve_cmd", "serve", "command"),
+    "demo": ("redline.cli.demo_cmd", "demo_app", "group"),
 }
 
 
