@@ -29,6 +29,7 @@ from redline.review import requests
 from redline.review.cases import open_if_due_now
 from redline.review.common import utcnow
 from redline.review.rulebook import Rulebook
+from redline.settings import Settings
 
 demo_app = typer.Typer(help="The reference case as a demo.", no_args_is_help=True)
 
@@ -59,9 +60,8 @@ def _bank(store: Store) -> bool:
     return True
 
 
-def load_demo(store: Store, *, ordinary: int = 300) -> dict[str, int | bool]:
+def load_demo(store: Store, settings: Settings, *, ordinary: int = 300) -> dict[str, int | bool]:
     """Load the demo into ``store``; returns what was added (the CLI prints it)."""
-    settings = config.settings()
     created_bank = _bank(store)
     policy = load_policy()
     profile = load_profile("strict")
@@ -109,9 +109,10 @@ def load(
     ] = 300,
 ) -> None:
     """Load the reference case (bank, journalist's posts, request, cases) into the store."""
-    hash_key(config.settings())  # a server store without an operator-chosen key: refused first
+    settings = config.settings()
+    hash_key(settings)  # a server store without an operator-chosen key: refused first
     with opened_store() as store:
-        summary = load_demo(store, ordinary=ordinary)
+        summary = load_demo(store, settings, ordinary=ordinary)
     typer.echo(json.dumps(summary))
     typer.echo(
         f"demo loaded: {summary['cases']} cases to review; open the console with "

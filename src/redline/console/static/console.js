@@ -38,7 +38,10 @@
 
   function typing(target) {
     var tag = target && target.tagName;
-    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+    if (tag === "INPUT") {  // radio buttons and checkboxes take no text: shortcuts still work
+      return target.type !== "radio" && target.type !== "checkbox";
+    }
+    return tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
   }
 
   var pendingG = false;
