@@ -26,9 +26,7 @@ def no_raw(page: Any) -> None:
 
 def events(console: Console, kind: str) -> list[Any]:
     with console.store.reading() as session:
-        return list(
-            session.execute(select(AUDIT_EVENTS).where(AUDIT_EVENTS.c.kind == kind)).all()
-        )
+        return list(session.execute(select(AUDIT_EVENTS).where(AUDIT_EVENTS.c.kind == kind)).all())
 
 
 def test_moderator_works_the_demo_case_to_a_decision_and_through_an_appeal(
@@ -101,12 +99,12 @@ def test_moderator_works_the_demo_case_to_a_decision_and_through_an_appeal(
     appeal_id = appeal_url.rsplit("/", 1)[1]
     found, _ = appeals.show_appeal(console.store, appeal_id)
     assert found.status == "upheld" and found.decided_by.startswith("key:")
-    assert events(console, "appeal.decided") or events(console, "appeal.upheld")
+    assert len(events(console, "appeal.upheld")) == 1
 
 
 def console_case(console: Console, content_id: str) -> str:
-    from redline.review.cases import show_case
     from redline.record.decisions import Decisions
+    from redline.review.cases import show_case
 
     with console.store.reading() as session:
         decision = Decisions(session).get(content_id)

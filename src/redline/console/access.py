@@ -44,7 +44,7 @@ class Permissions:
             if isinstance(route, APIRoute):
                 roles = roles_of(route)
                 if roles is not None:
-                    for method in route.methods:
+                    for method in route.methods or ():
                         found[f"{method} {route.path}"] = roles
         missing = [c.value for c in Can if c.value not in found]
         if missing:  # an API route was renamed: fail at start-up, not on a moderator's click

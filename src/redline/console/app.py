@@ -12,6 +12,7 @@ from importlib import import_module
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
+from starlette.types import Scope
 
 from redline.api.app import ROUTERS
 from redline.api.app import create_app as create_api
@@ -26,8 +27,8 @@ from redline.settings import Settings, load_settings
 class _Static(StaticFiles):
     """Static files with the console's headers (and a day of caching: they are not evidence)."""
 
-    async def get_response(self, path: str, scope: object) -> Response:  # type: ignore[override]
-        response = await super().get_response(path, scope)  # type: ignore[arg-type]
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
         response.headers.update({**HEADERS, "Cache-Control": "max-age=86400"})
         return response
 

@@ -9,6 +9,7 @@ the bank entries that matched and the policy's wording of each rule. Writes go t
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -63,10 +64,8 @@ class CaseFile:
 def _rules(policy: Policy, decision: DecisionRecord) -> dict[str, Rule]:
     found = {}
     for rule_id in [v.rule for v in decision.violations] + [r.rule_id for r in decision.reviews]:
-        try:
+        with suppress(KeyError):  # decided under another pack: the page shows the rule id alone
             found[rule_id] = policy.rule(rule_id)
-        except KeyError:
-            pass  # decided under another pack: the page shows the rule id alone
     return found
 
 
@@ -89,7 +88,9 @@ def _matches(
                 entries[bank] = {}
         passage: list[Segment] = []
         if text is not None and part == "text" and end > start:
-            inside = [s for s in signals if s.kind is SignalKind.PII and start <= s.start < s.end <= end]
+            inside = [
+                s for s in signals if s.kind is SignalKind.PII and start <= s.start < s.end <= end
+            ]
             shifted = {(a - start, b - start): raw for (a, b), raw in revealed.items()}
             passage = segments(text[start:end], [_shift(s, start) for s in inside], shifted)
         first = found[0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from redline.detect.finding import Signal, SignalKind
 
@@ -55,7 +56,9 @@ def segments(
     matches = [
         s
         for s in signals
-        if s.kind is not SignalKind.PII and s.location.part == "text" and 0 <= s.start < s.end <= size
+        if s.kind is not SignalKind.PII
+        and s.location.part == "text"
+        and 0 <= s.start < s.end <= size
     ]
     cuts = {0, size}
     for s in [*pii, *matches]:
@@ -63,12 +66,10 @@ def segments(
     points = sorted(cuts)
     out: list[Segment] = []
     covered_to = 0  # PII spans may overlap: the first (longest at a start) one wins
-    for start, end in zip(points, points[1:], strict=False):
+    for start, end in pairwise(points):
         if start < covered_to:
             continue
-        names = tuple(
-            dict.fromkeys(m.masked for m in matches if m.start <= start and end <= m.end)
-        )
+        names = tuple(dict.fromkeys(m.masked for m in matches if m.start <= start and end <= m.end))
         datum = next((s for s in pii if s.start <= start < s.end), None)
         if datum is not None:
             if datum.start < start:

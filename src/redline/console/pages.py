@@ -23,12 +23,12 @@ from redline.console.web import (
     Refused,
     call,
     form_of,
+    permissions_of,
     redirect,
     render,
     require,
     service_of,
     sessions_of,
-    permissions_of,
     viewer,
 )
 from redline.review import appeals, cases, evidence, queue
@@ -91,16 +91,19 @@ async def sign_in(request: Request) -> Response:
         response = render(
             request,
             "sign_in.html",
-            {"csrf": fresh, "error": f"Sign in with an active key of role {', '.join(sorted(allowed))}."},
+            {
+                "csrf": fresh,
+                "error": f"Sign in with an active key of role {', '.join(sorted(allowed))}.",
+            },
             status=401,
         )
         _cookie(response, PRE_COOKIE, fresh, request)
         return response
     session_token, _ = sessions_of(request).open(key.id)
-    response = redirect("/console/queues")
-    _cookie(response, COOKIE, session_token, request)
-    response.delete_cookie(PRE_COOKIE, path="/console")
-    return response
+    signed_in = redirect("/console/queues")
+    _cookie(signed_in, COOKIE, session_token, request)
+    signed_in.delete_cookie(PRE_COOKIE, path="/console")
+    return signed_in
 
 
 @router.post("/sign-out")
@@ -246,7 +249,11 @@ async def reveal(request: Request, who: Who, case_id: str) -> Response:
         for r in signals
         if r.raw is not None and r.signal.location.part == "text"
     }
-    error = "" if revealed else "The store kept no raw text for this post (retention), so nothing can be revealed."
+    error = (
+        ""
+        if revealed
+        else "The store kept no raw text for this post (retention), so nothing can be revealed."
+    )
     return await _case_page(request, who, case_id, revealed=revealed, error=error)
 
 
