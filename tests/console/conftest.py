@@ -118,3 +118,12 @@ def shot(page: Any, console: Console, name: str) -> None:
     """Save a screenshot of the page (looked at by a person before the work is called done)."""
     console.shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(console.shots / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def raw_console(tmp_path: Path) -> Iterator[Console]:
+    """The demo on SQLite with ``retention = "raw"``: the store keeps the posts' real text."""
+    from tests.store_fixtures import HASH_KEY
+
+    chosen = Settings(home=tmp_path / "home", hash_key=HASH_KEY, sqlite_synchronous="NORMAL")
+    yield from start(chosen, tmp_path / "screenshots", retention="raw")
