@@ -6,7 +6,3 @@ moderator in with an API key (``sessions``), reads the API's roles (``access``),
 same review services as the same actor (``pages``, ``appeal_pages``); ``app.create_app`` is the
 API's app with the console mounted, which ``redline serve`` runs.
 """
-
-from redline.console.app import mount
-
-__all__ = ["mount"]

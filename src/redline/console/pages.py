@@ -9,13 +9,13 @@ decision, takes the next one.
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from redline.console import queueview
 from redline.console.access import Can, Viewer
 from redline.console.casefile import case_file
 from redline.console.sessions import COOKIE, PRE_COOKIE, new_token, same
@@ -116,21 +116,6 @@ async def sign_out(request: Request, who: Who) -> Response:
     return response
 
 
-def _filtered(found: list[Any], severity: str, assignee: str, reason: str, me: str) -> list[Any]:
-    out = []
-    for c in found:
-        if severity and c.severity != severity:
-            continue
-        if reason and reason not in c.reasons:
-            continue
-        if assignee == "me" and c.assignee != me:
-            continue
-        if assignee == "unassigned" and c.assignee is not None:
-            continue
-        out.append(c)
-    return out
-
-
 @router.get("/queues")
 async def queues(
     request: Request,
@@ -138,20 +123,26 @@ async def queues(
     severity: str = "",
     assignee: str = "",
     reason: str = "",
+    rule: str = "",
+    designation: str = "",
+    older_than: str = "",
 ) -> Response:
-    """Open cases, most urgent first, with counts by severity and reason, and filters."""
+    """Open cases, most urgent first, with counts and filters.
+
+    Filters: severity, assignee, reason, rule, designation, time waiting.
+    """
     require(who, Can.READ_CASES)
     store = service_of(request).store
     found = await call(queue.queue, store, limit=QUEUE_WINDOW)
-    shown = _filtered(found, severity, assignee, reason, who.actor)
+    items = await call(queueview.queued, store, found)
+    filters = queueview.Filters(severity, assignee, reason, rule, designation, older_than)
     context = {
-        "cases": shown,
+        "q": queueview.view(items, filters, who.actor),
         "total": len(found),
-        "by_severity": Counter(c.severity for c in found),
-        "by_reason": Counter(r for c in found for r in c.reasons),
         "unassigned": sum(c.assignee is None for c in found),
-        "mine": [c for c in found if c.assignee == who.actor],
-        "filters": {"severity": severity, "assignee": assignee, "reason": reason},
+        "mine": sum(c.assignee == who.actor for c in found),
+        "filters": filters,
+        "ages": list(queueview.AGES),
         "window": QUEUE_WINDOW,
         "notice": request.query_params.get("notice", ""),
     }
