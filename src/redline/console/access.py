@@ -32,6 +32,9 @@ class Can(StrEnum):
     DECIDE_APPEAL = "POST /v1/appeals/{appeal_id}/decision"
     READ_REQUESTS = "GET /v1/requests"
     READ_BANKS = "GET /v1/banks"
+    RELEASE_ENTRY = "POST /v1/banks/{bank}/entries/{entry}:release"
+    READ_REPORTS = "GET /v1/reports/transparency"
+    VERIFY_AUDIT = "GET /v1/audit/verify"
     REVEAL = "POST /v1/decisions/{decision_id}/evidence:reveal"
 
 

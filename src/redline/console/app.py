@@ -16,7 +16,7 @@ from starlette.types import Scope
 
 from redline.api.app import ROUTERS
 from redline.api.app import create_app as create_api
-from redline.console import appeal_pages, pages
+from redline.console import appeal_pages, bank_pages, dashboard, pages
 from redline.console.access import Permissions
 from redline.console.sessions import Sessions
 from redline.console.web import HEADERS, HERE, Refused, refused_page
@@ -42,6 +42,8 @@ def mount(app: FastAPI) -> FastAPI:
     app.state.console_sessions = Sessions()
     app.include_router(pages.router)
     app.include_router(appeal_pages.router)
+    app.include_router(bank_pages.router)
+    app.include_router(dashboard.router)
     app.mount("/console/static", _Static(directory=str(HERE / "static")), name="console-static")
 
     async def refused(request: Request, error: Exception) -> Response:
