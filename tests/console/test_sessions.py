@@ -121,3 +121,29 @@ def test_two_moderators_starting_at_once_never_get_the_same_case(
         case_id = url.split("/cases/")[1].split("?")[0]
         mine = [c for c in queue.queue(console.store) if c.id == case_id]
         assert len(mine) == 1 and mine[0].assignee is not None
+
+
+def test_unknown_ids_get_a_page_that_does_not_echo_them(sqlite_console: Console) -> None:
+    console = sqlite_console
+    with console.client() as client:
+        console.sign_in(client, "moderator")
+        for path in ("/console/cases/alice@example.com", "/console/appeals/alice@example.com"):
+            page = client.get(path)
+            assert page.status_code == 404
+            assert "No such" in page.text and "alice@example.com" not in page.text
+            assert "unsafe-inline" not in page.headers["content-security-policy"]
+
+
+def test_an_auditor_cannot_file_take_or_decide_an_appeal(sqlite_console: Console) -> None:
+    console = sqlite_console
+    case = queue.queue(console.store, limit=1)[0]
+    with console.client() as client:
+        token = console.sign_in(client, "auditor")
+        before = audit_count(console)
+        for path, form in (
+            (f"/console/cases/{case.id}/appeal", {"statement": "forged"}),
+            ("/console/appeals/a_0/take", {}),
+            ("/console/appeals/a_0/decision", {"upheld": "yes", "reason": "forged"}),
+        ):
+            assert client.post(path, data={**form, "csrf": token}).status_code == 403
+        assert audit_count(console) == before
