@@ -12,9 +12,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from redline.console.access import Can
+from redline.console.access import Can, Viewer
 from redline.console.pages import Who
-from redline.console.web import call, form_of, redirect, render, require, service_of
+from redline.console.web import Refused, call, form_of, redirect, render, require, service_of
 from redline.record.review.cases import Cases
 from redline.review import appeals
 
@@ -32,6 +32,12 @@ async def appeals_page(request: Request, who: Who) -> Response:
 @router.get("/appeals/{appeal_id}")
 async def appeal_page(request: Request, who: Who, appeal_id: str) -> Response:
     """One appeal: the author's statement, the appealed decisions and their cases, notices."""
+    return await _appeal_page(request, who, appeal_id)
+
+
+async def _appeal_page(
+    request: Request, who: Viewer, appeal_id: str, *, error: str = "", status: int = 200
+) -> Response:
     require(who, Can.READ_APPEALS)
     store = service_of(request).store
     appeal, notices = await call(appeals.show_appeal, store, appeal_id)
@@ -46,8 +52,27 @@ async def appeal_page(request: Request, who: Who, appeal_id: str) -> Response:
         "notices": notices,
         "cases": await call(cases_of),
         "notice": request.query_params.get("notice", ""),
+        "error": error,
     }
-    return render(request, "appeal.html", context, viewer=who)
+    return render(request, "appeal.html", context, viewer=who, status=status)
+
+
+async def _or_refusal(
+    request: Request, who: Viewer, appeal_id: str, work: Any, notice: str
+) -> Response:
+    """Await ``work``; a conflict is shown on the appeal's own page, not a bare error page.
+
+    The conflicts: a moderator who may not hear the appeal, one already decided or assigned.
+    """
+    try:
+        await work
+    except Refused as refused:
+        if refused.status != 409:
+            raise
+        return await _appeal_page(
+            request, who, appeal_id, error=refused.message, status=refused.status
+        )
+    return redirect(f"/console/appeals/{appeal_id}?notice={notice}")
 
 
 @router.post("/appeals/{appeal_id}/take")
@@ -56,8 +81,8 @@ async def take(request: Request, who: Who, appeal_id: str) -> Response:
     await form_of(request, who)
     require(who, Can.TAKE_APPEAL)
     store = service_of(request).store
-    await call(appeals.assign_appeal, store, appeal_id, who.actor, actor=who.actor)
-    return redirect(f"/console/appeals/{appeal_id}?notice=taken")
+    work = call(appeals.assign_appeal, store, appeal_id, who.actor, actor=who.actor)
+    return await _or_refusal(request, who, appeal_id, work, "taken")
 
 
 @router.post("/appeals/{appeal_id}/decision")
@@ -66,7 +91,7 @@ async def decide(request: Request, who: Who, appeal_id: str) -> Response:
     form = await form_of(request, who)
     require(who, Can.DECIDE_APPEAL)
     service = service_of(request)
-    await call(
+    work = call(
         appeals.decide_appeal,
         service.store,
         appeal_id,
@@ -75,4 +100,4 @@ async def decide(request: Request, who: Who, appeal_id: str) -> Response:
         reason=form.get("reason", ""),
         rulebook=service.rulebook,
     )
-    return redirect(f"/console/appeals/{appeal_id}?notice=decided")
+    return await _or_refusal(request, who, appeal_id, work, "decided")

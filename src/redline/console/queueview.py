@@ -72,21 +72,21 @@ def queued(store: Store, cases: Sequence[CaseView]) -> list[QueuedCase]:
     """The cases with their decisions' rules and designations (one read for the window)."""
     out = []
     with store.reading() as session:
-        decisions = Decisions(session)
-        for case in cases:
-            decision = decisions.get(case.decision_id)
-            rules = tuple(v.rule for v in decision.violations) + tuple(
-                r.rule_id for r in decision.reviews
+        decisions = Decisions(session).many(c.decision_id for c in cases)
+    for case in cases:
+        decision = decisions[case.decision_id]
+        rules = tuple(v.rule for v in decision.violations) + tuple(
+            r.rule_id for r in decision.reviews
+        )
+        designations = tuple(
+            dict.fromkeys(
+                s.type
+                for v in decision.violations
+                for s in v.signals
+                if s.kind is not SignalKind.PII
             )
-            designations = tuple(
-                dict.fromkeys(
-                    s.type
-                    for v in decision.violations
-                    for s in v.signals
-                    if s.kind is not SignalKind.PII
-                )
-            )
-            out.append(QueuedCase(case, tuple(dict.fromkeys(rules)), designations))
+        )
+        out.append(QueuedCase(case, tuple(dict.fromkeys(rules)), designations))
     return out
 
 
