@@ -274,7 +274,8 @@ def _across_marks(
         edge = d - took_d if step < 0 else d + took_d  # where the document's hidden text begins
         best_run, best_gap = 0, 0
         for gap in range(1, _MAX_HIDDEN * marks + 1):
-            run = _agreeing(post, doc, mark, edge - gap - 1 if step < 0 else edge + gap, step, limit)
+            at = edge - gap - 1 if step < 0 else edge + gap
+            run = _agreeing(post, doc, mark, at, step, limit)
             if run > best_run:
                 best_run, best_gap = run, gap
         if best_run < _MIN_BEYOND_MARK:

@@ -34,7 +34,7 @@ from redline.detect.banks.calibration import CALIBRATION
 from redline.detect.banks.fingerprint import FingerprintConfig, Fingerprints, query_grams
 from redline.detect.banks.passage import DocumentMatch, Passage
 from redline.detect.banks.segment import Segment, expand_ranges
-from redline.detect.banks.specificity import DocumentProfile, common_runs, profile
+from redline.detect.banks.specificity import DocumentProfile, Postings, common_runs, profile
 from redline.extract.normalize import NormalizedText, compact, unfold_digits
 
 __all__ = ["DocumentIndex", "DocumentMatch", "Passage"]
@@ -344,11 +344,13 @@ class DocumentIndex:
         if found is None:
             if len(self._profiles) >= _MAX_PROFILES:
                 self._profiles.clear()
+            freq, postings = self._postings(gid, seg, rows)
             found = profile(
                 self.rule,
                 seg.fhash[rows],
                 fpos,
-                self._postings(gid, seg.fhash[rows]),
+                freq,
+                postings,
                 self._boilerplate_docs(),
                 self.config.k,
                 self.background,
@@ -361,20 +363,39 @@ class DocumentIndex:
         """What a memoised profile depends on: the documents indexed and the background."""
         return (len(self._entries), len(self.background) if self.background is not None else 0)
 
-    def _postings(self, gid: int, hashes: U32) -> tuple[I64, I64, I64]:
-        """Each of the document's fingerprints found in another document: (row, doc, offset)."""
-        needles, where = np.unique(hashes, return_inverse=True)
-        rows, docs, offsets = [], [], []
-        for seg in self._segments:
-            left, count = seg.counts(needles)
-            left, count = left[where], count[where]
-            irows = seg.irow[expand_ranges(left, count)].astype(np.int64)
-            rows.append(np.repeat(np.arange(hashes.size, dtype=np.int64), count))
-            docs.append(seg.doc_ids[np.searchsorted(seg.row_offsets, irows, "right") - 1])
-            offsets.append(seg.fpos[irows].astype(np.int64))
-        row, doc, offset = np.concatenate(rows), np.concatenate(docs), np.concatenate(offsets)
+    def _postings(self, gid: int, seg: Segment, rows: slice) -> tuple[I64, Postings]:
+        """How common each of the document's fingerprints is, and where the rarer ones recur.
+
+        Returns each row's frequency (its hash's occurrences in other documents, plus one) and
+        the postings ``(row, other document, its offset)`` of the rows under ``rare_docs``. A
+        fingerprint too common to follow is counted, never expanded: in a large bank one k-gram
+        can sit in tens of thousands of documents, and expanding them all made the first query
+        of a document cost a second at 100,000 documents. The document's own segment already
+        knows its rows' counts (``Segment.ffreq``); only other segments are searched.
+        """
+        hashes = seg.fhash[rows]
+        _, where, mine = np.unique(hashes, return_inverse=True, return_counts=True)
+        total = seg.ffreq[rows].astype(np.int64)
+        others = [other for other in self._segments if other is not seg]
+        if others:
+            needles = np.unique(hashes)
+            for other in others:
+                total = total + other.counts(needles)[1][np.searchsorted(needles, hashes)]
+        freq = total - mine[where] + 1
+        follow = np.flatnonzero(freq < self.rule.rare_docs)
+        needles, at = np.unique(hashes[follow], return_inverse=True)
+        row_parts, doc_parts, offset_parts = [], [], []
+        for part in self._segments:
+            left, count = part.counts(needles)
+            left, count = left[at], count[at]
+            irows = part.irow[expand_ranges(left, count)].astype(np.int64)
+            row_parts.append(np.repeat(follow.astype(np.int64), count))
+            doc_parts.append(part.doc_ids[np.searchsorted(part.row_offsets, irows, "right") - 1])
+            offset_parts.append(part.fpos[irows].astype(np.int64))
+        row = np.concatenate(row_parts)
+        doc, offset = np.concatenate(doc_parts), np.concatenate(offset_parts)
         other = doc != gid
-        return row[other], doc[other], offset[other]
+        return freq, (row[other], doc[other], offset[other])
 
     def _plausible(self, run: Alignment, shortest: int) -> bool:
         """Whether an aligned run is long and close enough to be measured at all."""

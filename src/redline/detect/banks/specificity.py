@@ -29,7 +29,7 @@ import numpy.typing as npt
 from redline.detect.banks.background import BackgroundModel
 from redline.detect.banks.bank import ExcerptRule
 
-__all__ = ["DocumentProfile", "common_runs", "profile"]
+__all__ = ["DocumentProfile", "Postings", "common_runs", "profile"]
 
 I64 = npt.NDArray[np.int64]
 U32 = npt.NDArray[np.uint32]
@@ -103,14 +103,13 @@ def _house_style(
     starts = np.flatnonzero(breaks)
     ends = np.r_[starts[1:], rows.size]
     spans = fpos[rows[ends - 1]] + k - fpos[rows[starts]]
-    copies = np.zeros(fpos.size, dtype=np.int64)  # other documents holding each row in a long run
-    for a, b, span in zip(starts.tolist(), ends.tolist(), spans.tolist(), strict=True):
-        if b - a < 2 or span < shortest:
-            continue
-        if span < longest:
-            mask[rows[a:b]] = True
-        else:
-            copies[np.unique(rows[a:b])] += 1
+    shared = (ends - starts >= 2) & (spans >= shortest)
+    group = np.cumsum(breaks) - 1  # each posting's stretch
+    mask[rows[(shared & (spans < longest))[group]]] = True
+    # Rows in long stretches: how many distinct stretches (other documents' copies) hold each.
+    long_rows = (shared & (spans >= longest))[group]
+    pairs = np.unique(group[long_rows] * np.int64(fpos.size) + rows[long_rows])
+    copies = np.bincount(pairs % fpos.size, minlength=fpos.size)
     return mask | (copies >= template)
 
 
@@ -126,6 +125,7 @@ def profile(
     rule: ExcerptRule,
     hashes: U32,
     fpos: I64,
+    freq: I64,
     postings: Postings,
     boilerplate_docs: int,
     k: int,
@@ -134,12 +134,12 @@ def profile(
 ) -> DocumentProfile:
     """The specificity of one document's fingerprints (rows in text order).
 
-    ``postings`` are the document's fingerprints found in other documents of the bank;
+    ``freq`` is each fingerprint's occurrences in other documents of the bank plus one;
+    ``postings`` are where those under ``rule.rare_docs`` occur in other documents;
     ``compact_floor`` is the passage floor in compact letters, the shortest boilerplate stretch
     worth setting aside.
     """
     rows, others, other_pos = postings
-    freq = np.bincount(rows, minlength=fpos.size).astype(np.int64) + 1
     boiler = common_runs(freq, boilerplate_docs, compact_floor, fpos)
     regions: list[tuple[int, int]] = []
     start = None
@@ -151,10 +151,9 @@ def profile(
             start = None
     too_common = freq >= rule.rare_docs
     ordinary = boiler | too_common
-    keep = ~too_common[rows]
     ordinary |= _house_style(
-        rows[keep], others[keep], other_pos[keep], fpos, k, SHORTEST_SHARED, rule.stock_chars,
-        too_common, rule.boilerplate_docs - 1,
+        rows, others, other_pos, fpos, k, SHORTEST_SHARED, rule.stock_chars, too_common,
+        rule.boilerplate_docs - 1,
     )  # fmt: skip
     if background is not None and len(background):
         seen = background.frequency(hashes)
