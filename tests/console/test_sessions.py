@@ -147,3 +147,15 @@ def test_an_auditor_cannot_file_take_or_decide_an_appeal(sqlite_console: Console
         ):
             assert client.post(path, data={**form, "csrf": token}).status_code == 403
         assert audit_count(console) == before
+
+
+def test_a_decision_without_a_reason_is_refused_on_the_case_page(sqlite_console: Console) -> None:
+    console = sqlite_console
+    case = queue.queue(console.store, limit=1)[0]
+    with console.client() as client:
+        token = console.sign_in(client, "moderator")
+        for form in ({"outcome": "confirm", "reason": "  "}, {"outcome": "modify", "reason": "x"}):
+            page = client.post(f"/console/cases/{case.id}/decision", data={**form, "csrf": token})
+            assert page.status_code == 422
+            assert 'role="alert"' in page.text and "decision-form" in page.text
+        assert queue.queue(console.store, limit=1)[0].status == "open"

@@ -171,7 +171,6 @@ async def _case_page(
     case_id: str,
     *,
     revealed: dict[tuple[int, int], str] | None = None,
-    reveal_reason: str = "",
     status: int = 200,
     error: str = "",
 ) -> Response:
@@ -182,7 +181,6 @@ async def _case_page(
         "outcomes": OUTCOMES,
         "reviewing": request.query_params.get("reviewing") == "1",
         "revealed": bool(revealed),
-        "reveal_reason": reveal_reason,
         "error": error,
         "mine": found.case.assignee in (None, who.actor),
     }
@@ -202,18 +200,22 @@ async def decide(request: Request, who: Who, case_id: str) -> Response:
     form = await form_of(request, who)
     require(who, Can.DECIDE_CASE)
     service = service_of(request)
-    rules = [r for r in (form.get("rules") or "").split(",") if r]
-    rules += [k.removeprefix("rule:") for k in form if k.startswith("rule:")]
-    await call(
-        cases.decide_case,
-        service.store,
-        case_id,
-        moderator=who.actor,
-        outcome=form.get("outcome", ""),
-        reason=form.get("reason", ""),
-        rulebook=service.rulebook,
-        rules=rules or None,
-    )
+    rules = [k.removeprefix("rule:") for k in form if k.startswith("rule:")]
+    try:
+        await call(
+            cases.decide_case,
+            service.store,
+            case_id,
+            moderator=who.actor,
+            outcome=form.get("outcome", ""),
+            reason=form.get("reason", ""),
+            rulebook=service.rulebook,
+            rules=rules or None,
+        )
+    except Refused as refused:  # a bad outcome or reason, a closed case: said on the case page
+        if refused.status not in (409, 422):
+            raise
+        return await _case_page(request, who, case_id, error=refused.message, status=refused.status)
     if form.get("reviewing") == "1" and who.can(Can.TAKE_CASE):
         return await _take_next(request, who)
     return redirect(f"/console/cases/{case_id}?notice=decided")
