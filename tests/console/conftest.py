@@ -85,9 +85,13 @@ def sqlite_console(tmp_path: Path) -> Iterator[Console]:
     yield from start(chosen, tmp_path / "screenshots")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
-    """Debian's chromium under Playwright; skipped (failed under CI=true) when absent."""
+    """Debian's chromium under Playwright; skipped (failed under CI=true) when absent.
+
+    Package scope: the sync API runs an event loop while it lives, and other packages' tests
+    (tests/report) start their own Playwright, which a loop left running would refuse.
+    """
     if not os.path.exists(CHROMIUM):
         message = f"{CHROMIUM} is not installed (apt-get install chromium)"
         if os.environ.get("CI") == "true":
