@@ -13,7 +13,8 @@ from redline.detect.banks import (
     FingerprintConfig,
     fingerprint,
 )
-from redline.detect.banks.specificity import profile
+from redline.detect.banks.recurrence import frequencies, postings
+from redline.detect.banks.specificity import boilerplate, specific_rows
 
 K = 8
 RULE = ExcerptRule()
@@ -24,17 +25,18 @@ def _profile(freq: list[int]) -> np.ndarray:
     """The specific rows of a document whose fingerprints have these frequencies, no postings."""
     n = len(freq)
     empty = np.zeros(0, dtype=np.int64)
-    return profile(
+    fpos = np.arange(0, 5 * n, 5, dtype=np.int64)
+    counts = np.asarray(freq, dtype=np.int64)
+    return specific_rows(
         RULE,
         np.arange(n, dtype=np.uint32),
-        np.arange(0, 5 * n, 5, dtype=np.int64),
-        np.asarray(freq, dtype=np.int64),
+        fpos,
+        counts,
         (empty, empty, empty),
-        RULE.boilerplate_docs,
+        boilerplate(counts, fpos, K, RULE.boilerplate_docs, 66),
         K,
         None,
-        66,
-    ).specific
+    )
 
 
 def test_kgrams_too_common_to_say_anything_do_not_erode_the_evidence_beside_them() -> None:
@@ -79,7 +81,8 @@ def test_frequencies_count_every_other_document_and_common_ones_are_not_followed
     seg = index._segments[0]
     rows = seg.rows(seg.local(0))
     hashes = seg.fhash[rows]
-    freq, (post_rows, others, _) = index._postings(0, seg, rows)
+    freq = frequencies(index._segments, seg, rows)
+    post_rows, others, _ = postings(index._segments, 0, seg, rows, freq, rule.rare_docs)
     everyone = [set(fingerprint(text, CONFIG).hashes.tolist()) for _, text in docs[1:]]
     expected = [1 + sum(int(h) in other for other in everyone) for h in hashes.tolist()]
     assert freq.tolist() == expected

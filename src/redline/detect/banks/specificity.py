@@ -29,7 +29,7 @@ import numpy.typing as npt
 from redline.detect.banks.background import BackgroundModel
 from redline.detect.banks.bank import ExcerptRule
 
-__all__ = ["DocumentProfile", "Postings", "common_runs", "profile"]
+__all__ = ["Boilerplate", "Postings", "boilerplate", "common_runs", "specific_rows"]
 
 I64 = npt.NDArray[np.int64]
 U32 = npt.NDArray[np.uint32]
@@ -37,11 +37,15 @@ Mask = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentProfile:
-    """Per fingerprint row of one document: specific or not; and its boilerplate regions."""
+class Boilerplate:
+    """A document's boilerplate: its rows, and the compact ``[start, end)`` ranges they cover.
 
-    specific: Mask
-    boilerplate: tuple[tuple[int, int], ...]  # compact [start, end) ranges of the document
+    Known from the fingerprints' frequencies alone, so it is cheap: a passage is measured against
+    the floor with it before the costlier specificity is ever needed.
+    """
+
+    rows: Mask
+    regions: tuple[tuple[int, int], ...]
 
 
 def common_runs(freq: I64, threshold: int, min_span: int, positions: I64 | None = None) -> Mask:
@@ -121,36 +125,41 @@ Postings = tuple[I64, I64, I64]
 SHORTEST_SHARED = 24
 
 
-def profile(
-    rule: ExcerptRule,
-    hashes: U32,
-    fpos: I64,
-    freq: I64,
-    postings: Postings,
-    boilerplate_docs: int,
-    k: int,
-    background: BackgroundModel | None,
-    compact_floor: int,
-) -> DocumentProfile:
-    """The specificity of one document's fingerprints (rows in text order).
+def boilerplate(freq: I64, fpos: I64, k: int, min_docs: int, compact_floor: int) -> Boilerplate:
+    """Rows in stretches of ``compact_floor``+ letters whose fingerprints ``min_docs`` share.
 
-    ``freq`` is each fingerprint's occurrences in other documents of the bank plus one;
-    ``postings`` are where those under ``rule.rare_docs`` occur in other documents;
-    ``compact_floor`` is the passage floor in compact letters, the shortest boilerplate stretch
-    worth setting aside.
+    ``freq`` is each fingerprint's occurrences in other documents of the bank plus one.
     """
-    rows, others, other_pos = postings
-    boiler = common_runs(freq, boilerplate_docs, compact_floor, fpos)
+    rows = common_runs(freq, min_docs, compact_floor, fpos)
     regions: list[tuple[int, int]] = []
     start = None
-    for i, flag in enumerate([*boiler.tolist(), False]):
+    for i, flag in enumerate([*rows.tolist(), False]):
         if flag and start is None:
             start = i
         elif not flag and start is not None:
             regions.append((int(fpos[start]), int(fpos[i - 1]) + k))
             start = None
+    return Boilerplate(rows, tuple(regions))
+
+
+def specific_rows(
+    rule: ExcerptRule,
+    hashes: U32,
+    fpos: I64,
+    freq: I64,
+    postings: Postings,
+    boiler: Boilerplate,
+    k: int,
+    background: BackgroundModel | None,
+) -> Mask:
+    """Which of one document's fingerprints (rows in text order) are evidence of it.
+
+    ``freq`` is each fingerprint's occurrences in other documents of the bank plus one;
+    ``postings`` are where those under ``rule.rare_docs`` occur in other documents.
+    """
+    rows, others, other_pos = postings
     too_common = freq >= rule.rare_docs
-    ordinary = boiler | too_common
+    ordinary = boiler.rows | too_common
     ordinary |= _house_style(
         rows, others, other_pos, fpos, k, SHORTEST_SHARED, rule.stock_chars, too_common,
         rule.boilerplate_docs - 1,
@@ -161,7 +170,7 @@ def profile(
             rule.background_min, math.ceil(rule.background_share * len(background))
         )
         ordinary |= common & ~_long_runs(common, fpos, k, rule.stock_chars)
-    return DocumentProfile(_interior(~ordinary, ~too_common), tuple(regions))
+    return _interior(~ordinary, ~too_common)
 
 
 _EROSION = 1  # rows trimmed off each end of a specific run (2 cost recall, gained little)
