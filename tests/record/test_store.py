@@ -244,3 +244,14 @@ def test_a_mistake_in_a_statement_is_not_taken_for_an_outage(settings) -> None:
         assert not isinstance(failed.value, StoreError)
     finally:
         store.close()
+
+
+def test_many_reads_decisions_by_id_and_leaves_unknown_ids_out(store: Store) -> None:
+    mod = moderator(store)
+    made = [mod.moderate(Content(f"m{n}", REFERENCE_TEXT, author_id=f"u{n}")) for n in range(3)]
+    ids = [o.record.id for o in made]
+    with store.reading() as session:
+        found = Decisions(session).many([*ids, ids[0], "d_unknown"])
+        assert set(found) == set(ids)
+        assert all(found[i] == Decisions(session).get(i) for i in ids)
+        assert Decisions(session).many([]) == {}

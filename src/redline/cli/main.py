@@ -48,6 +48,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "worker": ("redline.cli.worker_cmd", "worker_app", "group"),
     "webhooks": ("redline.cli.webhooks_cmd", "webhooks_app", "group"),
     "events": ("redline.cli.events_cmd", "events_app", "group"),
+    "demo": ("redline.cli.demo_cmd", "demo_app", "group"),
 }
 
 

@@ -17,7 +17,8 @@ import typer
 from redline.cli import config
 from redline.settings import CONFIG_VARIABLE
 
-APP_FACTORY = "redline.api.app:from_environment"
+# The API with the moderators' console mounted at /console (redline.console.app).
+APP_FACTORY = "redline.console.app:from_environment"
 
 
 def serve(

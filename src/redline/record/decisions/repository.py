@@ -8,7 +8,7 @@ for the same content fails, and the caller returns the first decision instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -95,6 +95,22 @@ class Decisions:
             _DOCUMENT_BY_CONTENT, {"content_id": content_id}
         ).scalar_one_or_none()
         return None if found is None else record_of(found)
+
+    def many(self, decision_ids: Iterable[str]) -> dict[str, DecisionRecord]:
+        """Stored decisions by id, read in a few queries (ids not found are left out).
+
+        For pages that show many decisions at once (the console's queue): one round trip per
+        500 ids instead of one per decision.
+        """
+        ids = list(dict.fromkeys(decision_ids))
+        found: dict[str, DecisionRecord] = {}
+        for at in range(0, len(ids), 500):
+            query = select(DECISIONS.c.id, DECISIONS.c.document).where(
+                DECISIONS.c.id.in_(ids[at : at + 500])
+            )
+            for decision_id, document in self.session.execute(query):
+                found[decision_id] = record_of(document)
+        return found
 
     def get(self, decision_id: str) -> DecisionRecord:
         """A stored decision by id (or by content id, as a convenience).
