@@ -32,10 +32,9 @@ KEYS = ["q", "u", "url", "to", "z", "id", "a", "utm_source", "fbclid", "amp", "o
 URL_CHARS = st.text(alphabet="aAz09-._~%25/?#&=:@[]+ü", max_size=8)
 label = st.sampled_from(LABELS) | URL_CHARS | st.text(max_size=4)
 host = st.builds(
-    lambda prefix, labels, dots, tld: "".join(
-        part + dots[i % len(dots)] for i, part in enumerate([*prefix, *labels])
-    )
-    + tld,
+    lambda prefix, labels, dots, tld: (
+        "".join(part + dots[i % len(dots)] for i, part in enumerate([*prefix, *labels])) + tld
+    ),
     st.lists(st.sampled_from(["www", "m", "mobile", "amp", "WWW"]), max_size=3),
     st.lists(label, min_size=1, max_size=3),
     st.lists(st.sampled_from(DOTS), min_size=1, max_size=3),

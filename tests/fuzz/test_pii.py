@@ -38,9 +38,9 @@ digit_group = st.builds(
     st.integers(1, 16),
     st.lists(st.integers(0, 9), min_size=16, max_size=16),
 )
-number = st.lists(
-    st.tuples(digit_group, st.sampled_from(SEPARATORS)), min_size=1, max_size=5
-).map(lambda groups: "".join(g + s for g, s in groups).rstrip())
+number = st.lists(st.tuples(digit_group, st.sampled_from(SEPARATORS)), min_size=1, max_size=5).map(
+    lambda groups: "".join(g + s for g, s in groups).rstrip()
+)
 word = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=8)
 piece = (
     st.sampled_from(SEEDS)
@@ -96,9 +96,7 @@ def check_budget(case: tuple[str, int]) -> None:
 SIGNALS = Target("pii.signals", texts, check_signals, batch=50)
 BUDGET = Target(
     "pii.budget",
-    st.tuples(
-        texts.filter(lambda t: 0 < len(t) <= 400), st.sampled_from([4096, 16_384, 65_536])
-    ),
+    st.tuples(texts.filter(lambda t: 0 < len(t) <= 400), st.sampled_from([4096, 16_384, 65_536])),
     check_budget,
     batch=10,
 )

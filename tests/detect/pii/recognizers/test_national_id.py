@@ -128,7 +128,12 @@ def test_masked_and_hashed_alike_across_writings() -> None:
 # with a failed national_id recognizer (sent to review) instead of a scan.
 @pytest.mark.parametrize(
     "text",
-    ["００００００００００００- ", "ref ２３４１２３４１２３４６", "SIN ١٣٠٦٩٢٥٤٤", "TFN ¹²³⁴⁵⁶⁷⁸²"],
+    [
+        "００００００００００００- ",
+        "ref ２３４１２３４１２３４６",
+        "SIN ١٣٠٦٩٢٥٤٤",
+        "TFN ¹²³⁴⁵⁶⁷⁸²",
+    ],
 )
 def test_unicode_digits_never_fail_the_recognizer(text: str) -> None:
     assert default_scanner().scan(text).failures == []
