@@ -11,6 +11,8 @@ Settings, from the environment:
 
 * ``REDLINE_FUZZ_SECONDS``: seconds per target (default 2; ``0`` runs one batch).
 * ``REDLINE_FUZZ_SEED``: the first batch's seed (default 0); a long run picks a random one.
+* ``REDLINE_FUZZ_FAILURES``: a folder where every failing input is written (bytes as they are,
+  anything else as its ``repr``), the shrunk one last.
 * ``REDLINE_FUZZ_LOG``: a JSON-lines file to which each target appends what it ran (target,
   seconds, examples), the record of the fuzzing hours.
 
@@ -21,6 +23,7 @@ starts from real, valid inputs and not only from noise.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -59,7 +62,11 @@ class Target:
         def run(value: Any) -> None:
             if counter is not None:
                 counter[0] += 1
-            self.check(value)
+            try:
+                self.check(value)
+            except BaseException:
+                _keep_failure(self.name, value)
+                raise
 
         test = given(self.strategy)(run)
         test = settings(
@@ -92,6 +99,17 @@ def fuzz(target: Target, seconds: float | None = None) -> int:
             break
     _log(target.name, time.monotonic() - start, counter[0], first, batch)
     return counter[0]
+
+
+def _keep_failure(name: str, value: Any) -> None:
+    """Write a failing input to ``REDLINE_FUZZ_FAILURES`` (a folder), to replay or add as a seed."""
+    folder = os.environ.get("REDLINE_FUZZ_FAILURES")
+    if not folder:
+        return
+    data = value if isinstance(value, bytes) else repr(value).encode()
+    path = Path(folder) / f"{name}-{hashlib.sha256(data).hexdigest()[:12]}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def _log(name: str, seconds: float, examples: int, first_seed: int, batches: int) -> None:
