@@ -1,23 +1,28 @@
 """Every integer in the OpenAPI has an upper bound, and the service holds at and past each one.
 
 A 2^63 ``reach`` once reached SQLite and came back as a 500 (issue 14). The contract is now
-checked from ``/openapi.json`` itself: every integer schema, in requests and responses, declares
-a ``maximum`` (a client in a language with 32- or 64-bit integers knows what to expect), and for
-every integer a request may carry, a request otherwise valid (drawn by schemathesis) is sent with
-that integer at its bounds, one past them and far past them (2^31, 2^63, 2^64, 10^30, and their
-negatives). Each answer is a success or an RFC 9457 problem, never a 500.
+checked from ``/openapi.json`` itself: every reference resolves; every integer schema, in
+requests and responses, declares a ``maximum`` (a client in a language with 32- or 64-bit
+integers knows what to expect); and for every integer a request may carry, a request otherwise
+valid (drawn by schemathesis) is sent with that integer at its bounds, one past them and far past
+them (2^31, 2^63, 2^64, 10^30, and their negatives). Each answer is a success or an RFC 9457
+problem, never a 500.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 
+from redline.api import create_app
+from redline.settings import Settings
 from tests.api.conftest import Api
 from tests.api.test_schemathesis import roles_by_operation
+from tests.store_fixtures import HASH_KEY
 
 FAR = [2**31, 2**63 - 1, 2**63, 2**64, 10**30]
 
@@ -64,6 +69,30 @@ def request_integers(spec: dict[str, Any]) -> list[tuple[str, str, str, str, dic
                     if follow(spec, option).get("type") == "integer":
                         found.append((method.upper(), path, "body", name, follow(spec, option)))
     return found
+
+
+def references(node: Any) -> Iterator[str]:
+    """Every ``$ref`` under ``node``."""
+    if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str):
+            yield node["$ref"]
+        for value in node.values():
+            yield from references(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from references(value)
+
+
+def test_every_reference_in_the_openapi_resolves(tmp_path: Path) -> None:
+    # Found walking the schema: every route's error responses referred to a ProblemOut that no
+    # route registered, so the reference dangled.
+    app = create_app(Settings(home=tmp_path / "home", hash_key=HASH_KEY))
+    spec = app.openapi()
+    refs = set(references(spec))
+    assert "#/components/schemas/ProblemOut" in refs
+    for ref in sorted(refs):
+        follow(spec, {"$ref": ref})  # KeyError on a dangling one
+    assert spec["components"]["schemas"]["ProblemOut"]["properties"]["status"]["maximum"] == 599
 
 
 def test_every_integer_in_the_openapi_has_an_upper_bound(api: Api) -> None:

@@ -3,8 +3,9 @@
 Every operation gets valid (positive) and schema-breaking (negative) inputs. Bounded so it runs
 in the normal suite in seconds: a fixed number of examples per operation and mode
 (``REDLINE_SCHEMATHESIS_EXAMPLES``, default 12, half that for negative inputs; raise it for a
-deeper run), no example database, no deadline (the machine is shared). Each operation is called with a key of a role it allows, so
-generated inputs reach the routes, not only the gate; problem documents must follow RFC 9457.
+deeper run), no example database, no deadline (the machine is shared). Each operation is called
+with a key of a role it allows, so generated inputs reach the routes, not only the gate; problem
+documents must follow RFC 9457.
 """
 
 from __future__ import annotations
