@@ -1,9 +1,11 @@
 """schemathesis against the live ``/openapi.json``: generated requests never get a 500.
 
-Bounded so it runs in the normal suite in seconds: a fixed number of examples per operation
-(``REDLINE_SCHEMATHESIS_EXAMPLES``, default 12; raise it for a deeper run), no example database,
-no deadline (the machine is shared). Each operation is called with a key of a role it allows, so
-generated inputs reach the routes, not only the gate; problem documents must follow RFC 9457.
+Every operation gets valid (positive) and schema-breaking (negative) inputs. Bounded so it runs
+in the normal suite in seconds: a fixed number of examples per operation and mode
+(``REDLINE_SCHEMATHESIS_EXAMPLES``, default 12, half that for negative inputs; raise it for a
+deeper run), no example database, no deadline (the machine is shared). Each operation is called
+with a key of a role it allows, so generated inputs reach the routes, not only the gate; problem
+documents must follow RFC 9457.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
 
 from tests.api.conftest import Api
 
 EXAMPLES = int(os.environ.get("REDLINE_SCHEMATHESIS_EXAMPLES", "12"))
+NEGATIVE_EXAMPLES = max(EXAMPLES // 2, 1)  # mostly refused at validation: cheaper to find out
 
 
 def roles_by_operation(api: Api) -> dict[tuple[str, str], list[str]]:
@@ -28,20 +33,29 @@ def roles_by_operation(api: Api) -> dict[tuple[str, str], list[str]]:
     }
 
 
-def fuzz(api: Api, operation: Any, headers: dict[str, str]) -> list[int]:
-    """Call one operation with generated inputs; return the statuses seen."""
+def fuzz(
+    api: Api,
+    operation: Any,
+    headers: dict[str, str],
+    mode: GenerationMode = GenerationMode.POSITIVE,
+) -> list[int]:
+    """Call one operation with generated inputs of ``mode``; return the statuses seen.
+
+    Negative inputs break the schema on purpose (wrong types, integers past their bounds, missing
+    fields): each must be a 4xx problem, never a 500.
+    """
     statuses: list[int] = []
     name = f"{operation.method.upper()} {operation.path}"
 
     @settings(
-        max_examples=EXAMPLES,
+        max_examples=EXAMPLES if mode is GenerationMode.POSITIVE else NEGATIVE_EXAMPLES,
         deadline=None,
         database=None,
         derandomize=True,
         phases=[Phase.explicit, Phase.generate],
         suppress_health_check=list(HealthCheck),
     )
-    @given(case=operation.as_strategy())
+    @given(case=operation.as_strategy(generation_mode=mode))
     def call(case: Any) -> None:
         response = case.call(base_url=api.url, headers=headers, timeout=30)
         statuses.append(response.status_code)
@@ -54,7 +68,10 @@ def fuzz(api: Api, operation: Any, headers: dict[str, str]) -> list[int]:
             assert problem["type"].startswith("urn:redline:problem:"), where
             assert problem["title"] and problem["status"] == response.status_code, where
 
-    call()
+    try:
+        call()
+    except Unsatisfiable:  # nothing in the operation can be made invalid (no parameters)
+        assert mode is GenerationMode.NEGATIVE, name
     return statuses
 
 
@@ -67,7 +84,10 @@ def test_generated_requests_never_crash_the_server(api: Api) -> None:
         allowed = roles[(operation.method.upper(), operation.path)]
         # The raw-evidence moderator reaches the reveal route's own work.
         token = api.tokens["raw" if "moderator" in allowed else (allowed or ["admin"])[0]]
-        statuses = fuzz(api, operation, {"Authorization": f"Bearer {token}"})
-        tried.append(f"{operation.method.upper()} {operation.path} {sorted(set(statuses))}")
+        for mode in GenerationMode:
+            statuses = fuzz(api, operation, {"Authorization": f"Bearer {token}"}, mode)
+            tried.append(
+                f"{operation.method.upper()} {operation.path} {mode.value} {sorted(set(statuses))}"
+            )
     print("\n".join(tried))
-    assert len(tried) >= 10, tried
+    assert len(tried) >= 20, tried

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,33 @@ def test_a_policy_names_only_categories_the_report_accepts(category: str) -> Non
     else:
         with pytest.raises(ConfigError, match=r"rules\.0\.dsa_category"):
             parse_policy(text)
+
+
+# Found by the fuzzer (tests/fuzz/test_policy.py): each escaped as a bare exception (a traceback
+# for `redline policy check`), or hung, instead of a ConfigError naming the file.
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("effective: 0000-00-00\n", "pack.yaml, line 1: not valid YAML: not a valid date"),
+        ("id: x\neffective: 2026-13-45\n", "pack.yaml, line 2: not valid YAML: not a valid date"),
+        ("'line x': 1\n'line x': 2\n", "pack.yaml, line 2: key 'line x' appears twice"),
+        ("rules: " + "[" * 5000 + "]" * 5000, "pack.yaml: not valid YAML: it nests too deeply"),
+    ],
+)
+def test_malformed_yaml_is_a_config_error(text: str, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_policy(text, "pack.yaml")
+    assert str(caught.value).startswith(message)
+
+
+def test_aliases_repeated_at_every_level_are_read_in_linear_time() -> None:
+    # "billion laughs": 10**8 paths through 9 small nodes; the duplicate-key walk took each path
+    # (a minute here; 12 levels would take days), now it visits each node once
+    levels = 9
+    text = "a0: &a0 [x]\n" + "".join(
+        f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]\n" for n in range(1, levels)
+    )
+    began = time.thread_time()
+    with pytest.raises(ConfigError, match="Extra inputs are not permitted"):
+        parse_policy(text + "id: x\n", "pack.yaml")
+    assert time.thread_time() - began < 1.0

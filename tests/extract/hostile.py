@@ -6,6 +6,7 @@ import io
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 
 from tests.extract.files import make_docx, pdf_from_objects
 
@@ -135,3 +136,65 @@ def png_pixel_bomb(side: int = 100_000) -> bytes:
 def deep_html(depth: int = 100_000) -> bytes:
     """An HTML page nested ``depth`` divs deep."""
     return b"<html><body>" + b"<div>" * depth + b"deep" + b"</div>" * depth + b"</body></html>"
+
+
+# Found by the fuzzer (tests/fuzz/test_files.py): each raised past the readers' guards.
+def _patch_member_headers(
+    docx: bytes, name: bytes, patch: Callable[[bytearray, int], None]
+) -> bytes:
+    """Apply ``patch(buffer, header_start)`` to both zip headers of member ``name``."""
+    out = bytearray(docx)
+    for sig, head, name_len_at in ((b"PK\x01\x02", 46, 28), (b"PK\x03\x04", 30, 26)):
+        start = 0
+        while (i := out.find(sig, start)) >= 0:
+            n = struct.unpack_from("<H", out, i + name_len_at)[0]
+            if out[i + head : i + head + n] == name:
+                patch(out, i if sig == b"PK\x03\x04" else i + 2)  # central: 2 bytes further
+            start = i + 4
+    return bytes(out)
+
+
+def docx_corrupt_deflate() -> bytes:
+    """A DOCX whose document.xml deflate stream is garbage (zlib.error, before any CRC check)."""
+    out = bytearray(make_docx(["x"]))
+    with zipfile.ZipFile(io.BytesIO(bytes(out))) as zf:
+        info = zf.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    out[start : start + 8] = b"\xff" * 8
+    return bytes(out)
+
+
+def docx_encrypted_member() -> bytes:
+    """A DOCX whose document.xml says it is encrypted (zipfile: RuntimeError, no password)."""
+
+    def flag(out: bytearray, at: int) -> None:
+        out[at + 6] |= 0x01  # general purpose flag, bit 0: encrypted
+
+    return _patch_member_headers(make_docx(["x"]), b"word/document.xml", flag)
+
+
+def docx_unknown_compression() -> bytes:
+    """A DOCX whose document.xml names compression method 99 (NotImplementedError)."""
+
+    def method(out: bytearray, at: int) -> None:
+        struct.pack_into("<H", out, at + 8, 99)
+
+    return _patch_member_headers(make_docx(["x"]), b"word/document.xml", method)
+
+
+def tiff_frame_without_width() -> bytes:
+    """A two-frame TIFF whose second frame has no width tag (Pillow: TypeError on seek)."""
+    from PIL import Image
+
+    frames = [Image.new("L", (40, 20), 255), Image.new("L", (40, 20), 0)]
+    out = io.BytesIO()
+    frames[0].save(out, format="TIFF", save_all=True, append_images=frames[1:])
+    data = bytearray(out.getvalue())
+    first = struct.unpack_from("<I", data, 4)[0]
+    count = struct.unpack_from("<H", data, first)[0]
+    second = struct.unpack_from("<I", data, first + 2 + 12 * count)[0]
+    for i in range(struct.unpack_from("<H", data, second)[0]):
+        entry = second + 2 + 12 * i
+        if struct.unpack_from("<H", data, entry)[0] == 256:  # ImageWidth
+            struct.pack_into("<H", data, entry, 0xFFF0)
+    return bytes(data)

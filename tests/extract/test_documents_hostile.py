@@ -14,13 +14,17 @@ from tests.extract.files import encrypt_pdf, make_pdf, zip_bomb_docx
 from tests.extract.hostile import (
     deep_html,
     docx_billion_laughs,
+    docx_corrupt_deflate,
     docx_deep_nesting,
+    docx_encrypted_member,
     docx_lying_sizes,
+    docx_unknown_compression,
     pdf_deep_page_tree,
     pdf_nested_arrays,
     pdf_slow,
     pdf_stream_bomb,
     png_pixel_bomb,
+    tiff_frame_without_width,
 )
 
 CASES: dict[str, tuple[Callable[[], bytes], type[InputError], str]] = {
@@ -37,6 +41,12 @@ CASES: dict[str, tuple[Callable[[], bytes], type[InputError], str]] = {
     "not a zip": (lambda: b"PK\x03\x04" + b"\x00" * 100, InputError, "malformed DOCX"),
     "deep HTML": (deep_html, LimitExceeded, "max_depth"),
     "PNG pixel bomb": (png_pixel_bomb, LimitExceeded, "max_pixels"),
+    # found by the fuzzer (tests/fuzz/test_files.py): these escaped as zlib.error, RuntimeError,
+    # NotImplementedError and TypeError
+    "DOCX corrupt deflate": (docx_corrupt_deflate, InputError, r"malformed DOCX refused \(error\)"),
+    "DOCX encrypted member": (docx_encrypted_member, InputError, "malformed DOCX"),
+    "DOCX unknown compression": (docx_unknown_compression, InputError, "malformed DOCX"),
+    "TIFF frame without width": (tiff_frame_without_width, InputError, "malformed image"),
 }
 
 

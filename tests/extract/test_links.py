@@ -44,6 +44,25 @@ def test_canonical_url(raw: str, canon: str) -> None:
     assert canonical_url(raw) == canon
 
 
+# Found by the fuzzer (tests/fuzz/test_links.py): canonical forms that were not their own
+# canonical form, so a rule or expansion key canonicalised again no longer matched the page.
+IDEMPOTENT = [
+    ("https://example.com/AMP/AMP/story", "https://example.com/story"),
+    ("https://example.com/story/amp/amp", "https://example.com/story"),
+    ("https://example.com/story.amp.amp", "https://example.com/story"),
+    ("https://example.com/100%2525", "https://example.com/100%2525"),
+    ("https://example.com/100%25", "https://example.com/100%25"),
+    ("https://example.com/50%off", "https://example.com/50%25off"),
+]
+
+
+@pytest.mark.parametrize(("raw", "canon"), IDEMPOTENT)
+def test_canonical_url_is_its_own_canonical_form(raw: str, canon: str) -> None:
+    assert canonical_url(raw) == canon
+    assert canonical_url(canon) == canon
+    assert url_key(url_key(raw)) == url_key(raw)
+
+
 @pytest.mark.parametrize(("a", "b"), DIFFERENT)
 def test_different_pages_stay_different(a: str, b: str) -> None:
     assert canonical_url(a) != canonical_url(b)

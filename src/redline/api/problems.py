@@ -238,3 +238,28 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RedlineError, on_core)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(Exception, on_crash)
+    _publish_problem_schema(app)
+
+
+def _publish_problem_schema(app: FastAPI) -> None:
+    """Put ``ProblemOut`` in the OpenAPI's components, where every route's errors refer to it.
+
+    The routes' error responses (``auth.PROBLEMS``) name it by ``$ref`` under
+    ``application/problem+json``, a media type FastAPI does not generate models for, so no route
+    registers the schema itself; without this the reference dangles and a client generator or a
+    schema-driven tester cannot read any error response.
+    """
+    from redline.api.schemas import ProblemOut
+
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = build()
+            schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+            schemas["ProblemOut"] = ProblemOut.model_json_schema(
+                ref_template="#/components/schemas/{model}"
+            )
+        return app.openapi_schema or build()
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from redline.content import Attachment, Content
+from redline.enforce.profile import MAX_WEIGHT
 
 
 def _clean(value: str) -> str:
@@ -28,6 +29,9 @@ def _clean(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_clean)]
+# Every integer the API publishes has an upper bound (clients in languages with fixed-width
+# integers know what to expect): counts fit the store's 64-bit columns.
+Count = Annotated[int, Field(ge=0, le=2**63 - 1)]
 Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_clean)]
 
 
@@ -112,7 +116,7 @@ class ViolationOut(BaseModel):
     signals: list[SignalOut] = Field(
         description="The first signals of each part (REDLINE_OUTPUT_MAX_FINDINGS per part)."
     )
-    signals_omitted: dict[str, int] = Field(
+    signals_omitted: dict[str, Count] = Field(
         default_factory=dict, description="Per part, the signals not listed (absent when none)."
     )
 
@@ -170,7 +174,7 @@ class StrikeOut(BaseModel):
 
     id: str
     rule: str
-    weight: int
+    weight: int = Field(ge=0, le=MAX_WEIGHT)
     issued: datetime
     expires: datetime
     decision_id: str
@@ -186,9 +190,9 @@ class AccountOut(BaseModel):
     state: str
     until: datetime | None
     profile: str | None
-    registered_own_data: int
+    registered_own_data: Count
     strikes: list[StrikeOut]
-    active_strikes: int | None = None
+    active_strikes: Count | None = None
 
 
 class RevealIn(_Request):
@@ -211,7 +215,7 @@ class RevealOut(BaseModel):
     signals: list[RevealedSignalOut] = Field(
         description="The first signals of each part (REDLINE_OUTPUT_MAX_FINDINGS per part)."
     )
-    signals_omitted: dict[str, int] = Field(
+    signals_omitted: dict[str, Count] = Field(
         default_factory=dict, description="Per part, the signals not revealed (absent when none)."
     )
 
@@ -249,10 +253,10 @@ class NewKeyOut(BaseModel):
 class ChainOut(BaseModel):
     """The audit chain's verification."""
 
-    events: int
+    events: Count
     ok: bool
     problem: str | None = None
-    seq: int | None = None
+    seq: Count | None = None
 
 
 class ProblemOut(BaseModel):
@@ -262,7 +266,7 @@ class ProblemOut(BaseModel):
 
     type: str
     title: str
-    status: int
+    status: int = Field(ge=400, le=599)
     detail: str | None = None
     instance: str | None = None
     field: str | None = None

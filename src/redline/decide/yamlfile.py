@@ -31,6 +31,26 @@ class Checked(Protocol):
 M = TypeVar("M", bound=BaseModel)
 
 
+class _Loader(yaml.SafeLoader):
+    """The safe loader, with a bad date (``2026-13-45``) reported as YAML marked at its line.
+
+    PyYAML's own timestamp constructor raises a bare ``ValueError`` from ``datetime``, which
+    carries no line and is no ``YAMLError``.
+    """
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:  # type: ignore[override]
+        """A date or time, or a ``ConstructorError`` naming the line of an impossible one."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"not a valid date or time ({error})", node.start_mark
+            ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 def _node_at(root: yaml.Node | None, loc: Loc) -> yaml.Node | None:
     """Walk ``loc`` down the composed YAML; stop at the deepest node that exists."""
     node = root
@@ -68,24 +88,32 @@ def _duplicate_keys(root: yaml.Node | None, source: str) -> list[str]:
     threshold twice would apply one of them silently; a person reading the file may read the
     other. Policies are versioned and audited: such a file is refused.
     """
-    problems: list[str] = []
+    problems: list[tuple[int, str]] = []
     stack = [root] if root is not None else []
+    seen_nodes: set[int] = set()  # an alias shares its node: walk each once ("billion laughs")
     while stack:
         node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
         if isinstance(node, yaml.MappingNode):
             seen: set[str] = set()
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in seen:
+                        line = key.start_mark.line + 1
                         problems.append(
-                            f"{source}, line {key.start_mark.line + 1}: "
-                            f"key '{key.value}' appears twice in one mapping"
+                            (
+                                line,
+                                f"{source}, line {line}: key '{key.value}' appears twice"
+                                " in one mapping",
+                            )
                         )
                     seen.add(key.value)
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
-    return sorted(problems, key=lambda m: int(m.rsplit("line ", 1)[1].split(":")[0]))
+    return [message for _, message in sorted(problems)]
 
 
 def parse_model(text: str, model: type[M], source: str) -> M:
@@ -96,14 +124,16 @@ def parse_model(text: str, model: type[M], source: str) -> M:
             the message names the file, the line and what is wrong (every problem, one per line).
     """
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader: builds plain data only
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = f", line {mark.line + 1}" if mark is not None else ""
         raise ConfigError(f"{source}{line}: not valid YAML: {error.problem}") from None
     except yaml.YAMLError as error:
         raise ConfigError(f"{source}: not valid YAML: {error}") from None
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise ConfigError(f"{source}: not valid YAML: it nests too deeply to be read") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{source}, line 1: expected a mapping at the top level")
     duplicates = _duplicate_keys(root, source)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -181,8 +182,19 @@ def open_docx(data: bytes, limits: DocumentLimits, deadline: Deadline | None = N
                 deadline.check()
                 members[info.filename] = _read_member(zf, info, budget)
                 budget -= len(members[info.filename])
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
-        # A CRC mismatch (a header that lied about sizes), truncation, a broken member.
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        OSError,
+        ValueError,
+        zlib.error,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
+        # A CRC mismatch (a header that lied about sizes), truncation, a broken member, a
+        # corrupt deflate stream (zlib.error), a compression method zipfile does not know
+        # (NotImplementedError), an encrypted member (RuntimeError: no password).
         raise InputError(
             f"malformed DOCX refused ({exc.__class__.__name__})", field="file"
         ) from exc

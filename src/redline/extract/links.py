@@ -140,8 +140,14 @@ def _strip_host(host: str) -> str:
 
 
 def _clean_path(path: str) -> str:
-    """Normalise percent-escapes, dot segments, AMP path markers and the trailing slash."""
-    path = quote(unquote(path), safe="/:@!$&'()*+,;=-._~%")
+    """Normalise percent-escapes, dot segments, AMP path markers and the trailing slash.
+
+    The result is its own canonical form (link rules and stored expansion keys are canonicalised
+    again when they are read): a ``%`` that survives decoding is escaped as ``%25``, so a second
+    pass cannot decode it into another character, and AMP markers are removed until none is left
+    at either end (``/amp/amp/story`` and ``/story`` are one page).
+    """
+    path = quote(unquote(path), safe="/:@!$&'()*+,;=-._~")
     segments: list[str] = []
     for seg in path.split("/"):
         if seg in ("", "."):
@@ -151,12 +157,17 @@ def _clean_path(path: str) -> str:
                 segments.pop()
             continue
         segments.append(seg)
-    if segments and segments[-1].lower() == "amp":
-        segments.pop()
-    if segments and segments[0].lower() == "amp":
-        segments.pop(0)
-    if segments and segments[-1].lower().endswith(".amp"):
-        segments[-1] = segments[-1][:-4]
+    while segments:
+        if segments[-1].lower() == "amp":
+            segments.pop()
+        elif segments[0].lower() == "amp":
+            segments.pop(0)
+        elif segments[-1].lower().endswith(".amp"):
+            segments[-1] = segments[-1][:-4]
+            if not segments[-1]:
+                segments.pop()
+        else:
+            break
     return "/" + "/".join(segments) if segments else ""
 
 

@@ -111,7 +111,7 @@ def _recognise(frame: Any, deadline: Deadline) -> dict[str, list[Any]]:
 
 def read_image(data: bytes, limits: DocumentLimits, deadline: Deadline | None = None) -> OcrText:
     """OCR every frame of an image; ``InputError`` if OCR is missing or the image is refused."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
     deadline = deadline or Deadline(limits.max_seconds, "image")
     try:
@@ -127,7 +127,8 @@ def read_image(data: bytes, limits: DocumentLimits, deadline: Deadline | None = 
             field="file",
             limit=limits.max_pixels,
         ) from exc
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+    except Exception as exc:  # Pillow's decoders raise many types on hostile input (TypeError
+        # for a TIFF frame without dimensions, KeyError, struct.error...): all mean "malformed"
         raise InputError(
             f"malformed image refused ({exc.__class__.__name__})", field="file"
         ) from exc

@@ -27,6 +27,17 @@ def digits_of(raw: str) -> str:
     return "".join(str(unicodedata.digit(ch)) for ch in raw if ch.isdigit())
 
 
+def fold_digits(raw: str) -> str:
+    """``raw`` with every Unicode digit (full-width, Arabic-Indic, ...) as its ASCII digit.
+
+    Checksums read digits as ``ord(ch) - 48``, which only ASCII digits satisfy, and one value
+    written in two scripts must hash the same.
+    """
+    if raw.isascii():
+        return raw
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in raw)
+
+
 def keep_tail(raw: str, keep: int, star: str = "*") -> str:
     """Star every letter and digit except the last ``keep`` ones, keeping separators."""
     if keep > 0:

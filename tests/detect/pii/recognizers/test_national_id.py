@@ -121,3 +121,29 @@ def test_masked_and_hashed_alike_across_writings() -> None:
     a = scanner.scan("CPF 111.444.777-35", options).signals[0]
     b = scanner.scan("CPF 11144477735", options).signals[0]
     assert a.digest == b.digest and a.masked.endswith("35") and "111" not in a.masked
+
+
+# Found by the fuzzer (tests/fuzz/test_pii.py): twelve full-width digits reached the Aadhaar
+# check, which read them as ``ord(ch) - 48`` and raised IndexError, so every such post came back
+# with a failed national_id recognizer (sent to review) instead of a scan.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "００００００００００００- ",
+        "ref ２３４１２３４１２３４６",
+        "SIN ١٣٠٦٩٢٥٤٤",
+        "TFN ¹²³⁴⁵⁶⁷⁸²",
+    ],
+)
+def test_unicode_digits_never_fail_the_recognizer(text: str) -> None:
+    assert default_scanner().scan(text).failures == []
+
+
+def test_full_width_digits_are_checked_and_hashed_as_ascii() -> None:
+    from redline.detect.pii import PiiOptions
+
+    options = PiiOptions(hash_key=b"k")
+    wide = default_scanner().scan("Aadhaar no. ２３４１ ２３４１ ２３４６", options).signals
+    ascii_ = default_scanner().scan("Aadhaar no. 2341 2341 2346", options).signals
+    assert [s.type for s in wide] == ["IN_AADHAAR"]
+    assert wide[0].digest == ascii_[0].digest

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 
 from redline.detect.pii.candidate import Candidate, clamp
 from redline.detect.pii.context import CueHits, phrase_pattern
-from redline.detect.pii.masking import keep_tail
+from redline.detect.pii.masking import fold_digits, keep_tail
 from redline.detect.pii.recognizer import Recognizer, TextFacts, anchored
 from redline.detect.pii.recognizers import national_id_rules as rules
 from redline.detect.pii.recognizers.common import NOT_PERSONAL
@@ -187,8 +187,8 @@ def _some_check_holds(digits: str) -> bool:
 
 
 def compact(raw: str) -> str:
-    """The identifier without separators, upper case: what the checks and the hash read."""
-    return _COMPACT.sub("", raw).upper()
+    """The identifier without separators, upper case, ASCII digits: what checks and hash read."""
+    return fold_digits(_COMPACT.sub("", raw).upper())
 
 
 class _CuesBefore:
