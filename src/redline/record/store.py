@@ -21,6 +21,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import (
@@ -141,7 +142,7 @@ class Store:
                 connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
                 connection.commit()
                 try:
-                    command.upgrade(config, "head")
+                    _upgrade(config, connection)
                     connection.commit()
                 finally:
                     connection.execute(
@@ -151,7 +152,7 @@ class Store:
             else:
                 with open(home / ".migrate.lock", "a") as lock:
                     fcntl.flock(lock, fcntl.LOCK_EX)
-                    command.upgrade(config, "head")
+                    _upgrade(config, connection)
                     connection.commit()
 
     @contextmanager
@@ -165,9 +166,17 @@ class Store:
             yield connection
 
     @contextmanager
-    def reading(self) -> Iterator[Connection]:
-        """A connection for reads only: always rolled back, so nothing it touches is written."""
-        with translated(), self._reader.connect() as connection:
+    def reading(self, *, snapshot: bool = False) -> Iterator[Connection]:
+        """A connection for reads only: always rolled back, so nothing it touches is written.
+
+        ``snapshot``: every read sees the database as of the first one (PostgreSQL's repeatable
+        read; a SQLite read transaction always does), for checks that compare several tables
+        while writers go on, such as the audit chain against its head row.
+        """
+        reader = self._reader
+        if snapshot and self.engine.dialect.name == "postgresql":
+            reader = reader.execution_options(isolation_level="REPEATABLE READ")
+        with translated(), reader.connect() as connection:
             try:
                 yield connection
             finally:
@@ -176,6 +185,22 @@ class Store:
     def close(self) -> None:
         """Release every pooled connection."""
         self.engine.dispose()
+
+
+def _upgrade(config: Config, connection: Connection) -> None:
+    """Alembic ``upgrade head``, then seal the rows of a store written before audit coverage.
+
+    The sealing runs here, on the schema at head, in the upgrade's transaction: a store is
+    never left at the new revision with rows its chain does not cover.
+    """
+    before = MigrationContext.configure(connection).get_current_revision()
+    command.upgrade(config, "head")
+    # Imported here: integrity reads every part's tables, which import this module's neighbours.
+    from redline.record.integrity import PRE_COVERAGE, baseline
+
+    if before in PRE_COVERAGE:
+        sealed = baseline(connection)
+        log.warning("audit: sealed %d rows written before the chain covered them", sealed)
 
 
 def _reason(error: SQLAlchemyError) -> str:
