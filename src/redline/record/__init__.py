@@ -25,8 +25,8 @@ from redline.record.store import Store, database_url
 
 __all__ = [
     "AccountView",
-    "AuditReport",
     "Accounts",
+    "AuditReport",
     "BankRepository",
     "BankSource",
     "ChainReport",

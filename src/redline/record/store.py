@@ -21,7 +21,6 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import (
@@ -142,7 +141,7 @@ class Store:
                 connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
                 connection.commit()
                 try:
-                    _upgrade(config, connection)
+                    command.upgrade(config, "head")
                     connection.commit()
                 finally:
                     connection.execute(
@@ -152,7 +151,7 @@ class Store:
             else:
                 with open(home / ".migrate.lock", "a") as lock:
                     fcntl.flock(lock, fcntl.LOCK_EX)
-                    _upgrade(config, connection)
+                    command.upgrade(config, "head")
                     connection.commit()
 
     @contextmanager
@@ -185,22 +184,6 @@ class Store:
     def close(self) -> None:
         """Release every pooled connection."""
         self.engine.dispose()
-
-
-def _upgrade(config: Config, connection: Connection) -> None:
-    """Alembic ``upgrade head``, then seal the rows of a store written before audit coverage.
-
-    The sealing runs here, on the schema at head, in the upgrade's transaction: a store is
-    never left at the new revision with rows its chain does not cover.
-    """
-    before = MigrationContext.configure(connection).get_current_revision()
-    command.upgrade(config, "head")
-    # Imported here: integrity reads every part's tables, which import this module's neighbours.
-    from redline.record.integrity import PRE_COVERAGE, baseline
-
-    if before in PRE_COVERAGE:
-        sealed = baseline(connection)
-        log.warning("audit: sealed %d rows written before the chain covered them", sealed)
 
 
 def _reason(error: SQLAlchemyError) -> str:

@@ -162,9 +162,7 @@ def head(session: Connection) -> tuple[int, str] | None:
     return None if found is None else (found.seq, found.hash)
 
 
-def walk(
-    session: Connection, *, pins: Sequence[Pin] = (), start: Pin | None = None
-) -> Walk:
+def walk(session: Connection, *, pins: Sequence[Pin] = (), start: Pin | None = None) -> Walk:
     """Walk the chain, check it against ``pins``, and collect what its events say of rows.
 
     ``start`` begins the walk after a pinned event instead of at the first one (a checkpoint

@@ -62,9 +62,8 @@ class Checkpoint:
 
     def message(self) -> bytes:
         """The bytes signed: the canonical JSON of every field, with the format's name."""
-        return canonical(
-            {"format": FORMAT, "store": self.store, "seq": self.seq, "head": self.head, "at": self.at}
-        ).encode()
+        fields = {"store": self.store, "seq": self.seq, "head": self.head, "at": self.at}
+        return canonical({"format": FORMAT, **fields}).encode()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +132,7 @@ def current(session: Connection, at: str) -> Checkpoint:
         select(AUDIT_HEAD.c.seq, AUDIT_HEAD.c.hash, AUDIT_HEAD.c.store_id)
     ).one_or_none()
     if row is None or not row.store_id:
-        raise StoreError("the audit chain has no head row or no store id; run `redline audit verify`")
+        raise StoreError("the audit chain has no head row or no store id (`redline audit verify`)")
     return Checkpoint(row.store_id, row.seq, row.hash, at)
 
 

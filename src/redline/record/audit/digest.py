@@ -6,11 +6,12 @@ covered row's hash from the table and compares it with the newest event that cov
 editing a decision's document, deleting a strike or inserting a case outcome by hand shows up,
 even though the row itself is outside the chain.
 
-The hash is ``sha256(canonical_json({"kind": ..., "row": {column: value, ...}, ...}))`` over every
-non-null column of the stored row, times as UTC ISO text (SQLite forgets the zone, PostgreSQL answers in
-the session's), JSON documents as stored. The same function hashes the values a repository is
-about to insert (the decision hot path, no read back) and a row read from either database, so the
-two must agree; ``tests/record/test_audit_coverage.py`` checks that they do on both.
+The hash is ``sha256(canonical_json({"kind": ..., "row": {column: value, ...}, ...}))`` over
+every non-null column of the stored row, times as UTC ISO text (SQLite forgets the zone,
+PostgreSQL answers in the session's), JSON documents as stored. The same function hashes the
+values a repository is about to insert (the decision hot path, no read back) and a row read from
+either database, so the two must agree; ``tests/record/test_audit_coverage.py`` checks that
+they do, on both.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def plain_row(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
+def plain_row(table: Table, row: Mapping[Any, Any]) -> dict[str, Any]:
     """Every column of ``table`` from ``row`` that holds a value, times as UTC text.
 
     Null columns are left out, so a later migration that adds a nullable column to a covered
@@ -52,7 +53,7 @@ def plain_row(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
     return plain
 
 
-def row_digest(kind: str, table: Table, row: Mapping[str, Any], **parts: Any) -> str:
+def row_digest(kind: str, table: Table, row: Mapping[Any, Any], **parts: Any) -> str:
     """The content hash of one covered row (with ``parts``: rows that belong to it, as lists)."""
     body: dict[str, Any] = {"kind": kind, "row": plain_row(table, row)}
     body.update(parts)

@@ -41,8 +41,9 @@ def key_id(public: Ed25519PublicKey) -> str:
 
 
 def generate(path: Path, settings: Settings, *, name: str = "--output") -> Path:
-    """Create a new key pair: the private key at ``path`` (0600, never overwritten), the public
-    key beside it; returns the public key's path.
+    """Create a new key pair; return the public key's path.
+
+    The private key goes to ``path`` (0600, never overwritten), the public key beside it.
 
     Raises:
         ConfigError: ``path`` is inside the data directory, or a file is already there.

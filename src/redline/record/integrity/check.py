@@ -88,8 +88,11 @@ def verify(
 
 
 def extends(session: Connection, checkpoints: Reading) -> str | None:
-    """Why the chain may not be signed now (None: it extends the newest checkpoint, or there is
-    none yet, and it is intact from there to its head)."""
+    """Why the chain may not be signed now; None when it may.
+
+    It may when it extends the newest checkpoint (or there is none yet) and is intact from there
+    to its head.
+    """
     if checkpoints.problems:
         return checkpoints.problems[0]
     walked = walk(session, start=checkpoints.newest)

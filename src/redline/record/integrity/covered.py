@@ -50,7 +50,7 @@ def shown(ref: str) -> str:
     return f"{kind} #{hashlib.sha256(key.encode()).hexdigest()[:12]} (an id of unexpected form)"
 
 
-def _pages(session: Connection, table: Table) -> Iterator[list[Mapping[str, Any]]]:
+def _pages(session: Connection, table: Table) -> Iterator[list[Mapping[Any, Any]]]:
     """Every row of a table with a one-column key, a page at a time (keyset on the key)."""
     (key,) = table.primary_key.columns
     query = select(table).order_by(key).limit(_PAGE)

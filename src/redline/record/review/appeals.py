@@ -142,7 +142,8 @@ class Appeals:
 
     def _covers(self, appeal_id: str) -> dict[str, Any]:
         """The audit payload entry with the appeal row's hash as it now stands."""
-        return covers("appeal", appeal_id, stored_digest(self.session, "appeal", APPEALS, appeal_id))
+        digest = stored_digest(self.session, "appeal", APPEALS, appeal_id)
+        return covers("appeal", appeal_id, digest)
 
     def pending(self, *, assignee: str | None = None, limit: int = 50) -> list[AppealView]:
         """Appeals waiting for a decision, oldest first."""

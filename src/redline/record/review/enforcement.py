@@ -169,7 +169,8 @@ class ReviewEnforcement:
         if old is not None and not strike.voided:
             payload["was"] = {"rule": old.rule_id, "weight": old.weight, "voided": old.voided}
         strike_id = old.id if old else strike.id
-        payload.update(covers("strike", strike_id, stored_digest(self.session, "strike", STRIKES, strike_id)))
+        digest = stored_digest(self.session, "strike", STRIKES, strike_id)
+        payload.update(covers("strike", strike_id, digest))
         event = audit.Event(kind, f"account:{strike.account_id}", payload)
         audit.append(self.session, [event], actor=actor, at=now)
 

@@ -29,9 +29,7 @@ def upgrade() -> None:
     with op.batch_alter_table("audit_head", schema=None) as batch_op:
         batch_op.add_column(sa.Column("store_id", sa.String(length=64), nullable=True))
     op.execute(
-        sa.text("UPDATE audit_head SET store_id = :store_id").bindparams(
-            store_id=uuid.uuid4().hex
-        )
+        sa.text("UPDATE audit_head SET store_id = :store_id").bindparams(store_id=uuid.uuid4().hex)
     )
 
 
