@@ -289,6 +289,9 @@ def main() -> None:
     parser.add_argument("--no-screenshots", action="store_true")
     parser.add_argument("--skip", default="", help="engines to skip: release,minhash,bg")
     parser.add_argument(
+        "--splits", default="tune,test", help="accuracy splits to run ('' for the scale runs only)"
+    )
+    parser.add_argument(
         "--quick", action="store_true", help="600 posts, no screenshots, no latency run"
     )
     args = parser.parse_args()
@@ -300,7 +303,7 @@ def main() -> None:
     here, release = ROOT / "src", release_src(args.baseline) if "release" not in skip else None
     results: dict[str, Any] = {"min_score": min_score, "baseline": args.baseline, "splits": {}}
     fill = filler(args.filler)
-    for split in ("tune", "test"):
+    for split in [s for s in args.splits.split(",") if s]:
         t0 = time.perf_counter()
         corpus = house_corpus(split, n_posts=args.posts, screenshots=not args.no_screenshots)
         posts = job_posts(corpus, split)
@@ -382,6 +385,8 @@ def latency(
                       f" {r['cpu_p99_ms']:.2f} ms, {r['bytes_per_entry'] / 1024:.1f} KiB/entry,"
                       f" build {r['build_s']:.0f}s, precision {r['precision']:.4f} recall"
                       f" {r['recall']:.4f}", flush=True)  # fmt: skip
+                r["per_kind"] = figures["per_kind"]
+                print_kinds(figures["per_kind"])
         out[str(n)] = row
     return out
 
@@ -393,7 +398,12 @@ def print_accuracy(name: str, r: dict[str, Any]) -> None:
         t = r["at_target_precision"]
         at = f"at precision >= {TARGET_PRECISION} (score >= {t['threshold']})"
         print(f"{'':>14}  recall {t['recall']:.4f} {at}")
-    for kind, v in r["per_kind"].items():
+    print_kinds(r["per_kind"])
+
+
+def print_kinds(per_kind: dict[str, Any]) -> None:
+    """Recall per positive kind and false-match rate per negative kind, one line each."""
+    for kind, v in per_kind.items():
         figure = (f"recall {v['recall']:.3f} (wrong memo {v['wrong_memo']})" if "recall" in v
                   else f"false-match rate {v['false_match_rate']:.3f}")  # fmt: skip
         print(f"{'':>14}  {kind:<22} n={v['n']:<4} {figure}")

@@ -148,3 +148,59 @@ def test_without_unfolded_texts_only_digits_folding_left_decide() -> None:
     assert not replaced_block("atb3o", "atl3o")
     assert replaced_block("atb3o", "atl3o", ("at830", "at130"))
     assert not replaced_block("atb3o", "atb3o", ("atb30", "at830"))
+
+
+QUOTE = (
+    "LLC shake oil necessary from yes her century face pass industry rock manager off the"
+    " lake road near the county line"
+)
+
+
+def _ends(post_text: str, doc_text: str, seed_word: str) -> tuple[int, int, int, int, int]:
+    """(q0, q1, d0, d1, redacted) of the one run grown from a single seed on ``seed_word``."""
+    post, doc = compact(post_text).text, compact(doc_text).text
+    word = compact(seed_word).text
+    runs = align_chain(
+        post, doc, [(post.index(word), doc.index(word))], K, split_edits=3, extend=17
+    )
+    (run,) = runs
+    return run.q0, run.q1, run.d0, run.d1, run.redacted
+
+
+def test_a_passage_end_is_carried_across_a_mark_when_the_words_beyond_agree() -> None:
+    """A word blacked out near an excerpt's start does not cut off the words before it."""
+    post = "wow look at this: LLC shake ████ Necessary from yes her century face pass"
+    q0, _, d0, _, redacted = _ends(post, QUOTE, "yesher")
+    assert compact(QUOTE).text[d0:].startswith(compact("LLC shake oil").text)
+    assert compact(post).text[q0:].startswith(compact("LLC shake").text)  # not "this"
+    assert redacted == len("oil")
+
+
+def test_a_mark_standing_for_a_word_counts_the_word_hidden() -> None:
+    post = "LLC shake oil necessary from yes her century face pass industry ████ manager off"
+    _, q1, _, d1, redacted = _ends(post, QUOTE, "facepass")
+    assert compact(QUOTE).text[:d1].endswith(compact("rock manager off").text)
+    assert redacted == len("rock")
+    assert q1 == len(compact(post).text)
+
+
+def test_adjacent_marks_hide_one_longer_stretch() -> None:
+    post = "century face pass industry ████ [REDACTED] off the lake road"
+    _, _, _, d1, redacted = _ends(post, QUOTE, "facepass")
+    assert compact(QUOTE).text[:d1].endswith(compact("off the lake road").text)
+    assert redacted == len("rockmanager")
+
+
+@pytest.mark.parametrize(
+    "beyond",
+    [
+        "Ricky Kirby said so",  # another name after the mark: nothing beyond agrees
+        "off",  # too few letters to show where the document resumes
+    ],
+)
+def test_a_mark_is_not_crossed_when_too_little_beyond_it_agrees(beyond: str) -> None:
+    post = f"century face pass industry ████ {beyond}"
+    _, q1, _, d1, redacted = _ends(post, QUOTE, "facepass")
+    assert compact(QUOTE).text[:d1].endswith(compact("industry").text)
+    assert redacted == 0
+    assert compact(post).text[q1] == "\x01"

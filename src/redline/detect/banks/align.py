@@ -242,6 +242,61 @@ def _extend(
     return best
 
 
+# The most document letters a redaction mark at a passage's end may stand for (a few words), and
+# the fewest letters beyond the mark that must agree with the document to show where it ends.
+_MAX_HIDDEN = 32
+_MIN_BEYOND_MARK = 4
+
+
+def _across_marks(
+    post: str, doc: str, q: int, d: int, step: int, limit: int
+) -> tuple[int, int, int, int]:
+    """Carry a passage's end across redaction marks: (post letters, doc letters, matched, hidden).
+
+    A quote that blacks out a word near its start or end ("LLC shake oil ████ Necessary from
+    ...") would otherwise end at the mark, and a short excerpt would fall under the floor. As
+    inside a passage (``redacted_gap``), a mark is forgiven only when what lies beyond it agrees
+    with the document: at least ``_MIN_BEYOND_MARK`` of the post's letters next to the mark on
+    its far side must be the document's, verbatim, once ``_MAX_HIDDEN`` letters at most are set
+    aside for what the mark hides; the longest agreement wins, then the fewest hidden letters.
+    It stops at the next mark, a disagreement or ``limit`` letters (a post's own commentary
+    around a quote does not agree). ``q`` and ``d`` are the passage's first letters (``step``
+    -1) or one past its last (+1).
+    """
+    took_q = took_d = matched = hidden = 0
+    while True:
+        mark, marks = q - took_q - 1 if step < 0 else q + took_q, 0
+        while 0 <= mark < len(post) and post[mark] == REDACTION_MARK:
+            mark, marks = mark + step, marks + 1  # adjacent marks hide one longer stretch
+        if not marks:
+            break
+        mark -= step  # the mark farthest out
+        edge = d - took_d if step < 0 else d + took_d  # where the document's hidden text begins
+        best_run, best_gap = 0, 0
+        for gap in range(1, _MAX_HIDDEN * marks + 1):
+            run = _agreeing(post, doc, mark, edge - gap - 1 if step < 0 else edge + gap, step, limit)
+            if run > best_run:
+                best_run, best_gap = run, gap
+        if best_run < _MIN_BEYOND_MARK:
+            break
+        took_q += marks + best_run
+        took_d += best_gap + best_run
+        matched += best_run
+        hidden += best_gap
+    return took_q, took_d, matched, hidden
+
+
+def _agreeing(post: str, doc: str, mark: int, at: int, step: int, limit: int) -> int:
+    """Letters that agree going away from ``mark`` in the post and from ``at`` in the document."""
+    run = 0
+    while run < limit:
+        qi, di = mark + step * (run + 1), at + step * run
+        if not (0 <= qi < len(post) and 0 <= di < len(doc)) or post[qi] != doc[di]:
+            break
+        run += 1
+    return run
+
+
 def align_chain(
     post: str,
     doc: str,
@@ -270,9 +325,12 @@ def align_chain(
     def close() -> None:
         bl, bm, bx = _extend(post, doc, q0, d0, -1, extend, plain)
         fl, fm, fx = _extend(post, doc, qe, de, +1, extend, plain)
+        bq, bd, bmark, bhidden = _across_marks(post, doc, q0 - bl, d0 - bl, -1, extend)
+        fq, fd, fmark, fhidden = _across_marks(post, doc, qe + fl, de + fl, +1, extend)
         runs.append(
-            Alignment(q0 - bl, qe + fl, d0 - bl, de + fl, matched + bm + fm, edits + bx + fx,
-                      redacted, count)
+            Alignment(q0 - bl - bq, qe + fl + fq, d0 - bl - bd, de + fl + fd,
+                      matched + bm + fm + bmark + fmark, edits + bx + fx,
+                      redacted + bhidden + fhidden, count)
         )  # fmt: skip
 
     for q, d in seeds[1:]:

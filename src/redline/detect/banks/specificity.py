@@ -162,24 +162,32 @@ def profile(
             rule.background_min, math.ceil(rule.background_share * len(background))
         )
         ordinary |= common & ~_long_runs(common, fpos, k, rule.stock_chars)
-    return DocumentProfile(_interior(~ordinary), tuple(regions))
+    return DocumentProfile(_interior(~ordinary, ~too_common), tuple(regions))
 
 
 _EROSION = 1  # rows trimmed off each end of a specific run (2 cost recall, gained little)
 
 
-def _interior(specific: Mask) -> Mask:
-    """Specific rows whose neighbours are specific too.
+def _interior(specific: Mask, informative: Mask) -> Mask:
+    """Specific rows whose informative neighbours are specific too.
 
     Where a formula meets a slot value ("... said on July 10, 2026: ...") the k-grams spanning the
     junction are unique to the document although neither side is evidence; an isolated specific
     row or the edge of a run is such a junction, the inside of a run is the document's own text.
+    Neighbours are counted among the ``informative`` rows only: a k-gram too common in the bank
+    to say anything (``of the ca...``) is neither evidence nor a formula, and in a large bank
+    written in one vocabulary nearly every other k-gram is one; were they neighbours, erosion
+    would leave a quote of a big bank almost no specific letter.
     """
-    inner = specific.copy()
+    rows = np.flatnonzero(informative)
+    kept = specific[rows]
+    inner = kept.copy()
     for step in range(1, _EROSION + 1):
-        inner[step:] &= specific[:-step]
-        inner[:-step] &= specific[step:]
-    return inner
+        inner[step:] &= kept[:-step]
+        inner[:-step] &= kept[step:]
+    out = np.zeros(specific.size, dtype=np.bool_)
+    out[rows[inner]] = True
+    return out
 
 
 def _long_runs(mask: Mask, fpos: I64, k: int, longest: int) -> Mask:
