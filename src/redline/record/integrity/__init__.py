@@ -8,10 +8,10 @@ whose rows it reads, and below ``rekey``, which re-seals what a rotation rewrote
 
 from redline.record.integrity.check import (
     BASELINE,
-    PRE_COVERAGE,
     AuditReport,
     baseline,
     extends,
+    predates_coverage,
     verify,
 )
 from redline.record.integrity.covered import KINDS, RowCheck, check_rows, seal_all, shown
@@ -19,12 +19,12 @@ from redline.record.integrity.covered import KINDS, RowCheck, check_rows, seal_a
 __all__ = [
     "BASELINE",
     "KINDS",
-    "PRE_COVERAGE",
     "AuditReport",
     "RowCheck",
     "baseline",
     "check_rows",
     "extends",
+    "predates_coverage",
     "seal_all",
     "shown",
     "verify",

@@ -16,18 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
 from redline.record.audit import walk
 from redline.record.audit.checkpoint import Reading
 from redline.record.integrity.covered import check_rows, seal_all
 
-__all__ = ["BASELINE", "PRE_COVERAGE", "AuditReport", "baseline", "extends", "verify"]
+__all__ = ["BASELINE", "AuditReport", "baseline", "extends", "predates_coverage", "verify"]
 
-# Revisions of stores written before the chain covered rows: an upgrade from one seals them.
-PRE_COVERAGE = frozenset(
-    {"0001_core", "0002_banks", "0003_review", "0004_keys", "0005_bank_background"}
-)
 BASELINE = "audit.coverage_started"
 
 
@@ -97,6 +94,19 @@ def extends(session: Connection, checkpoints: Reading) -> str | None:
         return checkpoints.problems[0]
     walked = walk(session, start=checkpoints.newest)
     return walked.report.problem
+
+
+def predates_coverage(session: Connection) -> bool:
+    """Whether this is a store written before the chain covered rows (to seal on upgrade).
+
+    Such a store has an audit head without ``store_id`` (revision 0006 adds both at once). Told
+    by the column, not by revision names, so renumbering revisions when branches merge cannot
+    make an upgrade skip the seal. A store with no schema yet has nothing to seal.
+    """
+    names = inspect(session).get_table_names()
+    if "audit_head" not in names:
+        return False
+    return "store_id" not in {c["name"] for c in inspect(session).get_columns("audit_head")}
 
 
 def baseline(session: Connection, *, now: datetime | None = None) -> int:

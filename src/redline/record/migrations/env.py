@@ -3,8 +3,8 @@
 ``record.store`` opens the engine (SQLite pragmas, PostgreSQL schema) and passes a connection in
 ``config.attributes["connection"]``, so migrations run with exactly the settings the store uses.
 
-A store upgraded from a revision before audit coverage (``integrity.PRE_COVERAGE``) has rows no
-audit event covers; they are sealed as they stand (``integrity.baseline``) in the upgrade's own
+A store upgraded from before audit coverage (``integrity.predates_coverage``) has rows no audit
+event covers; they are sealed as they stand (``integrity.baseline``) in the upgrade's own
 transaction, on the schema at head (a revision must not read tables through models that later
 revisions change), so no store is ever at head with rows its chain does not cover.
 """
@@ -16,7 +16,7 @@ import logging
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from redline.record.integrity import PRE_COVERAGE, baseline
+from redline.record.integrity import baseline, predates_coverage
 from redline.record.schema import METADATA
 
 connection = context.config.attributes.get("connection")
@@ -29,10 +29,10 @@ context.configure(
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )
-before = context.get_context().get_current_revision()
+to_seal = predates_coverage(connection)
 with context.begin_transaction():
     context.run_migrations()
-    if before in PRE_COVERAGE:
+    if to_seal:
         sealed = baseline(connection)
         logging.getLogger(__name__).warning(
             "audit: sealed %d rows written before the audit chain covered them", sealed
