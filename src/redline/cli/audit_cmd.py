@@ -138,7 +138,9 @@ def checkpoint(
     with opened_store() as store, store.reading(snapshot=True) as session:
         store_id = store_identity(session)
         reading = (
-            read_directory(output, public, store_id) if output.exists() else Reading((), (), 0)
+            read_directory(output, public, store_id, newest_only=True)
+            if output.exists()
+            else Reading((), (), 0)
         )
         refused = extends(session, reading)
         head = current(session, datetime.now(UTC).isoformat(timespec="seconds"))

@@ -164,3 +164,18 @@ def test_a_tampered_checkpoint_file_is_refused(store: Store, checkpoints: Path) 
     assert "not signed by the public key given" in reading(store, checkpoints).problems[0]
     path.write_text("{not json")
     assert "is unreadable" in reading(store, checkpoints).problems[0]
+
+
+def test_signing_reads_only_the_newest_checkpoint(store: Store, checkpoints: Path) -> None:
+    """``checkpoint`` runs from cron: its cost must not grow with the directory."""
+    history(store)
+    older = Path(checkpoint(store, checkpoints))
+    moderate(store, post("p9", "someone"), T0)
+    newer = Path(checkpoint(store, checkpoints))
+    older.write_text("{not json")
+    with store.reading() as session:
+        identity = store_identity(session)
+        newest = read_directory(checkpoints, KEY.public_key(), identity, newest_only=True)
+        every = read_directory(checkpoints, KEY.public_key(), identity)
+    assert newest.problems == () and [p.label.split()[1] for p in newest.pins] == [newer.name]
+    assert "is unreadable" in every.problems[0]  # verify still reads them all
