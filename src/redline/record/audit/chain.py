@@ -132,8 +132,6 @@ class Walk:
 
     report: ChainReport
     covers: dict[str, str | None]
-    head_seq: int = 0
-    head_hash: str = GENESIS
 
 
 def _rows(session: Connection, after: int = 0) -> Iterator[Mapping[Any, Any]]:
@@ -212,7 +210,7 @@ def walk(session: Connection, *, pins: Sequence[Pin] = (), start: Pin | None = N
     beyond = sorted((p for p in pins if p.seq > count), key=lambda p: p.seq)
     if beyond:
         return Walk(ChainReport(count, False, _pin_problem(beyond[-1], None), count + 1), covers)
-    return Walk(ChainReport(count, True), covers, count, expected_prev)
+    return Walk(ChainReport(count, True), covers)
 
 
 def _pin_problem(pin: Pin, found: str | None) -> str | None:
