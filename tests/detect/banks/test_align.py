@@ -60,6 +60,8 @@ def test_a_slot_refilled_with_another_value_is_a_replaced_block(post: str, doc: 
         ("x", "y"),  # one character: noise
         ("li", "h"),  # two letters for one: what OCR makes of one letter
         ("abcdefgh", "abXdefYh"),  # scattered single edits in a longer stretch
+        ("vcshoke", "veshake"),  # "leavc shoke" for "leave shake": two misreads side by side
+        ("rnodcrn", "rnodern"),  # one misread, one look-alike
         ("", ""),
     ],
 )

@@ -175,7 +175,22 @@ def replaced_block(a: str, b: str, unfolded: tuple[str, str] | None = None) -> b
         return False
     edits = bounded_edit_distance(a, b, span)
     numeric = any(c.isdigit() for c in plain_a + plain_b)
+    if not numeric and len(a) == len(b) and _misreads(a, b) >= edits - 1:
+        return False  # "leavc shoke" for "leave shake": a scanner's misreads, not a new word
     return 2 * edits >= span and (numeric or (edits >= 2 and span >= 3))
+
+
+# Letters a scanner reads one for the other (beyond those folding already merged: 0/o, 1/l/i,
+# 5/s, 8/b). A word replaced as a whole rarely differs from the original only by these.
+_MISREAD = frozenset(
+    frozenset(pair)
+    for pair in ("ce", "ao", "eo", "co", "nh", "hb", "uv", "tf", "gq", "nr", "mn", "ec", "yv")
+)
+
+
+def _misreads(a: str, b: str) -> int:
+    """Positions where two equal-length stretches differ by a letter a scanner misreads."""
+    return sum(x != y and frozenset((x, y)) in _MISREAD for x, y in zip(a, b, strict=True))
 
 
 def _digit_for_digit(a: str, b: str, plain_a: str, plain_b: str) -> bool:
@@ -274,7 +289,8 @@ def _across_marks(
         edge = d - took_d if step < 0 else d + took_d  # where the document's hidden text begins
         best_run, best_gap = 0, 0
         for gap in range(1, _MAX_HIDDEN * marks + 1):
-            run = _agreeing(post, doc, mark, edge - gap - 1 if step < 0 else edge + gap, step, limit)
+            at = edge - gap - 1 if step < 0 else edge + gap
+            run = _agreeing(post, doc, mark, at, step, limit)
             if run > best_run:
                 best_run, best_gap = run, gap
         if best_run < _MIN_BEYOND_MARK:

@@ -33,14 +33,17 @@ from redline.detect.banks.bank import BankEntry, ExcerptRule
 from redline.detect.banks.calibration import CALIBRATION
 from redline.detect.banks.fingerprint import FingerprintConfig, Fingerprints, query_grams
 from redline.detect.banks.passage import DocumentMatch, Passage
+from redline.detect.banks.recurrence import frequencies, postings
 from redline.detect.banks.segment import Segment, expand_ranges
-from redline.detect.banks.specificity import DocumentProfile, common_runs, profile
+from redline.detect.banks.specificity import Boilerplate, boilerplate, common_runs, specific_rows
 from redline.extract.normalize import NormalizedText, compact, unfold_digits
 
 __all__ = ["DocumentIndex", "DocumentMatch", "Passage"]
 
 I64 = npt.NDArray[np.int64]
 U32 = npt.NDArray[np.uint32]
+Mask = npt.NDArray[np.bool_]
+_Frequencies = tuple[I64, Boilerplate]  # a document's fingerprint frequencies and boilerplate
 _BUCKET = 32  # diagonal bucket width for the candidate pre-filter (two grids, offset by half)
 _MAX_SEGMENTS = 8
 _MAX_PROFILES = 4096  # memoised document profiles (each is a few hundred bytes)
@@ -66,7 +69,8 @@ class DocumentIndex:
         self._unfolded: dict[int, str] = {}  # compact texts with their digits, for alignment
         self._pending: list[tuple[int, Fingerprints]] = []
         self.background: BackgroundModel | None = None
-        self._profiles: dict[tuple[int, tuple[int, int]], DocumentProfile] = {}
+        self._boilerplates: dict[tuple[int, tuple[int, int]], _Frequencies] = {}
+        self._specific: dict[tuple[int, tuple[int, int]], Mask] = {}
         self._kgrams: set[str] | None = None  # see _PREFILTER_MAX
         self._fingerprints = 0
 
@@ -337,44 +341,45 @@ class DocumentIndex:
             found = self._unfolded[gid] = unfold_digits(self._texts[gid], digits.tolist())
         return found
 
-    def _profile_of(self, gid: int, seg: Segment, rows: slice, fpos: I64) -> DocumentProfile:
-        """The specificity of document ``gid``, memoised until the bank or background changes."""
+    def _boilerplate_of(self, gid: int, seg: Segment, rows: slice, fpos: I64) -> _Frequencies:
+        """Document ``gid``'s frequencies and boilerplate, memoised until the bank changes."""
         key = (gid, self._version())
-        found = self._profiles.get(key)
+        found = self._boilerplates.get(key)
         if found is None:
-            if len(self._profiles) >= _MAX_PROFILES:
-                self._profiles.clear()
-            found = profile(
+            if len(self._boilerplates) >= _MAX_PROFILES:
+                self._boilerplates.clear()
+            freq = frequencies(self._segments, seg, rows)
+            found = self._boilerplates[key] = (
+                freq,
+                boilerplate(
+                    freq, fpos, self.config.k, self._boilerplate_docs(), _compact_floor(self.rule)
+                ),
+            )
+        return found
+
+    def _specific_of(self, gid: int, seg: Segment, rows: slice, fpos: I64) -> Mask:
+        """Which of document ``gid``'s rows are evidence of it, memoised like its boilerplate."""
+        key = (gid, self._version())
+        found = self._specific.get(key)
+        if found is None:
+            if len(self._specific) >= _MAX_PROFILES:
+                self._specific.clear()
+            freq, boiler = self._boilerplate_of(gid, seg, rows, fpos)
+            found = self._specific[key] = specific_rows(
                 self.rule,
                 seg.fhash[rows],
                 fpos,
-                self._postings(gid, seg.fhash[rows]),
-                self._boilerplate_docs(),
+                freq,
+                postings(self._segments, gid, seg, rows, freq, self.rule.rare_docs),
+                boiler,
                 self.config.k,
                 self.background,
-                _compact_floor(self.rule),
             )
-            self._profiles[key] = found
         return found
 
     def _version(self) -> tuple[int, int]:
         """What a memoised profile depends on: the documents indexed and the background."""
         return (len(self._entries), len(self.background) if self.background is not None else 0)
-
-    def _postings(self, gid: int, hashes: U32) -> tuple[I64, I64, I64]:
-        """Each of the document's fingerprints found in another document: (row, doc, offset)."""
-        needles, where = np.unique(hashes, return_inverse=True)
-        rows, docs, offsets = [], [], []
-        for seg in self._segments:
-            left, count = seg.counts(needles)
-            left, count = left[where], count[where]
-            irows = seg.irow[expand_ranges(left, count)].astype(np.int64)
-            rows.append(np.repeat(np.arange(hashes.size, dtype=np.int64), count))
-            docs.append(seg.doc_ids[np.searchsorted(seg.row_offsets, irows, "right") - 1])
-            offsets.append(seg.fpos[irows].astype(np.int64))
-        row, doc, offset = np.concatenate(rows), np.concatenate(docs), np.concatenate(offsets)
-        other = doc != gid
-        return row[other], doc[other], offset[other]
 
     def _plausible(self, run: Alignment, shortest: int) -> bool:
         """Whether an aligned run is long and close enough to be measured at all."""
@@ -390,8 +395,12 @@ class DocumentIndex:
 class _DocumentView:
     """One candidate document during one query: lengths in its own characters, specificity.
 
-    The specificity profile needs the document's frequencies over every segment and in the
-    background model, so it is computed only once a run is long enough to need it.
+    Both are computed only when needed, and in two steps: the boilerplate (from the frequencies
+    of the document's fingerprints alone) for every run long enough to be measured against the
+    floor, the specificity (which follows the rarer fingerprints into the other documents and
+    asks the background model) only for a run that reached the floor. A post that shares an
+    organisation's letterhead with thousands of documents costs the first step for each
+    candidate, not the second.
     """
 
     def __init__(
@@ -400,14 +409,23 @@ class _DocumentView:
         self.index, self.gid, self.seg, self.rows, self.fpos = index, gid, seg, rows, fpos
         self.steps = index._steps[gid]
         self.ratio = index._ratios[gid]
-        self._profile: DocumentProfile | None = None
+        self._boilerplate: Boilerplate | None = None
+        self._specific: Mask | None = None
 
     @property
-    def profile(self) -> DocumentProfile:
-        """The document's specificity, computed on first use and kept until the bank changes."""
-        if self._profile is None:
-            self._profile = self.index._profile_of(self.gid, self.seg, self.rows, self.fpos)
-        return self._profile
+    def boilerplate(self) -> Boilerplate:
+        """The document's boilerplate (from frequencies alone: cheap), on first use."""
+        if self._boilerplate is None:
+            view = self.index._boilerplate_of(self.gid, self.seg, self.rows, self.fpos)
+            self._boilerplate = view[1]
+        return self._boilerplate
+
+    @property
+    def specific_rows(self) -> Mask:
+        """The document's specificity (needs postings: costlier), on first use."""
+        if self._specific is None:
+            self._specific = self.index._specific_of(self.gid, self.seg, self.rows, self.fpos)
+        return self._specific
 
     def compact_chars(self, chars: int) -> int:
         """The fewest compact letters that could hold ``chars`` characters of this document."""
@@ -424,14 +442,14 @@ class _DocumentView:
     def chars(self, d0: int, d1: int) -> int:
         """Characters of document text in ``[d0, d1)``, boilerplate left out."""
         total = self._span(d0, d1)
-        for a, b in self.profile.boilerplate:
+        for a, b in self.boilerplate.regions:
             if a < d1 and b > d0:
                 total -= self._span(max(a, d0), min(b, d1))
         return total
 
     def specific(self, seed_rows: npt.NDArray[np.intp], d0: int, d1: int, k: int) -> int:
         """Letters of ``[d0, d1)`` covered by shared fingerprints specific to this document."""
-        keep = seed_rows[self.profile.specific[seed_rows]]
+        keep = seed_rows[self.specific_rows[seed_rows]]
         if not keep.size:
             return 0
         starts = np.clip(self.fpos[keep] - d0, 0, d1 - d0)

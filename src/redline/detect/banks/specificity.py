@@ -29,7 +29,7 @@ import numpy.typing as npt
 from redline.detect.banks.background import BackgroundModel
 from redline.detect.banks.bank import ExcerptRule
 
-__all__ = ["DocumentProfile", "common_runs", "profile"]
+__all__ = ["Boilerplate", "Postings", "boilerplate", "common_runs", "specific_rows"]
 
 I64 = npt.NDArray[np.int64]
 U32 = npt.NDArray[np.uint32]
@@ -37,11 +37,15 @@ Mask = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentProfile:
-    """Per fingerprint row of one document: specific or not; and its boilerplate regions."""
+class Boilerplate:
+    """A document's boilerplate: its rows, and the compact ``[start, end)`` ranges they cover.
 
-    specific: Mask
-    boilerplate: tuple[tuple[int, int], ...]  # compact [start, end) ranges of the document
+    Known from the fingerprints' frequencies alone, so it is cheap: a passage is measured against
+    the floor with it before the costlier specificity is ever needed.
+    """
+
+    rows: Mask
+    regions: tuple[tuple[int, int], ...]
 
 
 def common_runs(freq: I64, threshold: int, min_span: int, positions: I64 | None = None) -> Mask:
@@ -103,14 +107,13 @@ def _house_style(
     starts = np.flatnonzero(breaks)
     ends = np.r_[starts[1:], rows.size]
     spans = fpos[rows[ends - 1]] + k - fpos[rows[starts]]
-    copies = np.zeros(fpos.size, dtype=np.int64)  # other documents holding each row in a long run
-    for a, b, span in zip(starts.tolist(), ends.tolist(), spans.tolist(), strict=True):
-        if b - a < 2 or span < shortest:
-            continue
-        if span < longest:
-            mask[rows[a:b]] = True
-        else:
-            copies[np.unique(rows[a:b])] += 1
+    shared = (ends - starts >= 2) & (spans >= shortest)
+    group = np.cumsum(breaks) - 1  # each posting's stretch
+    mask[rows[(shared & (spans < longest))[group]]] = True
+    # Rows in long stretches: how many distinct stretches (other documents' copies) hold each.
+    long_rows = (shared & (spans >= longest))[group]
+    pairs = np.unique(group[long_rows] * np.int64(fpos.size) + rows[long_rows])
+    copies = np.bincount(pairs % fpos.size, minlength=fpos.size)
     return mask | (copies >= template)
 
 
@@ -122,39 +125,44 @@ Postings = tuple[I64, I64, I64]
 SHORTEST_SHARED = 24
 
 
-def profile(
-    rule: ExcerptRule,
-    hashes: U32,
-    fpos: I64,
-    postings: Postings,
-    boilerplate_docs: int,
-    k: int,
-    background: BackgroundModel | None,
-    compact_floor: int,
-) -> DocumentProfile:
-    """The specificity of one document's fingerprints (rows in text order).
+def boilerplate(freq: I64, fpos: I64, k: int, min_docs: int, compact_floor: int) -> Boilerplate:
+    """Rows in stretches of ``compact_floor``+ letters whose fingerprints ``min_docs`` share.
 
-    ``postings`` are the document's fingerprints found in other documents of the bank;
-    ``compact_floor`` is the passage floor in compact letters, the shortest boilerplate stretch
-    worth setting aside.
+    ``freq`` is each fingerprint's occurrences in other documents of the bank plus one.
     """
-    rows, others, other_pos = postings
-    freq = np.bincount(rows, minlength=fpos.size).astype(np.int64) + 1
-    boiler = common_runs(freq, boilerplate_docs, compact_floor, fpos)
+    rows = common_runs(freq, min_docs, compact_floor, fpos)
     regions: list[tuple[int, int]] = []
     start = None
-    for i, flag in enumerate([*boiler.tolist(), False]):
+    for i, flag in enumerate([*rows.tolist(), False]):
         if flag and start is None:
             start = i
         elif not flag and start is not None:
             regions.append((int(fpos[start]), int(fpos[i - 1]) + k))
             start = None
+    return Boilerplate(rows, tuple(regions))
+
+
+def specific_rows(
+    rule: ExcerptRule,
+    hashes: U32,
+    fpos: I64,
+    freq: I64,
+    postings: Postings,
+    boiler: Boilerplate,
+    k: int,
+    background: BackgroundModel | None,
+) -> Mask:
+    """Which of one document's fingerprints (rows in text order) are evidence of it.
+
+    ``freq`` is each fingerprint's occurrences in other documents of the bank plus one;
+    ``postings`` are where those under ``rule.rare_docs`` occur in other documents.
+    """
+    rows, others, other_pos = postings
     too_common = freq >= rule.rare_docs
-    ordinary = boiler | too_common
-    keep = ~too_common[rows]
+    ordinary = boiler.rows | too_common
     ordinary |= _house_style(
-        rows[keep], others[keep], other_pos[keep], fpos, k, SHORTEST_SHARED, rule.stock_chars,
-        too_common, rule.boilerplate_docs - 1,
+        rows, others, other_pos, fpos, k, SHORTEST_SHARED, rule.stock_chars, too_common,
+        rule.boilerplate_docs - 1,
     )  # fmt: skip
     if background is not None and len(background):
         seen = background.frequency(hashes)
@@ -162,7 +170,7 @@ def profile(
             rule.background_min, math.ceil(rule.background_share * len(background))
         )
         ordinary |= common & ~_long_runs(common, fpos, k, rule.stock_chars)
-    return DocumentProfile(_interior(~ordinary, ~too_common), tuple(regions))
+    return _interior(~ordinary, ~too_common)
 
 
 _EROSION = 1  # rows trimmed off each end of a specific run (2 cost recall, gained little)
