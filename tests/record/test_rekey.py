@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from redline.content import Content
 from redline.decide import load_policy
@@ -19,12 +19,12 @@ from redline.detect.finding import Signal
 from redline.detect.pii import PiiOptions, detect_pii
 from redline.detect.pii.masking import keyed_digest
 from redline.enforce import load_profile
-from redline.errors import ConfigError
+from redline.errors import ConfigError, Conflict
 from redline.pipeline import Moderator, default_sources
 from redline.record import Accounts, Store, verify
 from redline.record.accounts.tables import ACCOUNT_DIGESTS
 from redline.record.decisions import document_of
-from redline.record.decisions.tables import CONTENTS
+from redline.record.decisions.tables import CONTENTS, DECISIONS
 from redline.record.rekey import check_store_ring, rotate
 from redline.record.secrets import hash_key
 from redline.settings import Settings
@@ -136,3 +136,23 @@ def test_a_copied_data_directory_alone_gives_no_stored_value_back(tmp_path: Path
     # The control: with the key (kept apart, in the config dir) the same search finds it, so the
     # search above would have found the value had the key been in the copy.
     assert _brute_force(ssn["digest"], "1120", list(hash_key(settings))) == "078051120"
+
+
+def test_rotation_refuses_a_store_whose_audit_check_fails(settings: Settings) -> None:
+    """A rotation re-seals every covered row; it must not seal an edited one in."""
+    store = Store.open(settings)
+    try:
+        (decided,) = moderate(store, settings, Content("p1", DOXX, "u1"))
+        with store.engine.begin() as connection:
+            connection.execute(
+                update(DECISIONS)
+                .where(DECISIONS.c.id == decided["decision_id"])
+                .values(needs_review=not decided["needs_review"])
+            )
+        with pytest.raises(Conflict, match="audit check fails"):
+            rotate(store, hash_key(settings), NEW_KEY, actor="test", now=T0)
+        with store.reading() as session:
+            assert not verify(session).ok  # still flagged: nothing was re-sealed
+            assert session.execute(select(DECISIONS.c.id)).scalar_one() == decided["decision_id"]
+    finally:
+        store.close()

@@ -251,12 +251,18 @@ class NewKeyOut(BaseModel):
 
 
 class ChainOut(BaseModel):
-    """The audit chain's verification."""
+    """The audit check: the chain, and the decisions, strikes, cases and appeals it covers."""
 
-    events: Count
+    events: Count = Field(description="Events in the chain.")
     ok: bool
-    problem: str | None = None
-    seq: Count | None = None
+    problem: str | None = Field(None, description="The first problem found.")
+    seq: Count | None = Field(None, description="The event where the chain breaks, if it does.")
+    rows: Count = Field(0, description="Covered rows whose hashes were recomputed.")
+    findings: list[str] = Field(
+        default_factory=list,
+        description="Every problem: rows edited, deleted or inserted, named by kind and id.",
+    )
+    checkpoints: Count = Field(0, description="Signed checkpoints checked (CLI only).")
 
 
 class ProblemOut(BaseModel):

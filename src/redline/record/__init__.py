@@ -9,21 +9,24 @@ Its parts, each with its tables and its repository (docs/architecture.md draws t
 * ``review``: cases, appeals, notices, external requests (their services are ``redline.review``);
 * ``banks``: banks of known material, the flood guard's ledger, ``BankSource`` (their service
   is ``redline.curate.banks``);
-* ``keys``: API keys; ``secrets``: the keyed-hash secret; ``audit``: the hash chain;
+* ``keys``: API keys; ``secrets``: the keyed-hash secret; ``audit``: the hash chain and its
+  signed checkpoints; ``integrity``: the chain checked with the rows it covers;
 * ``base`` and ``schema``: the declarative base, and every table in one metadata for Alembic.
 """
 
 from redline.record.accounts import Accounts, AccountView
-from redline.record.audit import ChainReport, verify
+from redline.record.audit import ChainReport
 from redline.record.banks import BankRepository
 from redline.record.banks.source import BankSource
 from redline.record.decisions import Decisions, StoredContent, blank_out
+from redline.record.integrity import AuditReport, verify
 from redline.record.secrets import hash_key
 from redline.record.store import Store, database_url
 
 __all__ = [
     "AccountView",
     "Accounts",
+    "AuditReport",
     "BankRepository",
     "BankSource",
     "ChainReport",

@@ -26,14 +26,16 @@ from sqlalchemy import Table, select, text, tuple_, update
 from sqlalchemy.engine import Connection
 
 from redline.detect.pii.masking import rekeyed
-from redline.errors import ConfigError
+from redline.errors import ConfigError, Conflict
 from redline.record.audit import Event, append
 from redline.record.audit.tables import AUDIT_EVENTS
+from redline.record.integrity import seal_all, verify
 from redline.record.schema import METADATA
 from redline.record.secrets import KeyRing, key_id
 from redline.record.store import Store
 
 ROTATED = "hash_key.rotated"
+RESEALED = "audit.resealed"
 _DIGEST = re.compile(r"[0-9a-f]{32}")
 _PAGE = 500
 
@@ -66,6 +68,7 @@ def rotate(store: Store, old: KeyRing, new_key: bytes, *, actor: str, now: datet
 
     Raises:
         ConfigError: ``old`` is not the ring the store was last re-keyed to.
+        Conflict: the audit check fails (the rotation would seal an edited row in).
     """
     ring = (*old, new_key)
     counts: dict[str, int] = {}
@@ -75,11 +78,20 @@ def rotate(store: Store, old: KeyRing, new_key: bytes, *, actor: str, now: datet
             names = ", ".join(sorted({t for t, _ in _DOCUMENTS} | {"account_digests"}))
             session.execute(text(f"LOCK TABLE {names} IN EXCLUSIVE MODE"))
         check_ring(session, old)
+        audited = verify(session)
+        if not audited.ok:
+            raise Conflict(
+                f"the audit check fails ({audited.problem}): a rotation re-seals every row the"
+                " chain covers and must not seal an edit in; see `redline audit verify`"
+            )
         for table_name, column in _DOCUMENTS:
             counts[f"{table_name}.{column}"] = _rekey_documents(
                 session, METADATA.tables[table_name], column, new_key
             )
         counts["account_digests"] = _rekey_own(session, new_key)
+        if any(counts[f"{t}.{c}"] for t, c in _DOCUMENTS):
+            # The rewritten documents hash differently now: the chain records their new hashes.
+            seal_all(session, kind=RESEALED, why=ROTATED, actor=actor, at=now)
         append(
             session,
             [

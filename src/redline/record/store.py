@@ -165,9 +165,17 @@ class Store:
             yield connection
 
     @contextmanager
-    def reading(self) -> Iterator[Connection]:
-        """A connection for reads only: always rolled back, so nothing it touches is written."""
-        with translated(), self._reader.connect() as connection:
+    def reading(self, *, snapshot: bool = False) -> Iterator[Connection]:
+        """A connection for reads only: always rolled back, so nothing it touches is written.
+
+        ``snapshot``: every read sees the database as of the first one (PostgreSQL's repeatable
+        read; a SQLite read transaction always does), for checks that compare several tables
+        while writers go on, such as the audit chain against its head row.
+        """
+        reader = self._reader
+        if snapshot and self.engine.dialect.name == "postgresql":
+            reader = reader.execution_options(isolation_level="REPEATABLE READ")
+        with translated(), reader.connect() as connection:
             try:
                 yield connection
             finally:

@@ -43,6 +43,10 @@ def canonical(value: Any) -> str:
 
 def event_hash(prev_hash: str, row: Mapping[Any, Any]) -> str:
     """The hash of one event (its stored columns) given the hash of the one before it."""
+    return _hash(prev_hash, row, json.loads(row["payload"]))
+
+
+def _hash(prev_hash: str, row: Mapping[Any, Any], payload: Any) -> str:
     body = canonical(
         {
             "seq": row["seq"],
@@ -50,7 +54,7 @@ def event_hash(prev_hash: str, row: Mapping[Any, Any]) -> str:
             "actor": row["actor"],
             "kind": row["kind"],
             "subject": row["subject"],
-            "payload": json.loads(row["payload"]),
+            "payload": payload,
         }
     )
     return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
@@ -80,10 +84,10 @@ def append(
     """
     if not events:
         return
-    head = session.execute(_HEAD_FOR_UPDATE).one_or_none()
-    if head is None:  # created by the first migration; gone means someone deleted it
+    tip = session.execute(_HEAD_FOR_UPDATE).one_or_none()
+    if tip is None:  # created by the first migration; gone means someone deleted it
         raise StoreError("the audit chain has no head row; run `redline audit verify`")
-    seq, prev = head.seq, head.hash
+    seq, prev = tip.seq, tip.hash
     stamp = at.isoformat()
     rows = []
     for event in events:
@@ -97,7 +101,7 @@ def append(
             "payload": canonical(event.payload),
             "prev_hash": prev,
         }
-        prev = row["hash"] = event_hash(prev, row)
+        prev = row["hash"] = _hash(prev, row, event.payload)
         rows.append(row)
     session.execute(AUDIT_EVENTS.insert(), rows)
     session.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
@@ -113,9 +117,26 @@ class ChainReport:
     seq: int | None = None
 
 
-def _rows(session: Connection) -> Iterator[Mapping[Any, Any]]:
-    """All events in sequence order, fetched in batches so a long chain fits in memory."""
-    last = 0
+@dataclass(frozen=True, slots=True)
+class Pin:
+    """A (sequence number, hash) the chain must still hold: what a signed checkpoint saw."""
+
+    seq: int
+    hash: str
+    label: str
+
+
+@dataclass(slots=True)
+class Walk:
+    """What walking the chain found: the report, and the newest hash of every covered row."""
+
+    report: ChainReport
+    covers: dict[str, str | None]
+
+
+def _rows(session: Connection, after: int = 0) -> Iterator[Mapping[Any, Any]]:
+    """Events after ``after`` in sequence order, fetched in batches so a long chain fits."""
+    last = after
     while True:
         batch = (
             session.execute(
@@ -133,33 +154,80 @@ def _rows(session: Connection) -> Iterator[Mapping[Any, Any]]:
         last = batch[-1]["seq"]
 
 
-def verify(session: Connection) -> ChainReport:
-    """Walk the chain and report the first event that was edited, deleted or moved."""
-    expected_prev = GENESIS
-    expected_seq = 1
-    count = 0
-    for row in _rows(session):
+def head(session: Connection) -> tuple[int, str] | None:
+    """The chain's head row: the newest sequence number and hash (None if the row is gone)."""
+    found = session.execute(_HEAD).one_or_none()
+    return None if found is None else (found.seq, found.hash)
+
+
+def walk(session: Connection, *, pins: Sequence[Pin] = (), start: Pin | None = None) -> Walk:
+    """Walk the chain, check it against ``pins``, and collect what its events say of rows.
+
+    ``start`` begins the walk after a pinned event instead of at the first one (a checkpoint
+    that only needs what was appended since the last; no covers are collected then).
+    """
+    covers: dict[str, str | None] = {}
+    expected_prev, expected_seq, count = GENESIS, 1, 0
+    if start is not None and start.seq > 0:
+        found = session.execute(
+            select(AUDIT_EVENTS.c.hash).where(AUDIT_EVENTS.c.seq == start.seq)
+        ).scalar_one_or_none()
+        problem = _pin_problem(start, found)
+        if problem:
+            return Walk(ChainReport(0, False, problem, start.seq), covers)
+        expected_prev, expected_seq, count = start.hash, start.seq + 1, start.seq
+    pinned = {p.seq: p for p in pins}
+    for row in _rows(session, expected_seq - 1):
         count += 1
         seq = row["seq"]
         if seq != expected_seq:
-            return ChainReport(
-                count, False, f"event {expected_seq} is missing (next is {seq})", expected_seq
-            )
+            missing = f"event {expected_seq} is missing (next is {seq})"
+            return Walk(ChainReport(count, False, missing, expected_seq), covers)
         if row["prev_hash"] != expected_prev:
-            return ChainReport(count, False, f"event {seq} does not follow event {seq - 1}", seq)
-        if event_hash(row["prev_hash"], row) != row["hash"]:
-            return ChainReport(count, False, f"event {seq} was altered", seq)
+            problem = f"event {seq} does not follow event {seq - 1}"
+            return Walk(ChainReport(count, False, problem, seq), covers)
+        payload = json.loads(row["payload"])
+        if _hash(row["prev_hash"], row, payload) != row["hash"]:
+            return Walk(ChainReport(count, False, f"event {seq} was altered", seq), covers)
+        pin = pinned.get(seq)
+        if pin is not None and pin.hash != row["hash"]:
+            return Walk(ChainReport(count, False, _pin_problem(pin, row["hash"]), seq), covers)
+        if start is None and isinstance(payload, dict):
+            covered = payload.get("covers")
+            if isinstance(covered, dict):
+                covers.update(covered)
         expected_prev = row["hash"]
         expected_seq += 1
-    head = session.execute(_HEAD).one_or_none()
-    if head is None:
-        return ChainReport(count, False, "the chain's head row is missing", count + 1)
-    head_seq, head_hash = head.seq, head.hash
-    if head_seq != count or head_hash != expected_prev:
-        return ChainReport(
-            count,
-            False,
-            f"the chain ends at event {count} but its head says {head_seq}: events were removed",
-            count + 1,
+    found_head = head(session)
+    if found_head is None:
+        return Walk(ChainReport(count, False, "the chain's head row is missing", count + 1), covers)
+    if found_head != (count, expected_prev):
+        problem = (
+            f"the chain ends at event {count} but its head says {found_head[0]}:"
+            " events were removed"
         )
-    return ChainReport(count, True)
+        return Walk(ChainReport(count, False, problem, count + 1), covers)
+    beyond = sorted((p for p in pins if p.seq > count), key=lambda p: p.seq)
+    if beyond:
+        return Walk(ChainReport(count, False, _pin_problem(beyond[-1], None), count + 1), covers)
+    return Walk(ChainReport(count, True), covers)
+
+
+def _pin_problem(pin: Pin, found: str | None) -> str | None:
+    """What is wrong with the event a pin names, given the hash found there (None: no event)."""
+    if found is None:
+        return (
+            f"{pin.label} signed event {pin.seq}, which is gone: the chain was truncated"
+            " (and its head moved back)"
+        )
+    if found != pin.hash:
+        return (
+            f"event {pin.seq} is not the one {pin.label} signed:"
+            " the chain was rewritten (hashes recomputed and the head moved)"
+        )
+    return None
+
+
+def verify(session: Connection) -> ChainReport:
+    """Walk the chain and report the first event that was edited, deleted or moved."""
+    return walk(session).report

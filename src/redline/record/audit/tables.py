@@ -27,6 +27,8 @@ class AuditHeadRow(Base):
     """The chain's tip, one row: every append locks it, and verify compares against it.
 
     Locking serialises appends across processes; comparing detects deleting the newest events.
+    ``store_id`` is the store's identity in signed checkpoints (random, made by the migration
+    that added it), so checkpoints of two stores kept in one place are never confused.
     """
 
     __tablename__ = "audit_head"
@@ -34,6 +36,7 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
+    store_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 AUDIT_EVENTS = Base.metadata.tables["audit_events"]

@@ -25,6 +25,7 @@ from redline.errors import NotFound
 from redline.record import audit, outbox
 from redline.record.accounts import Accounts
 from redline.record.accounts.tables import STRIKES
+from redline.record.audit.digest import covers, plain_row, row_digest
 from redline.record.base import utc
 from redline.record.decisions.document import (
     action_document,
@@ -172,35 +173,31 @@ class Decisions:
                 detectors=[list(d) for d in evidence.detectors],
             ),
         )
-        self.session.execute(
-            DECISIONS.insert(),
-            dict(
-                id=decision.id,
-                content_id=content.id,
-                account_id=decision.account_id,
-                policy=decision.policy,
-                profile=decision.profile,
-                decided_at=now,
-                decided_by=decision.decided_by,
-                violates=decision.verdict.violates,
-                needs_review=decision.needs_review,
-                document=document,
-            ),
+        row = dict(
+            id=decision.id,
+            content_id=content.id,
+            account_id=decision.account_id,
+            policy=decision.policy,
+            profile=decision.profile,
+            decided_at=now,
+            decided_by=decision.decided_by,
+            violates=decision.verdict.violates,
+            needs_review=decision.needs_review,
+            document=document,
         )
-        if decision.actions:
-            self.session.execute(
-                ACTIONS.insert(),
-                [
-                    {
-                        "decision_id": decision.id,
-                        "position": position,
-                        "type": action.type.value,
-                        "until": action.until,
-                        "document": action_document(action),
-                    }
-                    for position, action in enumerate(decision.actions)
-                ],
-            )
+        self.session.execute(DECISIONS.insert(), row)
+        actions = [
+            {
+                "decision_id": decision.id,
+                "position": position,
+                "type": action.type.value,
+                "until": action.until,
+                "document": action_document(action),
+            }
+            for position, action in enumerate(decision.actions)
+        ]
+        if actions:
+            self.session.execute(ACTIONS.insert(), actions)
         events = [
             audit.Event(
                 "content.accepted",
@@ -222,6 +219,7 @@ class Decisions:
                     "violations": [v.rule for v in record.violations],
                     "actions": [a.type.value for a in record.actions],
                     "needs_review": decision.needs_review,
+                    **covers("decision", decision.id, decision_digest(row, actions)),
                 },
             ),
         ]
@@ -238,19 +236,17 @@ class Decisions:
         events = []
         strike = decision.strike
         if strike is not None:
-            self.session.execute(
-                STRIKES.insert(),
-                dict(
-                    id=strike.id,
-                    account_id=strike.account_id,
-                    rule_id=strike.rule_id,
-                    weight=strike.weight,
-                    issued=strike.issued,
-                    expires=strike.expires,
-                    decision_id=strike.decision_id,
-                    voided=False,
-                ),
+            row = dict(
+                id=strike.id,
+                account_id=strike.account_id,
+                rule_id=strike.rule_id,
+                weight=strike.weight,
+                issued=strike.issued,
+                expires=strike.expires,
+                decision_id=strike.decision_id,
+                voided=False,
             )
+            self.session.execute(STRIKES.insert(), row)
             events.append(
                 audit.Event(
                     "strike.issued",
@@ -261,6 +257,7 @@ class Decisions:
                         "weight": strike.weight,
                         "decision": decision.id,
                         "expires": strike.expires.isoformat(),
+                        **covers("strike", strike.id, row_digest("strike", STRIKES, row)),
                     },
                 )
             )
@@ -322,6 +319,11 @@ class Decisions:
                     ),
                 )
             )
+
+
+def decision_digest(row: Any, actions: list[Any]) -> str:
+    """The content hash of a decision row with its actions (in order), as the chain covers it."""
+    return row_digest("decision", DECISIONS, row, actions=[plain_row(ACTIONS, a) for a in actions])
 
 
 def evidence_of(row: Any) -> Evidence:

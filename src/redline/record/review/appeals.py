@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from redline.errors import NotFound
 from redline.record import audit, outbox
+from redline.record.audit.digest import covers, stored_digest
 from redline.record.base import utc
 from redline.record.review.events import outcome_events
 from redline.record.review.tables import APPEALS
@@ -135,10 +136,15 @@ class Appeals:
         event = audit.Event(
             "appeal.filed",
             f"appeal:{appeal_id}",
-            {"decisions": decision_ids, "account": account_id},
+            {"decisions": decision_ids, "account": account_id, **self._covers(appeal_id)},
         )
         audit.append(self.session, [event], actor=actor, at=now)
         return self.get(appeal_id)
+
+    def _covers(self, appeal_id: str) -> dict[str, Any]:
+        """The audit payload entry with the appeal row's hash as it now stands."""
+        digest = stored_digest(self.session, "appeal", APPEALS, appeal_id)
+        return covers("appeal", appeal_id, digest)
 
     def pending(self, *, assignee: str | None = None, limit: int = 50) -> list[AppealView]:
         """Appeals waiting for a decision, oldest first."""
@@ -155,7 +161,11 @@ class Appeals:
             .where(APPEALS.c.id == appeal_id)
             .values(assignee=moderator, assigned_at=now)
         )
-        event = audit.Event("appeal.assigned", f"appeal:{appeal_id}", {"assignee": moderator})
+        event = audit.Event(
+            "appeal.assigned",
+            f"appeal:{appeal_id}",
+            {"assignee": moderator, **self._covers(appeal_id)},
+        )
         audit.append(self.session, [event], actor=actor, at=now)
 
     def decide(
@@ -185,6 +195,7 @@ class Appeals:
         if document is not None:
             payload["lifted"] = document["lifted"]
             payload["account"] = document["account"]
+        payload.update(self._covers(appeal_id))
         event = audit.Event(f"appeal.{status}", f"appeal:{appeal_id}", payload)
         audit.append(self.session, [event], actor=moderator, at=now)
         # Events out (issue 15), in the outcome's own transaction.

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from redline.errors import NotFound
 from redline.record import audit, outbox
+from redline.record.audit.digest import covers, stored_digest
 from redline.record.base import utc
 from redline.record.decisions import DecisionRecord, record_of
 from redline.record.decisions.tables import DECISIONS
@@ -165,10 +166,20 @@ class Cases:
         event = audit.Event(
             "case.opened",
             f"case:{case_id}",
-            {"decision": decision_id, "reasons": reasons, "severity": severity, "reach": reach},
+            {
+                "decision": decision_id,
+                "reasons": reasons,
+                "severity": severity,
+                "reach": reach,
+                **self._covers(case_id),
+            },
         )
         audit.append(self.session, [event], actor=actor, at=now)
         return self.get(case_id)
+
+    def _covers(self, case_id: str) -> dict[str, Any]:
+        """The audit payload entry with the case row's hash as it now stands."""
+        return covers("case", case_id, stored_digest(self.session, "case", CASES, case_id))
 
     def queue(
         self, *, assignee: str | None = None, unassigned: bool = False, limit: int = 50
@@ -192,7 +203,9 @@ class Cases:
         self.session.execute(
             update(CASES).where(CASES.c.id == case_id).values(assignee=moderator, assigned_at=now)
         )
-        event = audit.Event("case.assigned", f"case:{case_id}", {"assignee": moderator})
+        event = audit.Event(
+            "case.assigned", f"case:{case_id}", {"assignee": moderator, **self._covers(case_id)}
+        )
         audit.append(self.session, [event], actor=actor, at=now)
 
     def close(
@@ -231,6 +244,7 @@ class Cases:
                 ],
                 "lifted": document["lifted"],
                 "account": document["account"],
+                **self._covers(case_id),
             },
         )
         audit.append(self.session, [event], actor=moderator, at=now)

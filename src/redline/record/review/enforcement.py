@@ -21,6 +21,7 @@ from redline.errors import NotFound
 from redline.record import audit
 from redline.record.accounts import Accounts, strike_of
 from redline.record.accounts.tables import STRIKES
+from redline.record.audit.digest import covers, stored_digest
 from redline.record.base import utc
 from redline.record.decisions import DecisionRecord, evidence_of, record_of
 from redline.record.decisions.document import action_document
@@ -167,6 +168,9 @@ class ReviewEnforcement:
         }
         if old is not None and not strike.voided:
             payload["was"] = {"rule": old.rule_id, "weight": old.weight, "voided": old.voided}
+        strike_id = old.id if old else strike.id
+        digest = stored_digest(self.session, "strike", STRIKES, strike_id)
+        payload.update(covers("strike", strike_id, digest))
         event = audit.Event(kind, f"account:{strike.account_id}", payload)
         audit.append(self.session, [event], actor=actor, at=now)
 

@@ -6,7 +6,13 @@ service. Re-keying stored digests is ``record.rekey``.
 """
 
 from redline.record.secrets.ring import KeyRing, derived_key, key_id, parse_ring, ring_text
-from redline.record.secrets.source import KeyProvider, hash_key, is_server_database, key_text
+from redline.record.secrets.source import (
+    KeyProvider,
+    hash_key,
+    is_server_database,
+    key_text,
+    refuse_inside_data,
+)
 
 __all__ = [
     "KeyProvider",
@@ -17,5 +23,6 @@ __all__ = [
     "key_id",
     "key_text",
     "parse_ring",
+    "refuse_inside_data",
     "ring_text",
 ]

@@ -10,7 +10,7 @@ names the one it was made with by its public key id.
 from __future__ import annotations
 
 from redline.errors import ConfigError
-from redline.record.secrets.source import _read, _refuse_inside_data
+from redline.record.secrets.source import _read, refuse_inside_data
 from redline.settings import Settings
 
 __all__ = ["MIN_EXCHANGE_KEY", "exchange_keys"]
@@ -22,7 +22,7 @@ def exchange_keys(settings: Settings) -> list[bytes]:
     """The exchange keys set for this process, in the order given (none set: empty)."""
     text = settings.exchange_key
     if text is None and settings.exchange_key_file is not None:
-        _refuse_inside_data(settings, settings.exchange_key_file, "REDLINE_EXCHANGE_KEY_FILE")
+        refuse_inside_data(settings, settings.exchange_key_file, "REDLINE_EXCHANGE_KEY_FILE")
         text = _read(settings.exchange_key_file)
     if not text:
         return []

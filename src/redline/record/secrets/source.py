@@ -83,7 +83,7 @@ def key_text(settings: Settings) -> tuple[str, str]:
         return settings.hash_key, "REDLINE_HASH_KEY"
     if settings.hash_key_file is not None:
         path = settings.hash_key_file
-        _refuse_inside_data(settings, path, "REDLINE_HASH_KEY_FILE")
+        refuse_inside_data(settings, path, "REDLINE_HASH_KEY_FILE")
         return _read(path), f"REDLINE_HASH_KEY_FILE ({path})"
     if settings.hash_key_provider:
         return _provided(settings, settings.hash_key_provider), "REDLINE_HASH_KEY_PROVIDER"
@@ -105,7 +105,7 @@ def is_server_database(settings: Settings) -> bool:
 def generated_key_path(settings: Settings) -> Path:
     """The embedded install's key under ``secrets_dir``, generated (or moved there) if missing."""
     folder = settings.secrets_dir
-    _refuse_inside_data(settings, folder, "REDLINE_SECRETS_DIR")
+    refuse_inside_data(settings, folder, "REDLINE_SECRETS_DIR")
     path = folder / KEY_FILE
     legacy = settings.home / KEY_FILE
     if legacy.exists():
@@ -166,13 +166,23 @@ def _create_exclusively(path: Path, text: str) -> bool:
     return True
 
 
-def _refuse_inside_data(settings: Settings, path: Path, name: str) -> None:
+def refuse_inside_data(
+    settings: Settings,
+    path: Path,
+    name: str,
+    why: str = "a copy of the data would carry the key to its hashes; keep the key elsewhere",
+) -> None:
+    """Refuse a secret's path (or anything that must outlive the data) inside the data directory.
+
+    Raises:
+        ConfigError: ``path`` is the data directory or lies under it.
+    """
     home = settings.home.expanduser().resolve()
     where = path.expanduser().resolve()
     if where == home or home in where.parents:
         raise ConfigError(
-            f"{name} ({path}) is inside the data directory {settings.home}: a copy of the data"
-            " would carry the key to its hashes; keep the key elsewhere (docs/security.md)"
+            f"{name} ({path}) is inside the data directory {settings.home}: {why}"
+            " (docs/security.md)"
         )
 
 

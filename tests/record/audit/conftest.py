@@ -1,0 +1,3 @@
+from tests.store_fixtures import pg_url, settings
+
+__all__ = ["pg_url", "settings"]
