@@ -316,7 +316,7 @@ class DeliveryOut(BaseModel):
     type: str
     target_id: str
     status: str
-    attempts: int
+    attempts: Count
     next_at: datetime
     last_result: str | None
     delivered_at: datetime | None
@@ -325,7 +325,7 @@ class DeliveryOut(BaseModel):
 class EventOut(BaseModel):
     """One event of the outbox, as receivers get it, with its sequence number."""
 
-    seq: int
+    seq: Count
     id: str
     type: str
     timestamp: datetime

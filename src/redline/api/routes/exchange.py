@@ -48,7 +48,7 @@ async def feed(
     service: ServiceDep,
     key: Caller,
     level: str = Query("AMBER", description="Sharing level stamped on the signals (TLP)."),
-    cursor: int = Query(0, ge=0, description="Where the previous page ended."),
+    cursor: int = Query(0, ge=0, le=2**31 - 1, description="Where the previous page ended."),
     limit: int = Query(500, ge=1, le=5000),
 ) -> JSONResponse:
     """Signals ``[cursor, cursor + limit)`` of the bank's export at ``level``."""
