@@ -184,7 +184,7 @@ def replaced_block(a: str, b: str, unfolded: tuple[str, str] | None = None) -> b
 # 5/s, 8/b). A word replaced as a whole rarely differs from the original only by these.
 _MISREAD = frozenset(
     frozenset(pair)
-    for pair in ("ce", "ao", "eo", "co", "nh", "hb", "uv", "tf", "gq", "nr", "mn", "ec", "yv")
+    for pair in ("ce", "ao", "eo", "co", "nh", "hb", "uv", "tf", "gq", "nr", "mn", "yv")
 )
 
 

@@ -203,7 +203,7 @@ class DocumentIndex:
                 continue
             rows = seg.irow[expand_ranges(left[where], count)].astype(np.int64)
             qs.append(np.repeat(np.arange(grams.size, dtype=np.int64), count))
-            docs.append(seg.doc_ids[np.searchsorted(seg.row_offsets, rows, "right") - 1])
+            docs.append(seg.doc_of(rows))
             ds.append(seg.fpos[rows].astype(np.int64))
         if not qs:
             return []

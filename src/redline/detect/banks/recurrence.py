@@ -23,14 +23,11 @@ I64 = npt.NDArray[np.int64]
 def frequencies(segments: list[Segment], seg: Segment, rows: slice) -> I64:
     """Each row's hash: its occurrences in the bank's other documents, plus one."""
     hashes = seg.fhash[rows]
-    _, where, mine = np.unique(hashes, return_inverse=True, return_counts=True)
+    needles, where, mine = np.unique(hashes, return_inverse=True, return_counts=True)
     total = seg.ffreq[rows].astype(np.int64)
-    others = [other for other in segments if other is not seg]
-    if others:
-        needles = np.unique(hashes)
-        at = np.searchsorted(needles, hashes)
-        for other in others:
-            total = total + other.counts(needles)[1][at]
+    for other in segments:
+        if other is not seg:
+            total = total + other.counts(needles)[1][where]
     return total - mine[where] + 1
 
 
@@ -46,7 +43,7 @@ def postings(
         left, count = left[at], count[at]
         irows = part.irow[expand_ranges(left, count)].astype(np.int64)
         row_parts.append(np.repeat(follow.astype(np.int64), count))
-        doc_parts.append(part.doc_ids[np.searchsorted(part.row_offsets, irows, "right") - 1])
+        doc_parts.append(part.doc_of(irows))
         offset_parts.append(part.fpos[irows].astype(np.int64))
     row = np.concatenate(row_parts)
     doc, offset = np.concatenate(doc_parts), np.concatenate(offset_parts)

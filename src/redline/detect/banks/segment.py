@@ -103,12 +103,16 @@ class Segment:
         in a large bank).
         """
         left = np.searchsorted(self.ihash, needles, "left").astype(np.int64)
-        inside = np.minimum(left, self.ihash.size - 1)
         if not self.ihash.size:
             return left, np.zeros(needles.size, dtype=np.int64)
+        inside = np.minimum(left, self.ihash.size - 1)
         hit = self.ihash[inside] == needles
         count = np.where(hit, self.ffreq[self.irow[inside]], 0).astype(np.int64)
         return left, count
+
+    def doc_of(self, rows: I64) -> I64:
+        """The document id of each forward row."""
+        return self.doc_ids[np.searchsorted(self.row_offsets, rows, "right") - 1]
 
     def local(self, gid: int) -> int | None:
         """This segment's index of document ``gid``, or None."""
